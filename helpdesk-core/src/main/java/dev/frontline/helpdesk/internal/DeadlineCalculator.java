@@ -1,0 +1,29 @@
+package dev.frontline.helpdesk.internal;
+
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketEvent;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Computes a ticket's next SLA deadline from its history after every change. */
+@FunctionalInterface
+public interface DeadlineCalculator {
+  /** A calculator for helpdesks without SLA policies. */
+  DeadlineCalculator NONE = (t, h) -> new Result(null, "");
+
+  /**
+   * The result.
+   *
+   * @param nextDeadline the earliest pending warning or breach instant, or null
+   * @param detail a short per-metric status text for the audit trail
+   */
+  record Result(@Nullable Instant nextDeadline, String detail) {}
+
+  /**
+   * @param ticket the snapshot after the change
+   * @param history the full history including the change
+   * @return the deadline
+   */
+  Result compute(Ticket ticket, List<TicketEvent> history);
+}

@@ -1,0 +1,791 @@
+package dev.frontline.helpdesk.internal;
+
+import dev.frontline.helpdesk.ConcurrentModificationException;
+import dev.frontline.helpdesk.HelpdeskException;
+import dev.frontline.helpdesk.IllegalTransitionException;
+import dev.frontline.helpdesk.NotFoundException;
+import dev.frontline.helpdesk.ValidationException;
+import dev.frontline.helpdesk.access.AccessControl;
+import dev.frontline.helpdesk.access.Permission;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.directory.Agent;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.directory.Customer;
+import dev.frontline.helpdesk.directory.SupportTier;
+import dev.frontline.helpdesk.directory.Team;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.spi.BlobStore;
+import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.IdGenerator;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.ticket.Attachment;
+import dev.frontline.helpdesk.ticket.AttachmentContent;
+import dev.frontline.helpdesk.ticket.AttachmentId;
+import dev.frontline.helpdesk.ticket.Author;
+import dev.frontline.helpdesk.ticket.Entry;
+import dev.frontline.helpdesk.ticket.EntryId;
+import dev.frontline.helpdesk.ticket.EntryKind;
+import dev.frontline.helpdesk.ticket.FieldValue;
+import dev.frontline.helpdesk.ticket.LinkType;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewAttachment;
+import dev.frontline.helpdesk.ticket.NewTicket;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketChange;
+import dev.frontline.helpdesk.ticket.TicketEvent;
+import dev.frontline.helpdesk.ticket.TicketHistory;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketKey;
+import dev.frontline.helpdesk.ticket.TicketLink;
+import dev.frontline.helpdesk.ticket.TicketListener;
+import dev.frontline.helpdesk.ticket.TicketPage;
+import dev.frontline.helpdesk.ticket.TicketQuery;
+import dev.frontline.helpdesk.ticket.TicketService;
+import dev.frontline.helpdesk.ticket.TicketSort;
+import dev.frontline.helpdesk.ticket.TicketState;
+import dev.frontline.helpdesk.ticket.TicketUpdate;
+import dev.frontline.helpdesk.ticket.TicketVisibility;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The ticket service: validate, check rights, compute events, store atomically, notify. */
+public final class DefaultTicketService implements TicketService {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
+  private static final int RETRIES = 20;
+
+  private final TicketStore store;
+  private final DirectoryStore directory;
+  private final BlobStore blobs;
+  private final AccessControl access;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final List<TicketListener> listeners;
+  private final String keyPrefix;
+  private final Duration reopenWindow;
+  private final Duration autoCloseAfter;
+  private volatile DeadlineCalculator deadlines;
+
+  /**
+   * @param store tickets
+   * @param directory directory
+   * @param blobs attachment contents
+   * @param access access control
+   * @param clock time
+   * @param ids id generator
+   * @param listeners event listeners
+   * @param keyPrefix ticket key prefix
+   * @param reopenWindow how long a customer reply reopens a solved ticket
+   * @param autoCloseAfter how long after solving a ticket is closed
+   * @param deadlines SLA deadline calculator
+   */
+  public DefaultTicketService(
+      TicketStore store,
+      DirectoryStore directory,
+      BlobStore blobs,
+      AccessControl access,
+      Clock clock,
+      IdGenerator ids,
+      List<TicketListener> listeners,
+      String keyPrefix,
+      Duration reopenWindow,
+      Duration autoCloseAfter,
+      DeadlineCalculator deadlines) {
+    this.store = store;
+    this.directory = directory;
+    this.blobs = blobs;
+    this.access = access;
+    this.clock = clock;
+    this.ids = ids;
+    this.listeners = List.copyOf(listeners);
+    this.keyPrefix = keyPrefix;
+    this.reopenWindow = reopenWindow;
+    this.autoCloseAfter = autoCloseAfter;
+    this.deadlines = deadlines;
+  }
+
+  /** @param calculator the SLA deadline calculator to use from now on */
+  public void deadlineCalculator(DeadlineCalculator calculator) {
+    this.deadlines = Objects.requireNonNull(calculator);
+  }
+
+  // ---------------------------------------------------------------- change building
+
+  /** Accumulates the events of one change to one ticket. */
+  private final class Change {
+    final Ticket before;
+    Ticket current;
+    final long expectedVersion;
+    final List<TicketEvent> events = new ArrayList<>();
+    final Author actor;
+    final Instant at;
+
+    Change(Ticket before, Author actor, Instant at) {
+      this.before = before;
+      this.current = before;
+      this.expectedVersion = before.version();
+      this.actor = actor;
+      this.at = at;
+    }
+
+    void add(TicketChange c) {
+      TicketEvent e = new TicketEvent(current.id(), current.version() + 1, actor, at, c);
+      current = TicketHistory.apply(current, e);
+      events.add(e);
+    }
+
+    boolean isEmpty() {
+      return events.isEmpty();
+    }
+
+    /** Recomputes the SLA deadline and records it if it moved. */
+    void recomputeDeadline(List<TicketEvent> priorHistory) {
+      List<TicketEvent> h = new ArrayList<>(priorHistory);
+      h.addAll(events);
+      DeadlineCalculator.Result r = deadlines.compute(current, h);
+      if (!Objects.equals(r.nextDeadline(), current.nextDeadline())) {
+        add(new TicketChange.DeadlineChanged(current.nextDeadline(), r.nextDeadline(), r.detail()));
+      }
+    }
+  }
+
+  private Change change(Principal p, Ticket t) {
+    return new Change(t, Author.of(p), clock.instant());
+  }
+
+  private Ticket commit(Change c) {
+    if (c.isEmpty()) {
+      return c.current;
+    }
+    c.recomputeDeadline(store.history(c.before.id()));
+    store.update(c.current, c.expectedVersion, c.events);
+    notifyListeners(c.events);
+    return c.current;
+  }
+
+  private void commitAll(List<Change> updates, List<Change> creates) {
+    List<TicketStore.Update> us = new ArrayList<>();
+    List<TicketStore.Create> cs = new ArrayList<>();
+    List<TicketEvent> all = new ArrayList<>();
+    for (Change c : creates) {
+      c.recomputeDeadline(List.of());
+      cs.add(new TicketStore.Create(c.current, c.events));
+      all.addAll(c.events);
+    }
+    for (Change c : updates) {
+      if (c.isEmpty()) {
+        continue;
+      }
+      c.recomputeDeadline(store.history(c.before.id()));
+      us.add(new TicketStore.Update(c.current, c.expectedVersion, c.events));
+      all.addAll(c.events);
+    }
+    store.updateAll(us, cs);
+    notifyListeners(all);
+  }
+
+  private void notifyListeners(List<TicketEvent> events) {
+    for (TicketListener l : listeners) {
+      try {
+        l.onEvents(events);
+      } catch (RuntimeException e) {
+        LOG.error("ticket listener failed", e);
+      }
+    }
+  }
+
+  /** Runs a command against the latest version, retrying on conflicts if the caller allows it. */
+  private Ticket withRetry(Principal p, TicketId id, long expectedVersion, Function<Ticket, Ticket> command) {
+    Checks.notNull(p, "principal");
+    Checks.notNull(id, "ticket id");
+    for (int attempt = 0; ; attempt++) {
+      Ticket t = load(p, id);
+      if (expectedVersion != Ticket.ANY_VERSION && t.version() != expectedVersion) {
+        throw new ConcurrentModificationException(
+            "ticket " + t.key() + " is at version " + t.version() + ", not " + expectedVersion);
+      }
+      try {
+        return command.apply(t);
+      } catch (ConcurrentModificationException e) {
+        if (expectedVersion != Ticket.ANY_VERSION || attempt >= RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Loads a ticket the principal sees, else not found. */
+  private Ticket load(Principal p, TicketId id) {
+    Checks.notNull(id, "ticket id");
+    Optional<Ticket> t = store.find(id);
+    if (t.isEmpty() || !access.sees(p, t.get())) {
+      if (t.isPresent()) {
+        access.deny(p, "TICKET_READ", id.value(), "not visible");
+      }
+      throw new NotFoundException("ticket not found");
+    }
+    return t.get();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Ticket get(Principal principal, TicketId id) {
+    Checks.notNull(principal, "principal");
+    return load(principal, id);
+  }
+
+  @Override
+  public Optional<Ticket> find(Principal principal, TicketId id) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(id, "ticket id");
+    return store.find(id).filter(t -> access.sees(principal, t));
+  }
+
+  @Override
+  public Ticket getByKey(Principal principal, TicketKey key) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(key, "ticket key");
+    Ticket t = store.findByKey(key).orElseThrow(() -> new NotFoundException("ticket not found"));
+    return load(principal, t.id());
+  }
+
+  @Override
+  public List<Entry> conversation(Principal principal, TicketId id) {
+    Checks.notNull(principal, "principal");
+    Ticket t = load(principal, id);
+    access.check(principal, t, Permission.TICKET_READ);
+    boolean internal = access.may(principal, t, Permission.TICKET_READ_INTERNAL);
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries(store.history(id))) {
+      if (internal || e.kind().isPublic()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static List<Entry> entries(List<TicketEvent> history) {
+    List<Entry> out = new ArrayList<>();
+    for (TicketEvent ev : history) {
+      if (ev.change() instanceof TicketChange.EntryAdded ea) {
+        out.add(ea.entry());
+      } else if (ev.change() instanceof TicketChange.MergeReceived mr) {
+        out.addAll(mr.entries());
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Entry::at));
+    return out;
+  }
+
+  @Override
+  public List<TicketEvent> history(Principal principal, TicketId id) {
+    Checks.notNull(principal, "principal");
+    Ticket t = load(principal, id);
+    access.check(principal, t, Permission.TICKET_READ_INTERNAL);
+    return store.history(id);
+  }
+
+  @Override
+  public AttachmentContent attachment(Principal principal, TicketId ticketId, AttachmentId attachmentId) {
+    Checks.notNull(attachmentId, "attachment id");
+    for (Entry e : conversation(principal, ticketId)) {
+      for (Attachment a : e.attachments()) {
+        if (a.id().equals(attachmentId)) {
+          byte[] bytes = blobs.get(a.blobKey()).orElseThrow(() -> new NotFoundException("attachment not found"));
+          return new AttachmentContent(a, bytes);
+        }
+      }
+    }
+    access.deny(principal, "ATTACHMENT_READ", attachmentId.value(), "not an attachment of a visible entry of this ticket");
+    throw new NotFoundException("attachment not found");
+  }
+
+  @Override
+  public TicketPage query(Principal principal, TicketQuery query) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(query, "query");
+    TicketVisibility v = access.visibility(principal);
+    return v.isNone() ? new TicketPage(List.of(), null) : store.query(query, v);
+  }
+
+  @Override
+  public long count(Principal principal, TicketQuery query) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(query, "query");
+    TicketVisibility v = access.visibility(principal);
+    return v.isNone() ? 0 : store.count(query, v);
+  }
+
+  // ---------------------------------------------------------------- create
+
+  @Override
+  public Ticket create(Principal principal, NewTicket cmd) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(cmd, "command");
+    Customer requester =
+        directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
+    if (principal instanceof Principal.Customer c) {
+      if (!c.id().equals(cmd.requester())) {
+        access.deny(principal, "TICKET_CREATE", null, "customer creating a ticket for someone else");
+        throw new dev.frontline.helpdesk.AccessDeniedException("customers may only open tickets for themselves");
+      }
+      if (cmd.setsAgentFields()) {
+        access.deny(principal, "TICKET_CREATE", null, "customer setting agent-only fields");
+        throw new dev.frontline.helpdesk.AccessDeniedException("customers may not set priority, type, tier, team, assignee, tags or fields");
+      }
+    } else if (principal instanceof Principal.Anonymous) {
+      access.deny(principal, "TICKET_CREATE", null, "anonymous");
+      throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
+    }
+    validateTeamAndAgent(cmd.tier(), cmd.team(), cmd.assignee());
+    Instant now = clock.instant();
+    TicketId id = new TicketId(ids.next());
+    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
+    TicketChange.Created created =
+        new TicketChange.Created(
+            key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
+            cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+            cmd.tier(), cmd.team(), cmd.assignee());
+    Author actor = Author.of(principal);
+    TicketEvent first = new TicketEvent(id, 1, actor, now, created);
+    Ticket t = TicketHistory.apply(null, first);
+    if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
+      access.check(principal, t, Permission.TICKET_CREATE);
+    }
+    Change c = new Change(t, actor, now);
+    c.events.add(first);
+    c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), now)));
+    commitAll(List.of(), List.of(c));
+    return c.current;
+  }
+
+  private void validateTeamAndAgent(int tier, @Nullable TeamId team, @Nullable AgentId assignee) {
+    if (team != null) {
+      Team tm = directory.findTeam(team).orElseThrow(() -> new ValidationException("unknown team " + team));
+      if (tm.tier() != tier) {
+        throw new ValidationException("team " + team + " serves tier " + tm.tier() + ", not " + tier);
+      }
+    }
+    if (assignee != null) {
+      Agent a = directory.findAgent(assignee).orElseThrow(() -> new ValidationException("unknown agent " + assignee));
+      if (!a.active()) {
+        throw new ValidationException("agent " + assignee + " is not active");
+      }
+      if (team != null && !a.teams().containsKey(team)) {
+        throw new ValidationException("agent " + assignee + " is not a member of team " + team);
+      }
+    }
+  }
+
+  private Entry newEntry(Principal p, EntryKind kind, Message m, Instant at) {
+    List<Attachment> atts = new ArrayList<>();
+    List<String> stored = new ArrayList<>();
+    try {
+      for (NewAttachment na : m.attachments()) {
+        byte[] content = na.content();
+        String key = blobs.put(content);
+        stored.add(key);
+        atts.add(new Attachment(new AttachmentId(ids.next()), na.fileName(), na.contentType(), content.length, key));
+      }
+    } catch (RuntimeException e) {
+      stored.forEach(blobs::delete);
+      throw e;
+    }
+    return new Entry(new EntryId(ids.next()), kind, Author.of(p), m.channel(), m.body(), at, atts);
+  }
+
+  // ---------------------------------------------------------------- conversation
+
+  @Override
+  public Ticket reply(Principal principal, TicketId id, long expectedVersion, Message message) {
+    Checks.notNull(message, "message");
+    Checks.notNull(principal, "principal");
+    Checks.notNull(id, "ticket id");
+    // follow merges: replies to a merged ticket land in the surviving one
+    Ticket start = load(principal, id);
+    if (start.state() == TicketState.MERGED && start.mergedInto() != null) {
+      access.check(principal, start, Permission.TICKET_REPLY_PUBLIC);
+      Ticket target = start;
+      Set<TicketId> seen = new HashSet<>();
+      while (target.state() == TicketState.MERGED && target.mergedInto() != null && seen.add(target.id())) {
+        target = store.find(target.mergedInto()).orElseThrow(() -> new NotFoundException("ticket not found"));
+      }
+      if (principal instanceof Principal.Customer && !access.sees(principal, target)) {
+        // the customer was the requester of the source; the reply still belongs to the target
+        return replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
+      }
+      return replyAs(principal, principal, target.id(), Ticket.ANY_VERSION, message);
+    }
+    return replyAs(principal, principal, id, expectedVersion, message);
+  }
+
+  private Ticket replyAs(Principal checker, Principal author, TicketId id, long expectedVersion, Message message) {
+    return withRetry(checker, id, expectedVersion, t -> {
+      access.check(checker, t, Permission.TICKET_REPLY_PUBLIC);
+      boolean customer = author instanceof Principal.Customer;
+      if (customer && t.state() == TicketState.CLOSED
+          || customer && t.state() == TicketState.SOLVED && t.solvedAt() != null
+              && clock.instant().isAfter(t.solvedAt().plus(reopenWindow))) {
+        return followUp(author, t, message);
+      }
+      if (t.state() == TicketState.CLOSED || t.state() == TicketState.MERGED) {
+        throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and takes no replies");
+      }
+      Change c = change(author, t);
+      c.add(new TicketChange.EntryAdded(newEntry(author, EntryKind.PUBLIC_REPLY, message, c.at)));
+      if (customer && (t.state() == TicketState.SOLVED || t.state() == TicketState.PENDING)) {
+        c.add(new TicketChange.StateChanged(t.state(), TicketState.OPEN));
+      } else if (author instanceof Principal.Agent && t.state() == TicketState.NEW) {
+        c.add(new TicketChange.StateChanged(TicketState.NEW, TicketState.OPEN));
+      }
+      return commit(c);
+    });
+  }
+
+  private Ticket followUp(Principal customer, Ticket old, Message message) {
+    Instant now = clock.instant();
+    Author actor = Author.of(customer);
+    TicketId id = new TicketId(ids.next());
+    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
+    TicketChange.Created created =
+        new TicketChange.Created(
+            key, old.subject(), old.requester(), old.organization(), message.channel(), old.priority(),
+            old.type(), new TreeSet<>(old.tags()), new TreeMap<>(old.fields()), old.tier(), old.team(), old.assignee());
+    TicketEvent first = new TicketEvent(id, 1, actor, now, created);
+    Change nc = new Change(TicketHistory.apply(null, first), actor, now);
+    nc.events.add(first);
+    nc.add(new TicketChange.EntryAdded(newEntry(customer, EntryKind.PUBLIC_REPLY, message, now)));
+    nc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOW_UP_OF, old.id())));
+    Change oc = new Change(old, actor, now);
+    oc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOWED_UP_BY, id)));
+    commitAll(List.of(oc), List.of(nc));
+    return nc.current;
+  }
+
+  @Override
+  public Ticket addNote(Principal principal, TicketId id, long expectedVersion, Message message) {
+    Checks.notNull(message, "message");
+    return withRetry(principal, id, expectedVersion, t -> {
+      access.check(principal, t, Permission.TICKET_NOTE_INTERNAL);
+      if (t.state() == TicketState.MERGED) {
+        throw new IllegalTransitionException("ticket " + t.key() + " is merged and takes no notes");
+      }
+      Change c = change(principal, t);
+      c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.INTERNAL_NOTE, message, c.at)));
+      return commit(c);
+    });
+  }
+
+  // ---------------------------------------------------------------- state and fields
+
+  @Override
+  public Ticket transition(Principal principal, TicketId id, long expectedVersion, TicketState target) {
+    Checks.notNull(target, "target state");
+    if (target == TicketState.MERGED || target == TicketState.NEW) {
+      throw new IllegalTransitionException("a ticket becomes " + target + " only by " + (target == TicketState.NEW ? "creation" : "merging"));
+    }
+    return withRetry(principal, id, expectedVersion, t -> {
+      access.check(principal, t, Permission.forTransition(target));
+      if (!t.state().canTransitionTo(target)) {
+        throw new IllegalTransitionException("cannot move ticket " + t.key() + " from " + t.state() + " to " + target);
+      }
+      Change c = change(principal, t);
+      c.add(new TicketChange.StateChanged(t.state(), target));
+      return commit(c);
+    });
+  }
+
+  @Override
+  public Ticket update(Principal principal, TicketId id, long expectedVersion, TicketUpdate u) {
+    Checks.notNull(u, "update");
+    return withRetry(principal, id, expectedVersion, t -> {
+      if (u.priority() != null && u.priority() != t.priority()) {
+        access.check(principal, t, Permission.TICKET_CHANGE_PRIORITY);
+      }
+      boolean edits = u.subject() != null || u.type() != null || !u.addTags().isEmpty() || !u.removeTags().isEmpty()
+          || !u.setFields().isEmpty() || !u.removeFields().isEmpty();
+      if (edits) {
+        access.check(principal, t, Permission.TICKET_EDIT);
+      }
+      requireNotFinal(t);
+      Change c = change(principal, t);
+      if (u.subject() != null && !u.subject().equals(t.subject())) {
+        c.add(new TicketChange.SubjectChanged(t.subject(), u.subject()));
+      }
+      if (u.priority() != null && u.priority() != t.priority()) {
+        c.add(new TicketChange.PriorityChanged(t.priority(), u.priority()));
+      }
+      if (u.type() != null && u.type() != t.type()) {
+        c.add(new TicketChange.TypeChanged(t.type(), u.type()));
+      }
+      Set<String> added = new TreeSet<>(u.addTags());
+      added.removeAll(t.tags());
+      Set<String> removed = new TreeSet<>(u.removeTags());
+      removed.retainAll(t.tags());
+      removed.removeAll(u.addTags());
+      if (t.tags().size() + added.size() - removed.size() > 100) {
+        throw new ValidationException("a ticket has at most 100 tags");
+      }
+      if (!added.isEmpty() || !removed.isEmpty()) {
+        c.add(new TicketChange.TagsChanged(added, removed));
+      }
+      Map<String, FieldValue> fields = new LinkedHashMap<>(t.fields());
+      for (var e : new TreeMap<>(u.setFields()).entrySet()) {
+        FieldValue before = fields.get(e.getKey());
+        if (!e.getValue().equals(before)) {
+          c.add(new TicketChange.FieldChanged(e.getKey(), before, e.getValue()));
+          fields.put(e.getKey(), e.getValue());
+        }
+      }
+      for (String f : new TreeSet<>(u.removeFields())) {
+        if (fields.containsKey(f) && !u.setFields().containsKey(f)) {
+          c.add(new TicketChange.FieldChanged(f, fields.remove(f), null));
+        }
+      }
+      if (fields.size() > 200) {
+        throw new ValidationException("a ticket has at most 200 custom fields");
+      }
+      return commit(c);
+    });
+  }
+
+  private static void requireNotFinal(Ticket t) {
+    if (t.state().isFinal()) {
+      throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and cannot be changed");
+    }
+  }
+
+  @Override
+  public Ticket assign(Principal principal, TicketId id, long expectedVersion, @Nullable TeamId team, @Nullable AgentId assignee) {
+    return withRetry(principal, id, expectedVersion, t -> {
+      boolean taking = principal instanceof Principal.Agent a && a.id().equals(assignee) && Objects.equals(team, t.team());
+      if (taking) {
+        if (!access.may(principal, t, Permission.TICKET_TAKE)) {
+          access.check(principal, t, Permission.TICKET_ASSIGN);
+        }
+      } else {
+        access.check(principal, t, Permission.TICKET_ASSIGN);
+      }
+      requireNotFinal(t);
+      validateTeamAndAgent(t.tier(), team, assignee);
+      Change c = change(principal, t);
+      if (!Objects.equals(team, t.team()) || !Objects.equals(assignee, t.assignee())) {
+        c.add(new TicketChange.Assigned(t.team(), team, t.assignee(), assignee));
+      }
+      return commit(c);
+    });
+  }
+
+  @Override
+  public Ticket escalate(Principal principal, TicketId id, long expectedVersion, int toTier, @Nullable TeamId team, String reason) {
+    return moveTier(principal, id, expectedVersion, toTier, team, reason, true);
+  }
+
+  @Override
+  public Ticket deescalate(Principal principal, TicketId id, long expectedVersion, int toTier, @Nullable TeamId team, String handOffNote) {
+    return moveTier(principal, id, expectedVersion, toTier, team, handOffNote, false);
+  }
+
+  private Ticket moveTier(Principal principal, TicketId id, long expectedVersion, int toTier, @Nullable TeamId team, String reason, boolean up) {
+    Checks.text(reason, up ? "escalation reason" : "hand-off note", 4000);
+    Checks.require(toTier >= 1 && toTier <= Ticket.MAX_TIER, "tier must be between 1 and " + Ticket.MAX_TIER);
+    return withRetry(principal, id, expectedVersion, t -> {
+      access.check(principal, t, up ? Permission.TICKET_ESCALATE : Permission.TICKET_DEESCALATE);
+      requireNotFinal(t);
+      if (up ? toTier <= t.tier() : toTier >= t.tier()) {
+        throw new ValidationException(
+            (up ? "escalation" : "de-escalation") + " from tier " + t.tier() + " must go " + (up ? "up" : "down") + ", not to tier " + toTier);
+      }
+      TeamId target = team;
+      if (target == null) {
+        target = directory.tiers().stream().filter(s -> s.level() == toTier).findFirst().map(SupportTier::defaultTeam).orElse(null);
+      }
+      validateTeamAndAgent(toTier, target, null);
+      Change c = change(principal, t);
+      c.add(new TicketChange.TierChanged(t.tier(), toTier, t.team(), target, t.assignee(), null, reason, principal instanceof Principal.System));
+      String text = (up ? "Escalated from tier " + t.tier() + " to tier " + toTier + ": " : "Handed back from tier " + t.tier() + " to tier " + toTier + ": ") + reason;
+      c.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), EntryKind.SYSTEM, Author.of(principal), dev.frontline.helpdesk.ticket.Channel.INTERNAL, text, c.at, List.of())));
+      return commit(c);
+    });
+  }
+
+  // ---------------------------------------------------------------- links, merge, split
+
+  @Override
+  public Ticket link(Principal principal, TicketId from, LinkType type, TicketId to) {
+    Checks.notNull(type, "link type");
+    if (type == LinkType.MERGED_FROM || type == LinkType.SPLIT_FROM || type == LinkType.SPLIT_INTO
+        || type == LinkType.FOLLOW_UP_OF || type == LinkType.FOLLOWED_UP_BY) {
+      throw new ValidationException("link type " + type + " is set by merge, split and follow-ups only");
+    }
+    Checks.notNull(to, "linked ticket");
+    if (from.equals(to)) {
+      throw new ValidationException("a ticket cannot be linked to itself");
+    }
+    for (int attempt = 0; ; attempt++) {
+      Ticket a = load(principal, from);
+      access.check(principal, a, Permission.TICKET_LINK);
+      Ticket b = load(principal, to);
+      access.check(principal, b, Permission.TICKET_LINK);
+      TicketLink ab = new TicketLink(type, to);
+      if (a.links().contains(ab)) {
+        return a;
+      }
+      Change ca = change(principal, a);
+      ca.add(new TicketChange.Linked(ab));
+      Change cb = change(principal, b);
+      cb.add(new TicketChange.Linked(new TicketLink(type.inverse(), from)));
+      try {
+        commitAll(List.of(ca, cb), List.of());
+        return ca.current;
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public Ticket merge(Principal principal, TicketId sourceId, long sourceVersion, TicketId targetId) {
+    Checks.notNull(targetId, "target ticket");
+    Checks.notNull(sourceId, "source ticket");
+    if (sourceId.equals(targetId)) {
+      throw new ValidationException("a ticket cannot be merged into itself");
+    }
+    for (int attempt = 0; ; attempt++) {
+      Ticket s = load(principal, sourceId);
+      access.check(principal, s, Permission.TICKET_MERGE);
+      Ticket t = load(principal, targetId);
+      access.check(principal, t, Permission.TICKET_MERGE);
+      if (s.version() != sourceVersion) {
+        throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
+      }
+      if (s.state().isFinal() || t.state().isFinal()) {
+        throw new IllegalTransitionException("closed or merged tickets cannot be merged");
+      }
+      if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
+        throw new ValidationException("tickets of different customers and organizations cannot be merged");
+      }
+      Change cs = change(principal, s);
+      cs.add(new TicketChange.MergedInto(targetId, s.state()));
+      Change ct = change(principal, t);
+      List<Entry> copies = new ArrayList<>();
+      for (Entry e : entries(store.history(sourceId))) {
+        copies.add(new Entry(new EntryId(ids.next()), e.kind(), e.author(), e.channel(), e.body(), e.at(), e.attachments()));
+      }
+      ct.add(new TicketChange.MergeReceived(sourceId, copies));
+      ct.add(new TicketChange.Linked(new TicketLink(LinkType.MERGED_FROM, sourceId)));
+      try {
+        commitAll(List.of(cs, ct), List.of());
+        return ct.current;
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= RETRIES || store.find(sourceId).map(Ticket::version).orElse(-1L) != sourceVersion) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public Ticket split(Principal principal, TicketId sourceId, EntryId entryId, String subject, @Nullable TeamId team) {
+    Checks.notNull(entryId, "entry id");
+    Checks.line(subject, "subject", Ticket.MAX_SUBJECT);
+    for (int attempt = 0; ; attempt++) {
+      Ticket s = load(principal, sourceId);
+      access.check(principal, s, Permission.TICKET_SPLIT);
+      requireNotFinal(s);
+      Entry entry = null;
+      for (Entry e : entries(store.history(sourceId))) {
+        if (e.id().equals(entryId)) {
+          entry = e;
+        }
+      }
+      if (entry == null) {
+        throw new NotFoundException("entry not found in this ticket");
+      }
+      TeamId newTeam = team != null ? team : s.team();
+      validateTeamAndAgent(s.tier(), newTeam, null);
+      Instant now = clock.instant();
+      Author actor = Author.of(principal);
+      TicketId id = new TicketId(ids.next());
+      TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
+      TicketChange.Created created =
+          new TicketChange.Created(
+              key, subject, s.requester(), s.organization(), entry.channel(), s.priority(), s.type(),
+              new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null);
+      TicketEvent first = new TicketEvent(id, 1, actor, now, created);
+      Ticket fresh = TicketHistory.apply(null, first);
+      access.check(principal, fresh, Permission.TICKET_CREATE);
+      Change nc = new Change(fresh, actor, now);
+      nc.events.add(first);
+      nc.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), entry.kind(), entry.author(), entry.channel(), entry.body(), entry.at(), entry.attachments())));
+      nc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_FROM, sourceId)));
+      Change sc = change(principal, s);
+      sc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_INTO, id)));
+      try {
+        commitAll(List.of(sc), List.of(nc));
+        return nc.current;
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- automation
+
+  @Override
+  public int closeSolvedTickets(Principal principal) {
+    if (!(principal instanceof Principal.System)) {
+      access.deny(principal, "AUTO_CLOSE", null, "not the system principal");
+      throw new dev.frontline.helpdesk.AccessDeniedException("only the system principal runs automations");
+    }
+    Instant cutoff = clock.instant().minus(autoCloseAfter);
+    int closed = 0;
+    String cursor = null;
+    do {
+      TicketPage page = store.query(
+          TicketQuery.builder().states(TicketState.SOLVED).sort(TicketSort.UPDATED_ASC).limit(200).after(cursor).build(),
+          TicketVisibility.everything());
+      for (Ticket t : page.items()) {
+        if (t.solvedAt() != null && !t.solvedAt().isAfter(cutoff)) {
+          try {
+            transition(principal, t.id(), t.version(), TicketState.CLOSED);
+            closed++;
+          } catch (ConcurrentModificationException | IllegalTransitionException e) {
+            LOG.debug("ticket {} changed while auto-closing; skipped", t.key());
+          }
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return closed;
+  }
+
+  /**
+   * Loads a ticket without permission checks, for trusted internal callers.
+   *
+   * @param id the ticket
+   * @return the ticket
+   */
+  public Ticket loadTrusted(TicketId id) {
+    return store.find(id).orElseThrow(() -> new HelpdeskException("ticket vanished: " + id));
+  }
+}
