@@ -337,8 +337,8 @@ public final class DefaultTicketService implements TicketService {
   public Ticket create(Principal principal, NewTicket cmd) {
     Checks.notNull(principal, "principal");
     Checks.notNull(cmd, "command");
-    Customer requester =
-        directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
+    // authorize before looking anything up, so that the answer never tells an unauthorized caller
+    // whether a customer, team or agent exists
     if (principal instanceof Principal.Customer c) {
       if (!c.id().equals(cmd.requester())) {
         access.deny(principal, "TICKET_CREATE", null, "customer creating a ticket for someone else");
@@ -352,7 +352,8 @@ public final class DefaultTicketService implements TicketService {
       access.deny(principal, "TICKET_CREATE", null, "anonymous");
       throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
     }
-    validateTeamAndAgent(cmd.tier(), cmd.team(), cmd.assignee());
+    Customer requester =
+        directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
     Instant now = clock.instant();
     TicketId id = new TicketId(ids.next());
     TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
@@ -365,13 +366,27 @@ public final class DefaultTicketService implements TicketService {
     TicketEvent first = new TicketEvent(id, 1, actor, now, created);
     Ticket t = TicketHistory.apply(null, first);
     if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
-      access.check(principal, t, Permission.TICKET_CREATE);
+      requireCreate(principal, t);
     }
+    validateTeamAndAgent(cmd.tier(), cmd.team(), cmd.assignee());
     Change c = new Change(t, actor, now);
     c.events.add(first);
     c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), now)));
     commitAll(List.of(), List.of(c));
     return c.current;
+  }
+
+  /**
+   * Requires {@code TICKET_CREATE} on a ticket about to be created. Unlike {@link AccessControl#check}
+   * this answers {@link dev.frontline.helpdesk.AccessDeniedException} also when the caller would not
+   * see the new ticket: the ticket does not exist yet, so there is no existence to hide, and "not
+   * found" would be a misleading answer to "create a ticket in team X".
+   */
+  private void requireCreate(Principal principal, Ticket fresh) {
+    if (!access.may(principal, fresh, Permission.TICKET_CREATE)) {
+      access.deny(principal, Permission.TICKET_CREATE.name(), fresh.team() == null ? null : fresh.team().value(), "may not create this ticket");
+      throw new dev.frontline.helpdesk.AccessDeniedException("not permitted: ticket_create");
+    }
   }
 
   private void validateTeamAndAgent(int tier, @Nullable TeamId team, @Nullable AgentId assignee) {
@@ -720,7 +735,6 @@ public final class DefaultTicketService implements TicketService {
         throw new NotFoundException("entry not found in this ticket");
       }
       TeamId newTeam = team != null ? team : s.team();
-      validateTeamAndAgent(s.tier(), newTeam, null);
       Instant now = clock.instant();
       Author actor = Author.of(principal);
       TicketId id = new TicketId(ids.next());
@@ -731,7 +745,8 @@ public final class DefaultTicketService implements TicketService {
               new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null);
       TicketEvent first = new TicketEvent(id, 1, actor, now, created);
       Ticket fresh = TicketHistory.apply(null, first);
-      access.check(principal, fresh, Permission.TICKET_CREATE);
+      requireCreate(principal, fresh);
+      validateTeamAndAgent(s.tier(), newTeam, null);
       Change nc = new Change(fresh, actor, now);
       nc.events.add(first);
       nc.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), entry.kind(), entry.author(), entry.channel(), entry.body(), entry.at(), entry.attachments())));
