@@ -441,8 +441,10 @@ public final class DefaultTicketService implements TicketService {
         target = store.find(target.mergedInto()).orElseThrow(() -> new NotFoundException("ticket not found"));
       }
       if (principal instanceof Principal.Customer && !access.sees(principal, target)) {
-        // the customer was the requester of the source; the reply still belongs to the target
-        return replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
+        // the customer was the requester of the source; the reply still belongs to the target, but
+        // the target (or a follow-up of it) is not theirs to see: answer with the ticket they replied to
+        replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
+        return load(principal, id);
       }
       return replyAs(principal, principal, target.id(), Ticket.ANY_VERSION, message);
     }
