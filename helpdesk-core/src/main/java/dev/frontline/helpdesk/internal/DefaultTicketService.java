@@ -253,7 +253,13 @@ public final class DefaultTicketService implements TicketService {
   public Optional<Ticket> find(Principal principal, TicketId id) {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "ticket id");
-    return store.find(id).filter(t -> access.sees(principal, t));
+    Optional<Ticket> t = store.find(id);
+    if (t.isPresent() && !access.sees(principal, t.get())) {
+      // a probe for a hidden ticket is a denied read like get(): report it, answer "absent"
+      access.deny(principal, "TICKET_READ", id.value(), "not visible");
+      return Optional.empty();
+    }
+    return t;
   }
 
   @Override
@@ -367,6 +373,15 @@ public final class DefaultTicketService implements TicketService {
     Ticket t = TicketHistory.apply(null, first);
     if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
       requireCreate(principal, t);
+      if (cmd.team() != null && principal instanceof Principal.Agent a && a.id().equals(cmd.assignee())) {
+        // assigning the new ticket to oneself must not lift the team access level's cap on
+        // creating tickets for the team (AccessControl exempts tickets assigned to the agent)
+        requireCreate(principal, TicketHistory.apply(null, new TicketEvent(id, 1, actor, now,
+            new TicketChange.Created(
+                key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
+                cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+                cmd.tier(), cmd.team(), null))));
+      }
     }
     validateTeamAndAgent(cmd.tier(), cmd.team(), cmd.assignee());
     Change c = new Change(t, actor, now);

@@ -381,6 +381,18 @@ class SecurityCasesTest {
     }
 
     @Test
+    @DisplayName("assigning a new ticket to oneself does not lift the team access level's cap on creating")
+    void cveFreeScout2026_41189_selfAssignedCreate() {
+      AgentId reader = w.agent("reader", Set.of("agent"), Map.of(World.T2A, TeamAccess.READ), true);
+      long before = w.total();
+      NewTicket cmd = NewTicket.builder("Mine", World.ALICE, Message.of("hi")).tier(2).team(World.T2A).assignee(reader).build();
+      assertThatThrownBy(() -> w.tickets().create(Principal.agent(reader), cmd)).isExactlyInstanceOf(AccessDeniedException.class);
+      assertThat(w.total()).isEqualTo(before);
+      w.agent("reader", Set.of("agent"), Map.of(World.T2A, TeamAccess.CREATE), true);
+      assertThat(w.tickets().create(Principal.agent(reader), cmd).assignee()).isEqualTo(reader);
+    }
+
+    @Test
     @DisplayName("a role granting a write permission without TICKET_READ gives no access at all")
     void cveFreeScout2026_41189_writeWithoutRead() {
       w.directory.saveRole(Role.of("writer", Scope.ALL, Permission.TICKET_REPLY_PUBLIC, Permission.TICKET_EDIT, Permission.TICKET_MERGE));
@@ -452,7 +464,9 @@ class SecurityCasesTest {
       w.denials.clear();
       assertThatThrownBy(() -> w.tickets().get(alice, bobTicket.id())).isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> w.tickets().history(alice, aliceTicket.id())).isInstanceOf(AccessDeniedException.class);
-      assertThat(w.denials).hasSize(2);
+      assertThat(w.tickets().find(alice, bobTicket.id())).isEmpty();
+      assertThat(w.denials).hasSize(3);
+      assertThat(w.denials.get(2).target()).isEqualTo(bobTicket.id().value());
       AccessDecision first = w.denials.get(0);
       assertThat(first.principal()).isEqualTo(alice);
       assertThat(first.action()).isEqualTo("TICKET_READ");
