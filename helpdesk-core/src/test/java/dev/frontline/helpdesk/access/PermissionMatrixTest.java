@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -413,8 +412,9 @@ class PermissionMatrixTest {
     });
   }
 
+  /** Expectations are computed before any ticket exists; they only look at actor and situations. */
   private static Ticket dummy() {
-    return null; // expectations never look at the tickets
+    return null;
   }
 
   private static void runCase(Actor actor, Situation sit, Action act, Outcome expected) {
@@ -480,10 +480,5 @@ class PermissionMatrixTest {
     Set<Permission> s = EnumSet.copyOf(base);
     s.addAll(List.of(more));
     return s;
-  }
-
-  @SuppressWarnings("unused")
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }
