@@ -93,8 +93,11 @@ public class WebAdvice {
     return error(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
   }
 
-  private static ModelAndView error(HttpStatus status, String title, @Nullable String message) {
+  private ModelAndView error(HttpStatus status, String title, @Nullable String message) {
     ModelAndView mv = new ModelAndView("error");
+    // Exception handlers do not get the @ModelAttribute values; the header needs them.
+    mv.addObject("me", me());
+    mv.addObject("agent", agent());
     mv.setStatus(status);
     mv.addObject("status", status.value());
     mv.addObject("error", title);
