@@ -59,7 +59,7 @@ public sealed interface EscalationAction {
    * @param message the text
    * @return the action
    */
-  static EscalationAction notify(String recipient, String message) {
+  static EscalationAction notification(String recipient, String message) {
     return new Notify(recipient, message);
   }
 
@@ -113,7 +113,7 @@ public sealed interface EscalationAction {
   }
 
   /**
-   * See {@link #notify(String, String)}.
+   * See {@link #notification(String, String)}.
    *
    * @param recipient who
    * @param message what

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code
  * EscalationRule.builder("fr-warning").when(EscalationTrigger.slaWarning(FIRST_RESPONSE))
- *     .then(EscalationAction.notify("tier1-lead", "first response due soon")).build();
+ *     .then(EscalationAction.notification("tier1-lead", "first response due soon")).build();
  * EscalationRule.builder("fr-breach").when(EscalationTrigger.slaBreach(FIRST_RESPONSE))
  *     .then(EscalationAction.moveToTier(2, null)).build();
  * EscalationRule.builder("fr-breach-4h").when(EscalationTrigger.slaBreach(FIRST_RESPONSE, Duration.ofHours(4)))
