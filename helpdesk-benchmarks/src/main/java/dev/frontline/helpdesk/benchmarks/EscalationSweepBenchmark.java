@@ -111,7 +111,7 @@ public class EscalationSweepBenchmark {
     for (int i = 0; i < total; i++) {
       TicketId id = new TicketId(String.format("t%08d", i));
       boolean due = i % dueEvery == 0;
-      Instant deadline = due ? now.minusSeconds(1 + r.nextInt(3600)) : now.plusSeconds(60 + r.nextInt(30 * 86_400));
+      Instant deadline = due ? now.minusSeconds(1 + r.nextInt(3600)) : now.plus(Duration.ofDays(30)).plusSeconds(r.nextInt(30 * 86_400));
       Instant created = BASE.plusSeconds(r.nextInt(3600));
       List<TicketEvent> events = new ArrayList<>(3);
       events.add(new TicketEvent(id, 1, CUSTOMER, created, new TicketChange.Created(
@@ -169,14 +169,15 @@ public class EscalationSweepBenchmark {
   }
 
   /**
-   * Makes the due tickets due again: a day later, each gets an agent reply two hours ago, so the
-   * "no agent reply for 1h" step is pending again, and a past deadline.
+   * Makes the due tickets due again: two hours later, each gets an agent reply 61 minutes ago, so
+   * the "no agent reply for 1h" step is pending again, and a past deadline. (Not-due tickets have
+   * deadlines 30-60 days ahead, so they stay out of the sweep however many runs JMH makes.)
    */
   void makeDueAgain() {
     run++;
-    Instant now = BASE.plus(Duration.ofDays(2L + run));
+    Instant now = BASE.plus(Duration.ofDays(2)).plus(Duration.ofHours(2L * run));
     clock.set(now);
-    Instant replied = now.minus(Duration.ofHours(2));
+    Instant replied = now.minus(Duration.ofMinutes(61));
     for (TicketId id : dueIds) {
       Ticket t = store.find(id).orElseThrow();
       TicketEvent reply = new TicketEvent(id, t.version() + 1, AGENT, replied, new TicketChange.EntryAdded(
