@@ -136,6 +136,7 @@ public final class DefaultEscalationRunner implements EscalationRunner {
         }
         return after.version() != t.version();
       } catch (ConcurrentModificationException e) {
+        LOG.debug("ticket {} changed while escalating (attempt {}); re-reading", t.key(), attempt);
         if (attempt >= RETRIES) {
           LOG.warn("ticket {} kept changing during escalation; left for the next run", t.key());
           return false;

@@ -708,6 +708,10 @@ public final class DefaultTicketService implements TicketService {
       if (s.state().isFinal() || t.state().isFinal()) {
         throw new IllegalTransitionException("closed or merged tickets cannot be merged");
       }
+      if (!s.state().canTransitionTo(TicketState.MERGED)) {
+        // the transition table is the rule: a SOLVED ticket must be reopened before it is merged
+        throw new IllegalTransitionException("cannot merge ticket " + s.key() + " from " + s.state());
+      }
       if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
       }
