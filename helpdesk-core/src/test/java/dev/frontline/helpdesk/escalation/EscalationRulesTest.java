@@ -324,4 +324,38 @@ class EscalationRulesTest {
       assertThat(d.changes(t.id(), TicketChange.TagsChanged.class)).isEmpty();
     }
   }
+
+  @Nested
+  @DisplayName("The runner")
+  class Runner {
+    @Test
+    @DisplayName("pages through many due tickets in batches and, run twice, fires each step once")
+    void pagingAndIdempotence() {
+      EscDesk d = new EscDesk(List.of(EscDesk.STANDARD), List.of(
+          rule("warn", EscalationTrigger.slaWarning(SlaMetric.FIRST_RESPONSE), notification("lead", "soon"))));
+      List<Ticket> created = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        d.clock.set(EscDesk.MONDAY_9.plusSeconds(i));
+        created.add(d.carolAsks("t" + i));
+      }
+      // batch size is 7: 50 due tickets take 8 pages
+      assertThat(d.runAt(at("2026-03-02T12:30:00Z"))).isEqualTo(50);
+      assertThat(d.run()).isZero();
+      assertThat(d.sink.sent()).hasSize(50);
+      for (Ticket t : created) {
+        assertThat(d.firedRules(t.id())).containsExactly("warn");
+        assertThat(d.ticket(t.id()).nextDeadline()).isAfter(at("2026-03-02T12:30:00Z"));
+      }
+    }
+
+    @Test
+    @DisplayName("tickets without SLA or rules never enter the deadline index")
+    void nothingToDo() {
+      EscDesk d = new EscDesk(List.of(), List.of());
+      Ticket t = d.carolAsks("x");
+      assertThat(t.nextDeadline()).isNull();
+      assertThat(d.runAt(at("2026-03-09T12:30:00Z"))).isZero();
+      assertThat(d.changes(t.id(), TicketChange.DeadlineChanged.class)).isEmpty();
+    }
+  }
 }
