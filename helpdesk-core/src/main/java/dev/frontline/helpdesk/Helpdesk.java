@@ -39,8 +39,13 @@ import org.jspecify.annotations.Nullable;
  *     .directoryStore(new InMemoryDirectoryStore())
  *     .blobStore(new InMemoryBlobStore())
  *     .clock(Clock.systemUTC())
+ *     .slaPolicies(List.of(vipPolicy, defaultPolicy))          // optional: first match wins
+ *     .escalationRules(List.of(warnLead, breachToTier2))         // optional
+ *     .notificationSink(mailer)                                  // optional
  *     .build();
  * Ticket t = helpdesk.tickets().create(principal, NewTicket.builder(...).build());
+ * SlaReport sla = helpdesk.sla().status(agent, t.id());
+ * scheduler.scheduleAtFixedRate(() -> helpdesk.escalation().runOnce(), 1, 1, MINUTES);
  * }</pre>
  */
 public final class Helpdesk {
