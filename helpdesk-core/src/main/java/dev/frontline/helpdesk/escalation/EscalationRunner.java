@@ -16,7 +16,10 @@ package dev.frontline.helpdesk.escalation;
  * dev.frontline.helpdesk.ConcurrentModificationException}, re-reads the ticket, sees the steps in
  * its history and skips them. A step therefore fires once per store, with no separate claims SPI:
  * a claim would only save the losing runner a little work, at the cost of a lease protocol. Racing
- * with an agent's edit works the same way. Thread-safe.
+ * with an agent's edit works the same way.
+ *
+ * <p>A ticket whose processing fails unexpectedly is logged and skipped; it stays due and is tried
+ * again by the next run. Thread-safe.
  */
 public interface EscalationRunner {
   /**

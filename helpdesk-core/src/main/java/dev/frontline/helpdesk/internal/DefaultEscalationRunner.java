@@ -85,8 +85,16 @@ public final class DefaultEscalationRunner implements EscalationRunner {
       List<Ticket> page = store.due(now, afterDeadline, afterId, batchSize);
       for (Ticket t : page) {
         // A ticket whose deadline moved but is still due can show up again further on; once is enough.
-        if (seen.add(t.id()) && process(t.id(), now)) {
-          updated++;
+        if (!seen.add(t.id())) {
+          continue;
+        }
+        try {
+          if (process(t.id(), now)) {
+            updated++;
+          }
+        } catch (RuntimeException e) {
+          // one broken ticket must not stop the sweep; it stays due and is retried next run
+          LOG.error("escalation failed for ticket {}", t.key(), e);
         }
       }
       if (page.size() < batchSize) {

@@ -115,6 +115,25 @@ class SlaWiringTest {
     }
 
     @Test
+    @DisplayName("a ticket an agent types in for a customer still waits for its first response")
+    void agentCreatedTicket() {
+      Ticket t = d.tickets.create(d.alice, NewTicket.builder("Phone call", EscDesk.CAROL, Message.of("Customer called", dev.frontline.helpdesk.ticket.Channel.PHONE)).build());
+      assertThat(d.helpdesk.sla().status(d.alice, t.id()).status(SlaMetric.FIRST_RESPONSE).status()).isEqualTo(SlaStatus.RUNNING);
+      assertThat(t.nextDeadline()).isEqualTo(at("2026-03-02T12:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("a merged ticket stops its clocks; the surviving ticket keeps its own")
+    void merge() {
+      Ticket a = d.carolAsks("Printer on fire");
+      d.clock.set(at("2026-03-02T10:00:00Z"));
+      Ticket b = d.carolAsks("Printer still on fire");
+      d.tickets.merge(d.lead, b.id(), b.version(), a.id());
+      assertThat(d.ticket(b.id()).nextDeadline()).isNull();
+      assertThat(d.ticket(a.id()).nextDeadline()).isEqualTo(at("2026-03-02T12:00:00Z"));
+    }
+
+    @Test
     @DisplayName("solving stops the clocks and clears the deadline")
     void solvingClears() {
       Ticket t = d.carolAsks("Printer on fire");
