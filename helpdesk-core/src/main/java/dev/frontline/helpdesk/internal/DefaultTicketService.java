@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -125,8 +126,20 @@ public final class DefaultTicketService implements TicketService {
 
   // ---------------------------------------------------------------- change building
 
+  /** Lets trusted automation (escalation) add changes to one ticket, applied in order. */
+  public interface Edit {
+    /** @return the snapshot with the changes added so far */
+    Ticket current();
+
+    /** @return the instant the change is made at */
+    Instant at();
+
+    /** @param c a change to append */
+    void add(TicketChange c);
+  }
+
   /** Accumulates the events of one change to one ticket. */
-  private final class Change {
+  private final class Change implements Edit {
     final Ticket before;
     Ticket current;
     final long expectedVersion;
@@ -142,7 +155,18 @@ public final class DefaultTicketService implements TicketService {
       this.at = at;
     }
 
-    void add(TicketChange c) {
+    @Override
+    public Ticket current() {
+      return current;
+    }
+
+    @Override
+    public Instant at() {
+      return at;
+    }
+
+    @Override
+    public void add(TicketChange c) {
       TicketEvent e = new TicketEvent(current.id(), current.version() + 1, actor, at, c);
       current = TicketHistory.apply(current, e);
       events.add(e);
@@ -721,6 +745,10 @@ public final class DefaultTicketService implements TicketService {
         throw new IllegalTransitionException(
             "cannot merge ticket " + s.key() + " (" + s.state() + ") into " + t.key() + " (" + t.state() + ")");
       }
+      if (!s.state().canTransitionTo(TicketState.MERGED)) {
+        // the transition table is the rule: a SOLVED ticket must be reopened before it is merged
+        throw new IllegalTransitionException("cannot merge ticket " + s.key() + " from " + s.state());
+      }
       if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
       }
@@ -819,6 +847,30 @@ public final class DefaultTicketService implements TicketService {
       cursor = page.nextCursor();
     } while (cursor != null);
     return closed;
+  }
+
+  /**
+   * Applies trusted automation to one ticket in one atomic update, without permission checks: the
+   * body adds changes, then the SLA deadline is recomputed (and recorded if it moved) even if the
+   * body added nothing. Nothing is stored if neither produced an event.
+   *
+   * @param principal the automation's (system) principal, recorded as the actor
+   * @param basis the snapshot the body decides on; the update expects its version
+   * @param history the ticket's stored history matching {@code basis}
+   * @param body adds the changes
+   * @return the stored snapshot
+   * @throws ConcurrentModificationException if the ticket changed since {@code basis} was read
+   */
+  public Ticket automate(Principal principal, Ticket basis, List<TicketEvent> history, Consumer<Edit> body) {
+    Change c = change(principal, basis);
+    body.accept(c);
+    c.recomputeDeadline(history);
+    if (c.isEmpty()) {
+      return c.current;
+    }
+    store.update(c.current, c.expectedVersion, c.events);
+    notifyListeners(c.events);
+    return c.current;
   }
 
   /**
