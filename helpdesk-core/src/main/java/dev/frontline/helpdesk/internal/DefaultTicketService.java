@@ -741,9 +741,8 @@ public final class DefaultTicketService implements TicketService {
       if (s.version() != sourceVersion) {
         throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
       }
-      if (!s.state().canTransitionTo(TicketState.MERGED) || t.state().isFinal()) {
-        throw new IllegalTransitionException(
-            "cannot merge ticket " + s.key() + " (" + s.state() + ") into " + t.key() + " (" + t.state() + ")");
+      if (t.state().isFinal()) {
+        throw new IllegalTransitionException("cannot merge into ticket " + t.key() + ", it is " + t.state());
       }
       if (!s.state().canTransitionTo(TicketState.MERGED)) {
         // the transition table is the rule: a SOLVED ticket must be reopened before it is merged

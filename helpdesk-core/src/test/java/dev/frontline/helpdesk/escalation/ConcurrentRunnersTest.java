@@ -57,7 +57,7 @@ class ConcurrentRunnersTest {
     for (int i = 0; i < 300; i++) {
       a.clock.set(EscDesk.MONDAY_9.plusSeconds(r.nextInt(3 * 3600)));
       Priority p = Priority.values()[r.nextInt(4)];
-      ids.add(a.tickets.create(a.alice, NewTicket.builder("Ticket " + i, EscDesk.CAROL, Message.of("help")).priority(p).build()).id());
+      ids.add(a.tickets.create(a.alice, NewTicket.builder("Ticket " + i, EscDesk.CAROL, Message.of("help")).priority(p).team(EscDesk.FRONT).build()).id());
     }
     int[] work = new int[2];
     ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -165,7 +165,7 @@ class EscalationRulesTest {
       EscDesk d = new EscDesk(List.of(), List.of(rule("hot", EscalationTrigger.priorityAtLeast(Priority.HIGH), addTag("hot"))));
       Ticket low = d.carolAsks("Question");
       assertThat(low.nextDeadline()).isNull();
-      Ticket high = d.tickets.create(d.alice, NewTicket.builder("Broken", EscDesk.CAROL, Message.of("x")).priority(Priority.HIGH).build());
+      Ticket high = d.tickets.create(d.alice, NewTicket.builder("Broken", EscDesk.CAROL, Message.of("x")).priority(Priority.HIGH).team(EscDesk.FRONT).build());
       assertThat(high.nextDeadline()).as("pending at once").isEqualTo(EscDesk.MONDAY_9);
       assertThat(d.run()).isEqualTo(1);
       assertThat(d.ticket(high.id()).tags()).contains("hot");
@@ -302,7 +302,7 @@ class EscalationRulesTest {
           rule("bad-team", EscalationTrigger.tagged("a"), moveToTier(2, EscDesk.THIRD)),
           rule("down", EscalationTrigger.tagged("b"), moveToTier(1, null)),
           rule("ghost", EscalationTrigger.tagged("c"), reassign(TeamId.of("nobody"), null))));
-      Ticket t = d.tickets.create(d.alice, NewTicket.builder("x", EscDesk.CAROL, Message.of("x")).tags("a", "b", "c").build());
+      Ticket t = d.tickets.create(d.alice, NewTicket.builder("x", EscDesk.CAROL, Message.of("x")).tags("a", "b", "c").team(EscDesk.FRONT).build());
       d.run();
       Ticket after = d.ticket(t.id());
       assertThat(after.tier()).isEqualTo(1);
@@ -317,7 +317,7 @@ class EscalationRulesTest {
     @DisplayName("raising to a lower priority and adding an existing tag change nothing but still record the step")
     void noOps() {
       EscDesk d = new EscDesk(List.of(), List.of(rule("r", EscalationTrigger.tagged("x"), raisePriority(Priority.LOW), addTag("x"))));
-      Ticket t = d.tickets.create(d.alice, NewTicket.builder("x", EscDesk.CAROL, Message.of("x")).tags("x").build());
+      Ticket t = d.tickets.create(d.alice, NewTicket.builder("x", EscDesk.CAROL, Message.of("x")).tags("x").team(EscDesk.FRONT).build());
       d.run();
       assertThat(d.firedRules(t.id())).containsExactly("r");
       assertThat(d.changes(t.id(), TicketChange.PriorityChanged.class)).isEmpty();

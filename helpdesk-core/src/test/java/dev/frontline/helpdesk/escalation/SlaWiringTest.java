@@ -117,7 +117,7 @@ class SlaWiringTest {
     @Test
     @DisplayName("a ticket an agent types in for a customer still waits for its first response")
     void agentCreatedTicket() {
-      Ticket t = d.tickets.create(d.alice, NewTicket.builder("Phone call", EscDesk.CAROL, Message.of("Customer called", dev.frontline.helpdesk.ticket.Channel.PHONE)).build());
+      Ticket t = d.tickets.create(d.alice, NewTicket.builder("Phone call", EscDesk.CAROL, Message.of("Customer called", dev.frontline.helpdesk.ticket.Channel.PHONE)).team(EscDesk.FRONT).build());
       assertThat(d.helpdesk.sla().status(d.alice, t.id()).status(SlaMetric.FIRST_RESPONSE).status()).isEqualTo(SlaStatus.RUNNING);
       assertThat(t.nextDeadline()).isEqualTo(at("2026-03-02T12:00:00Z"));
     }
@@ -156,7 +156,7 @@ class SlaWiringTest {
     @Test
     @DisplayName("an urgent ticket gets the urgent policy; raising priority switches to it")
     void firstMatch() {
-      Ticket u = d.tickets.create(d.alice, NewTicket.builder("Down", EscDesk.CAROL, Message.of("all down")).priority(Priority.URGENT).build());
+      Ticket u = d.tickets.create(d.alice, NewTicket.builder("Down", EscDesk.CAROL, Message.of("all down")).priority(Priority.URGENT).team(EscDesk.FRONT).build());
       assertThat(d.helpdesk.sla().status(d.alice, u.id()).policy()).isEqualTo("urgent");
       Ticket n = d.carolAsks("Slow");
       assertThat(d.helpdesk.sla().status(d.alice, n.id()).policy()).isEqualTo("standard");
