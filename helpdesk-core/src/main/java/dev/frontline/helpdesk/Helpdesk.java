@@ -5,6 +5,7 @@ import dev.frontline.helpdesk.access.AccessListener;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.internal.DeadlineCalculator;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
+import dev.frontline.helpdesk.internal.LateListeners;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.IdGenerator;
@@ -42,6 +43,7 @@ public final class Helpdesk {
   private final IdGenerator ids;
   private final AccessControl access;
   private final DefaultTicketService tickets;
+  private final LateListeners lateListeners = new LateListeners();
 
   private Helpdesk(Builder b) {
     this.ticketStore = b.ticketStore;
@@ -50,10 +52,23 @@ public final class Helpdesk {
     this.clock = b.clock;
     this.ids = b.ids;
     this.access = new AccessControl(directoryStore, clock, b.accessListeners);
+    b.listeners.add(lateListeners); // removed again below, so the builder can be reused
     this.tickets =
         new DefaultTicketService(
             ticketStore, directoryStore, blobStore, access, clock, ids, b.listeners, b.keyPrefix,
             b.reopenWindow, b.autoCloseAfter, DeadlineCalculator.NONE);
+    b.listeners.remove(lateListeners);
+  }
+
+  /**
+   * Registers a listener after building, for services that need the built helpdesk (router,
+   * triggers). It receives the events of every change stored from now on, after the listeners
+   * given to the builder.
+   *
+   * @param listener the listener
+   */
+  public void addListener(TicketListener listener) {
+    lateListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** @return a new builder */
