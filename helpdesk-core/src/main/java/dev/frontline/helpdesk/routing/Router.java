@@ -33,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.HashSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,6 +76,8 @@ public final class Router implements TicketListener {
   private final Map<AgentId, Load> loads = new HashMap<>();
   private final Map<TicketId, Held> heldById = new HashMap<>();
   private final TreeSet<Held> queue = new TreeSet<>(Held.ORDER);
+  /** Tickets reserved for an agent whose assignment is being stored right now. */
+  private final Set<TicketId> inFlight = new HashSet<>();
   private long seq;
 
   private record Slot(AgentId agent, Channel channel, int weight) {}
@@ -152,11 +156,12 @@ public final class Router implements TicketListener {
     }
     lock.lock();
     try {
-      if (t.assignee() != null || slots.containsKey(id)) {
-        if (!slots.containsKey(id) && t.assignee() != null) {
-          track(id, t.assignee(), t.channel());
-        }
-        return new RoutingResult(id, RoutingResult.Outcome.ALREADY_ASSIGNED, slots.get(id).agent());
+      if (t.assignee() != null) {
+        reconcile(id);
+      }
+      Slot s = slots.get(id);
+      if (s != null) {
+        return new RoutingResult(id, RoutingResult.Outcome.ALREADY_ASSIGNED, s.agent());
       }
       enqueue(t, clock.instant());
     } finally {
@@ -202,7 +207,8 @@ public final class Router implements TicketListener {
         t = p.ticket;
         queue.remove(h);
         heldById.remove(h.id());
-        reserve(t.id(), agent.id(), t.channel());
+        track(t.id(), agent.id(), t.channel());
+        inFlight.add(t.id());
       } finally {
         lock.unlock();
       }
@@ -235,9 +241,7 @@ public final class Router implements TicketListener {
     for (Held h : new ArrayList<>(queue)) {
       Optional<Ticket> ot = tickets.find(ROUTER, h.id());
       if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() != null) {
-        queue.remove(h);
-        heldById.remove(h.id());
-        ot.filter(x -> x.assignee() != null && x.state().isActive()).ifPresent(x -> track(x.id(), x.assignee(), x.channel()));
+        reconcile(h.id());
         continue;
       }
       Ticket t = ot.get();
@@ -282,43 +286,74 @@ public final class Router implements TicketListener {
     return max == null || n < max;
   }
 
-  /** Assigns outside the lock; gives the reservation back on failure. */
+  /** Assigns outside the lock; then settles the ledger from the stored ticket. */
   private boolean assign(Ticket ticket, TeamId team, AgentId agent, Held h) {
     Ticket t = ticket;
-    for (int attempt = 0; ; attempt++) {
-      try {
-        tickets.assign(ROUTER, t.id(), t.version(), team, agent);
-        return true;
-      } catch (ConcurrentModificationException e) {
-        Optional<Ticket> fresh = tickets.find(ROUTER, t.id());
-        if (attempt < RETRIES && fresh.isPresent() && fresh.get().state().isActive() && fresh.get().assignee() == null
-            && fresh.get().tier() == t.tier() && Objects.equals(fresh.get().team(), t.team())) {
-          t = fresh.get();
-          continue;
+    boolean ok = false;
+    try {
+      for (int attempt = 0; ; attempt++) {
+        try {
+          tickets.assign(ROUTER, t.id(), t.version(), team, agent);
+          ok = true;
+          return true;
+        } catch (ConcurrentModificationException e) {
+          Optional<Ticket> fresh = tickets.find(ROUTER, t.id());
+          if (attempt < RETRIES && fresh.isPresent() && fresh.get().state().isActive() && fresh.get().assignee() == null
+              && fresh.get().tier() == t.tier() && Objects.equals(fresh.get().team(), t.team())) {
+            t = fresh.get();
+            continue;
+          }
+          return false;
+        } catch (RuntimeException e) {
+          LOG.warn("routing ticket {} to {} failed: {}", t.key(), agent, e.getMessage());
+          return false;
         }
-        giveBack(t.id(), agent, fresh.orElse(null), h);
-        return false;
-      } catch (RuntimeException e) {
-        LOG.warn("routing ticket {} to {} failed: {}", t.key(), agent, e.getMessage());
-        giveBack(t.id(), agent, null, null);
-        return false;
+      }
+    } finally {
+      lock.lock();
+      try {
+        inFlight.remove(t.id());
+        reconcile(t.id()); // capacity it frees is used by the caller's next round of draining
+        if (!ok && !slots.containsKey(t.id()) && !heldById.containsKey(t.id())
+            && tickets.find(ROUTER, t.id()).filter(x -> x.state().isActive() && x.assignee() == null).isPresent()) {
+          // still waiting: back to its old place in the queue
+          queue.add(h);
+          heldById.put(h.id(), h);
+        }
+      } finally {
+        lock.unlock();
       }
     }
   }
 
-  private void giveBack(TicketId id, AgentId agent, @Nullable Ticket fresh, @Nullable Held h) {
-    lock.lock();
-    try {
-      Slot s = slots.get(id);
-      if (s != null && s.agent().equals(agent)) {
-        untrack(id);
+  /**
+   * Under the lock: makes the ledger and queue agree with the stored ticket (re-read, so replayed or
+   * reordered events are harmless). Tickets in flight are settled when their assignment returns.
+   *
+   * @return whether capacity was freed
+   */
+  private boolean reconcile(TicketId id) {
+    if (inFlight.contains(id)) {
+      return false;
+    }
+    Optional<Ticket> ot = tickets.find(ROUTER, id);
+    Slot before = slots.get(id);
+    if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() == null) {
+      if (ot.isEmpty() || !ot.get().state().isActive() || before != null) {
+        dequeue(id);
       }
-      if (fresh != null && fresh.state().isActive() && fresh.assignee() == null && h != null) {
-        queue.add(h);
-        heldById.put(id, h);
-      }
-    } finally {
-      lock.unlock();
+      return untrack(id);
+    }
+    Ticket t = ot.get();
+    dequeue(id);
+    track(id, t.assignee(), t.channel());
+    return before != null && !before.agent().equals(t.assignee());
+  }
+
+  private void dequeue(TicketId id) {
+    Held h = heldById.remove(id);
+    if (h != null) {
+      queue.remove(h);
     }
   }
 
@@ -328,10 +363,6 @@ public final class Router implements TicketListener {
       heldById.put(t.id(), h);
       queue.add(h);
     }
-  }
-
-  private void reserve(TicketId id, AgentId agent, Channel channel) {
-    track(id, agent, channel);
   }
 
   private void track(TicketId id, AgentId agent, Channel channel) {
@@ -398,45 +429,24 @@ public final class Router implements TicketListener {
     boolean freed = false;
     lock.lock();
     try {
+      Set<TicketId> touched = new java.util.LinkedHashSet<>();
       for (TicketEvent e : events) {
         TicketChange c = e.change();
-        TicketId id = e.ticketId();
-        if (c instanceof TicketChange.Assigned a) {
-          if (a.toAgent() == null) {
-            freed |= untrack(id);
-          } else {
-            Slot s = slots.get(id);
-            if (s == null || !s.agent().equals(a.toAgent())) {
-              freed |= s != null;
-              Channel ch = s != null ? s.channel() : tickets.find(ROUTER, id).map(Ticket::channel).orElse(Channel.WEB);
-              track(id, a.toAgent(), ch);
-              Held h = heldById.remove(id);
-              if (h != null) {
-                queue.remove(h);
-              }
-            }
-          }
-        } else if (c instanceof TicketChange.StateChanged sc) {
-          if (!sc.to().isActive()) {
-            freed |= untrack(id);
-            Held h = heldById.remove(id);
-            if (h != null) {
-              queue.remove(h);
-            }
-          } else if (!sc.from().isActive()) {
-            tickets.find(ROUTER, id).filter(t -> t.assignee() != null).ifPresent(t -> track(id, t.assignee(), t.channel()));
-          }
-        } else if (c instanceof TicketChange.MergedInto || c instanceof TicketChange.TierChanged) {
-          freed |= untrack(id);
+        if (c instanceof TicketChange.Assigned || c instanceof TicketChange.StateChanged || c instanceof TicketChange.MergedInto
+            || c instanceof TicketChange.TierChanged) {
+          touched.add(e.ticketId());
         } else if (c instanceof TicketChange.PriorityChanged pc) {
-          Held h = heldById.get(id);
+          Held h = heldById.get(e.ticketId());
           if (h != null) {
             queue.remove(h);
-            Held moved = new Held(id, pc.to(), h.since(), h.seq());
-            heldById.put(id, moved);
+            Held moved = new Held(h.id(), pc.to(), h.since(), h.seq());
+            heldById.put(h.id(), moved);
             queue.add(moved);
           }
         }
+      }
+      for (TicketId id : touched) {
+        freed |= reconcile(id);
       }
     } finally {
       lock.unlock();
