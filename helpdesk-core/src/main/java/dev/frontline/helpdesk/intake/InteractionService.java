@@ -9,6 +9,9 @@ import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.directory.SupportTier;
+import dev.frontline.helpdesk.directory.Team;
+import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.ticket.Message;
@@ -19,6 +22,7 @@ import dev.frontline.helpdesk.ticket.TicketService;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * Interactions are internal records: customers never read them; agents read those of tickets on
  * which they may read internal entries; interactions without ticket are read by the agent who
  * recorded them and by holders of {@code REPORTS_VIEW}.
+ *
+ * <p>A ticket opened from a contact by an agent goes to the front line's default team if the agent
+ * belongs to it, else to the agent's first front-line team.
  *
  * <p>The ticket change is stored first, then the interaction; if the interaction store fails, the
  * ticket keeps the entry (it is the record of what was said) and the call throws. Thread-safe.
@@ -83,7 +90,8 @@ public final class InteractionService {
     @Nullable TicketId ticketId = null;
     switch (command.recording()) {
       case NEW_TICKET -> {
-        Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message).build());
+        Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message)
+            .team(teamFor(principal)).build());
         if (command.disposition() == Disposition.RESOLVED) {
           t = tickets.transition(principal, t.id(), t.version(), TicketState.SOLVED);
         }
@@ -161,6 +169,24 @@ public final class InteractionService {
       }
     }
     return out;
+  }
+
+  /**
+   * The team of a ticket an agent opens from a contact: the front line's default team if the agent
+   * is a member, else the agent's first front-line team; the system gets the default team anyway.
+   */
+  private @Nullable TeamId teamFor(Principal p) {
+    if (!(p instanceof Principal.Agent)) {
+      return null;
+    }
+    Map<TeamId, ?> teams = access.teamsOf(p);
+    @Nullable TeamId dflt = helpdesk.directory().tiers().stream().filter(t -> t.level() == 1).findFirst()
+        .map(SupportTier::defaultTeam).orElse(null);
+    if (dflt != null && teams.containsKey(dflt)) {
+      return dflt;
+    }
+    return teams.keySet().stream().filter(t -> helpdesk.directory().findTeam(t).map(Team::tier).orElse(0) == 1)
+        .sorted().findFirst().orElse(null);
   }
 
   private boolean mayRead(Principal p, Interaction i) {
