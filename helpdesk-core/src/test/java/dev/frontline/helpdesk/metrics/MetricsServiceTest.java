@@ -97,10 +97,14 @@ class MetricsServiceTest {
       assertThat(total.resolutionMet()).isEqualTo(2); // T1 2h, T3 1h; T2 4h misses 3h
       MetricsRow tier1 = r.row("1").orElseThrow();
       MetricsRow tier2 = r.row("2").orElseThrow();
-      assertThat(tier1.created()).isEqualTo(4);
-      assertThat(tier1.escalationRate().getAsDouble()).isZero();
-      assertThat(tier2.created()).isEqualTo(1);
-      assertThat(tier2.escalationRate().getAsDouble()).isEqualTo(1.0);
+      // T4 was created in tier 1 and escalated: it counts for tier 1's escalation rate, and as
+      // tier 2's backlog
+      assertThat(tier1.created()).isEqualTo(5);
+      assertThat(tier1.escalated()).isEqualTo(1);
+      assertThat(tier1.escalationRate().getAsDouble()).isEqualTo(0.2);
+      assertThat(tier2.created()).isZero();
+      assertThat(tier2.backlog()).isEqualTo(1);
+      assertThat(tier2.escalationRate()).isEmpty();
       assertThat(r.row("1").orElseThrow().averageFirstResponse()).contains(Duration.ofHours(1));
     }
 
@@ -135,6 +139,7 @@ class MetricsServiceTest {
       MetricsReport lead = metrics.report(d.lead, MetricsQuery.builder(from, to).build());
       assertThat(lead.total().created()).isEqualTo(4); // T4 moved to the second line's team
       assertThat(lead.row("2")).isEmpty();
+      assertThat(lead.row("1").orElseThrow().escalated()).isZero();
       assertThat(metrics.report(d.system, MetricsQuery.builder(from, to).build()).total().created()).isEqualTo(5);
       assertThat(csat).isNotNull();
       assertThat(t1).isNotNull();

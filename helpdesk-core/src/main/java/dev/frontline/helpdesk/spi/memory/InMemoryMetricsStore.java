@@ -34,7 +34,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Definitions: a ticket is <em>resolved</em> at {@link Ticket#solvedAt()} (or {@link
  * Ticket#closedAt()} if it was closed without being solved; merged tickets are never resolved).
  * First response time is creation to {@link Ticket#firstResponseAt()}; resolution time is creation
- * to resolution; both in business time if the query has a calendar. A resolved ticket counts as
+ * to resolution; both in business time if the query has a calendar. Grouped by tier, a ticket's
+ * creation-based figures (created, escalated, first response) count for the tier it was created
+ * in, the others for its current tier, so a tier's escalation rate is the share of its tickets it
+ * escalated. A resolved ticket counts as
  * resolved at first contact if it has exactly the defined number of public agent replies, was not
  * reopened within the defined time after it was first solved, and (if so defined) was never
  * escalated.
@@ -57,8 +60,7 @@ public final class InMemoryMetricsStore implements MetricsStore {
             TicketQuery.builder().created(null, q.to()).sort(TicketSort.CREATED_ASC).limit(TicketQuery.MAX_LIMIT).after(cursor).build(),
             visibility);
         for (Ticket t : page.items()) {
-          MetricsRow r = measure(t, q);
-          if (r != null) {
+          for (MetricsRow r : measure(t, q)) {
             String key = r.group();
             rows.merge(key, r, (a, b) -> a.plus(b, key));
           }
@@ -103,7 +105,45 @@ public final class InMemoryMetricsStore implements MetricsStore {
     return t.state() == TicketState.CLOSED ? t.closedAt() : null;
   }
 
-  private @Nullable MetricsRow measure(Ticket t, MetricsQuery q) {
+  /** The tier the ticket was created in (it differs from the current one after tier changes). */
+  private int createdTier(Ticket t) {
+    if (t.tier() == 1 && t.escalationCount() == 0) {
+      return 1; // never left the front line: tiers only change by escalation or de-escalation from above
+    }
+    for (TicketEvent e : tickets.history(t.id())) {
+      if (e.change() instanceof TicketChange.Created c) {
+        return c.tier();
+      }
+    }
+    return t.tier();
+  }
+
+  /**
+   * The ticket's contributions: by tier, the creation-based figures (created, escalated, first
+   * response) count for the tier the ticket was created in, so that "escalation rate per tier" is
+   * the share of a tier's tickets that it escalated; everything else counts for the current tier.
+   */
+  private List<MetricsRow> measure(Ticket t, MetricsQuery q) {
+    MetricsRow all = measureOne(t, q);
+    if (all == null) {
+      return List.of();
+    }
+    if (q.groupBy() != dev.frontline.helpdesk.metrics.Dimension.TIER || all.created() == 0) {
+      return List.of(all);
+    }
+    String born = Integer.toString(createdTier(t));
+    if (born.equals(all.group())) {
+      return List.of(all);
+    }
+    MetricsRow createdPart = new MetricsRow(born, all.created(), all.escalated(), all.firstResponded(), all.firstResponseTotal(),
+        all.firstResponseMet(), 0, Duration.ZERO, 0, 0, 0, 0, 0, 0, 0);
+    MetricsRow rest = new MetricsRow(all.group(), 0, 0, 0, Duration.ZERO, 0, all.resolved(), all.resolutionTotal(),
+        all.resolutionMet(), all.firstContactResolved(), all.reopened(), all.backlog(), all.csatResponses(), all.csatTotal(),
+        all.csatSatisfied());
+    return List.of(createdPart, rest);
+  }
+
+  private @Nullable MetricsRow measureOne(Ticket t, MetricsQuery q) {
     long created = 0;
     long escalated = 0;
     long firstResponded = 0;
