@@ -717,8 +717,8 @@ public final class DefaultTicketService implements TicketService {
       if (s.version() != sourceVersion) {
         throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
       }
-      if (s.state().isFinal() || t.state().isFinal()) {
-        throw new IllegalTransitionException("closed or merged tickets cannot be merged");
+      if (!s.state().canTransitionTo(TicketState.MERGED) || t.state().isFinal()) {
+        throw new IllegalTransitionException("a " + s.state() + " ticket cannot be merged into a " + t.state() + " one");
       }
       if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
