@@ -13,6 +13,7 @@ import dev.frontline.helpdesk.escalation.EscalationRunner;
 import dev.frontline.helpdesk.sla.SlaPolicy;
 import dev.frontline.helpdesk.sla.SlaService;
 import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.internal.LateListeners;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.IdGenerator;
@@ -58,6 +59,7 @@ public final class Helpdesk {
   private final DefaultTicketService tickets;
   private final SlaService sla;
   private final EscalationRunner escalation;
+  private final LateListeners lateListeners = new LateListeners();
 
   private Helpdesk(Builder b) {
     this.ticketStore = b.ticketStore;
@@ -66,6 +68,7 @@ public final class Helpdesk {
     this.clock = b.clock;
     this.ids = b.ids;
     this.access = new AccessControl(directoryStore, clock, b.accessListeners);
+    b.listeners.add(lateListeners); // removed again below, so the builder can be reused
     this.tickets =
         new DefaultTicketService(
             ticketStore, directoryStore, blobStore, access, clock, ids, b.listeners, b.keyPrefix,
@@ -77,6 +80,18 @@ public final class Helpdesk {
     this.sla = new DefaultSlaService(tickets, ticketStore, access, engine, clock);
     this.escalation =
         new DefaultEscalationRunner(ticketStore, directoryStore, tickets, engine, b.notificationSink, clock, ids, b.escalationBatchSize);
+    b.listeners.remove(lateListeners);
+  }
+
+  /**
+   * Registers a listener after building, for services that need the built helpdesk (router,
+   * triggers). It receives the events of every change stored from now on, after the listeners
+   * given to the builder.
+   *
+   * @param listener the listener
+   */
+  public void addListener(TicketListener listener) {
+    lateListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** @return a new builder */

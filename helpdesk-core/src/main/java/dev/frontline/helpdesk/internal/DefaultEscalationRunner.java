@@ -191,7 +191,8 @@ public final class DefaultEscalationRunner implements EscalationRunner {
         edit.add(new TicketChange.PriorityChanged(cur.priority(), p.to()));
       }
     } else if (action instanceof EscalationAction.Notify n) {
-      out.add(new Notification(cur.id(), cur.key(), n.recipient(), n.message(), o.rule().name(), o.step(), edit.at()));
+      out.add(new Notification(cur.id(), cur.key(), n.recipient(), "Escalation " + o.rule().name() + " on " + cur.key(), n.message(),
+          "escalation:" + o.rule().name() + "/" + o.step(), edit.at()));
     } else if (action instanceof EscalationAction.AddTag tag) {
       if (!cur.tags().contains(tag.tag()) && cur.tags().size() < 100) {
         edit.add(new TicketChange.TagsChanged(Set.of(tag.tag()), Set.of()));

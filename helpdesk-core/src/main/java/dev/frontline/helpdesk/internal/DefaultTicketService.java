@@ -881,4 +881,23 @@ public final class DefaultTicketService implements TicketService {
   public Ticket loadTrusted(TicketId id) {
     return store.find(id).orElseThrow(() -> new HelpdeskException("ticket vanished: " + id));
   }
+
+  /**
+   * Appends one module-specific event (CSAT answer, automation marker) for trusted internal callers
+   * that check the caller's rights themselves. The ticket must be visible to {@code actor}. {@code
+   * build} sees the latest snapshot and history, may throw to refuse, and is re-run after a
+   * concurrent change, so a check it makes (e.g. "only one answer") holds under races.
+   *
+   * @param actor who is recorded as the author
+   * @param id the ticket
+   * @param build computes the change from the snapshot and history
+   * @return the updated ticket
+   */
+  public Ticket appendCustom(Principal actor, TicketId id, java.util.function.BiFunction<Ticket, List<TicketEvent>, TicketChange.Custom> build) {
+    return withRetry(actor, id, Ticket.ANY_VERSION, t -> {
+      Change c = change(actor, t);
+      c.add(build.apply(t, store.history(id)));
+      return commit(c);
+    });
+  }
 }

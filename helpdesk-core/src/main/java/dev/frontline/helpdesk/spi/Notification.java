@@ -6,29 +6,31 @@ import dev.frontline.helpdesk.ticket.TicketKey;
 import java.time.Instant;
 
 /**
- * A message an escalation rule asks to deliver, for example to a tier-1 lead when a first response
- * is about to breach. Frontline does not deliver it itself: a {@link NotificationSink} hands it to
- * e-mail, chat or paging. Immutable and thread-safe.
+ * A message about a ticket that escalation rules, triggers, automations or macros ask to deliver.
+ * Frontline does not deliver it itself: a {@link NotificationSink} hands it to e-mail, chat or
+ * paging. The subject is a single line; placeholder values in subject and body are plain text.
+ * Immutable and thread-safe.
  *
  * @param ticketId the ticket concerned
  * @param ticketKey its human key
- * @param recipient who should get it, as configured in the rule (an address, a team or role name;
- *     meaning is up to the sink)
- * @param message the text configured in the rule
- * @param rule the escalation rule that fired
- * @param step the step key recorded in {@link dev.frontline.helpdesk.ticket.TicketChange.EscalationStepFired}
- * @param at when the step fired
+ * @param recipient who should get it: {@code customer:<id>}, {@code agent:<id>}, {@code team:<id>},
+ *     or, for escalation rules, the recipient configured in the rule (an address, a team or role
+ *     name; its meaning is up to the sink)
+ * @param subject single-line subject
+ * @param body plain-text body
+ * @param source what sent it, e.g. {@code trigger:vip-alert} or {@code escalation:<rule>/<step>}
+ * @param at when it was sent
  */
 public record Notification(
-    TicketId ticketId, TicketKey ticketKey, String recipient, String message, String rule, String step, Instant at) {
+    TicketId ticketId, TicketKey ticketKey, String recipient, String subject, String body, String source, Instant at) {
   /** Validates the fields. */
   public Notification {
     Checks.notNull(ticketId, "ticket id");
     Checks.notNull(ticketKey, "ticket key");
     Checks.line(recipient, "recipient", 200);
-    Checks.text(message, "message", 4000);
-    Checks.line(rule, "rule", 200);
-    Checks.line(step, "step", 400);
+    Checks.line(subject, "subject", 500);
+    Checks.text(body, "body", 100_000);
+    Checks.line(source, "source", 600);
     Checks.notNull(at, "at");
   }
 }

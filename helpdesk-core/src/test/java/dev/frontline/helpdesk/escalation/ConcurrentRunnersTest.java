@@ -123,7 +123,7 @@ class ConcurrentRunnersTest {
     assertThat(a.sink.sent()).hasSize(notifying);
     Set<String> notified = new HashSet<>();
     for (Notification n : a.sink.sent()) {
-      assertThat(notified.add(n.ticketId().value() + "/" + n.rule() + "/" + n.step() + "/" + n.message())).isTrue();
+      assertThat(notified.add(n.ticketId().value() + "/" + n.source() + "/" + n.body())).isTrue();
     }
   }
 }

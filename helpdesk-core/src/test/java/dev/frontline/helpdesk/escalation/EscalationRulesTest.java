@@ -68,7 +68,7 @@ class EscalationRulesTest {
       assertThat(d.runAt(at("2026-03-02T12:00:00Z"))).isEqualTo(1);
       assertThat(d.firedRules(t.id())).containsExactly("fr-warning");
       assertThat(d.sink.sent()).extracting(Notification::recipient).containsExactly("tier1-lead");
-      assertThat(d.sink.sent().get(0).step()).isEqualTo("first_response@2026-03-02T09:00:00Z");
+      assertThat(d.sink.sent().get(0).source()).isEqualTo("escalation:fr-warning/first_response@2026-03-02T09:00:00Z");
       assertThat(d.ticket(t.id()).nextDeadline()).isEqualTo(at("2026-03-02T13:00:00Z"));
 
       assertThat(d.runAt(at("2026-03-02T13:00:00Z"))).isEqualTo(1);

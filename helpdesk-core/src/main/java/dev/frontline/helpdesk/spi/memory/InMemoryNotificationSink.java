@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The reference {@link NotificationSink}: records every notification in order, for tests and demos. Thread-safe. */
+/** Records notifications in memory, for tests and demos. Thread-safe. */
 public final class InMemoryNotificationSink implements NotificationSink {
   private final List<Notification> sent = new CopyOnWriteArrayList<>();
 
-  /** Creates an empty sink. */
+  /** Creates an empty recorder. */
   public InMemoryNotificationSink() {}
 
   @Override
@@ -18,12 +18,12 @@ public final class InMemoryNotificationSink implements NotificationSink {
     sent.add(Objects.requireNonNull(notification, "notification"));
   }
 
-  /** @return the notifications received so far, in order (a copy) */
+  /** @return everything sent so far, in order */
   public List<Notification> sent() {
     return List.copyOf(sent);
   }
 
-  /** Forgets every recorded notification. */
+  /** Forgets everything sent so far. */
   public void clear() {
     sent.clear();
   }
