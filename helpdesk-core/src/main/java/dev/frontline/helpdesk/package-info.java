@@ -1,5 +1,5 @@
 /**
- * Frontline's entry point ({@link dev.frontline.helpdesk.Helpdesk}) and its exception hierarchy, rooted at {@link dev.frontline.helpdesk.HelpdeskException}.
+ * Frontline's entry point ({@code dev.frontline.helpdesk.Helpdesk}, to come) and its exception hierarchy, rooted at {@link dev.frontline.helpdesk.HelpdeskException}.
  */
 @NullMarked
 package dev.frontline.helpdesk;

@@ -4,7 +4,7 @@ import dev.frontline.helpdesk.internal.Checks;
 import java.util.Objects;
 
 /**
- * Identifies a ticket. Generated ids are random (at least 122 bits), so they cannot be guessed; the human-readable {@link TicketKey} is separate. Immutable and thread-safe.
+ * Identifies a ticket. Generated ids are random (at least 122 bits), so they cannot be guessed; the human-readable {@code TicketKey} is separate. Immutable and thread-safe.
  *
  * @param value the identifier; 1 to 64 characters of letters, digits, {@code - _ . : @}
  */

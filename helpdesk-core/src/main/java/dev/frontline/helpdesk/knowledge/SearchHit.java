@@ -1,0 +1,24 @@
+package dev.frontline.helpdesk.knowledge;
+
+import dev.frontline.helpdesk.internal.Checks;
+import java.util.Locale;
+
+/**
+ * One article found by a search. Immutable and thread-safe.
+ *
+ * @param articleId the article
+ * @param locale its language
+ * @param title its title
+ * @param score relevance; only comparable within one result
+ * @param snippet a short passage of the article with matches wrapped in {@code <b>...</b>}; all
+ *     other text is HTML-escaped, so it can be rendered as HTML; empty if nothing matched
+ */
+public record SearchHit(ArticleId articleId, Locale locale, String title, double score, String snippet) {
+  /** Validates. */
+  public SearchHit {
+    Checks.notNull(articleId, "article id");
+    Checks.notNull(locale, "locale");
+    Checks.notNull(title, "title");
+    Checks.notNull(snippet, "snippet");
+  }
+}
