@@ -1,0 +1,5 @@
+/** Command-line tools behind the repository's {@code scripts/} (not published). */
+@NullMarked
+package dev.frontline.helpdesk.tools;
+
+import org.jspecify.annotations.NullMarked;
