@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.knowledge;
 
 import dev.frontline.helpdesk.access.Principal;
+import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,8 @@ public interface KnowledgePermissions {
 
   /**
    * The simple rules: customers and anonymous visitors read published public articles; agents
-   * read published public and internal articles (restricted ones need team-aware permissions);
+   * read public and internal articles in every status, as they are the editors (restricted ones
+   * need team-aware permissions);
    * system principals read everything; agents and system principals write.
    *
    * @return the default permissions
@@ -39,7 +41,7 @@ public interface KnowledgePermissions {
         if (principal instanceof Principal.System) {
           return SearchAudience.everything();
         } else if (principal instanceof Principal.Agent) {
-          return SearchAudience.agent(Set.of());
+          return SearchAudience.agent(Set.of()).withStatuses(EnumSet.allOf(ArticleStatus.class));
         }
         return SearchAudience.publicOnly();
       }

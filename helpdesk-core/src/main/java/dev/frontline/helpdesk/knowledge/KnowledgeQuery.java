@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param tags only articles carrying every one of these tags
  * @param offset index of the first hit to return, 0 to {@link #MAX_OFFSET}
  * @param limit the page size, 1 to {@link #MAX_LIMIT}
+ * @param snippets whether hits carry highlighted snippets (skip them when only ids are needed)
  */
 public record KnowledgeQuery(
     String text,
@@ -28,7 +29,8 @@ public record KnowledgeQuery(
     List<String> categoryPath,
     Set<String> tags,
     int offset,
-    int limit) {
+    int limit,
+    boolean snippets) {
 
   /** Largest page size. */
   public static final int MAX_LIMIT = 100;
@@ -75,6 +77,7 @@ public record KnowledgeQuery(
     private Set<String> tags = new LinkedHashSet<>();
     private int offset;
     private int limit = 10;
+    private boolean snippets = true;
 
     private Builder(String text) {
       this.text = Objects.requireNonNull(text, "text");
@@ -120,9 +123,18 @@ public record KnowledgeQuery(
       return this;
     }
 
+    /**
+     * @param value whether hits carry snippets (default true)
+     * @return this
+     */
+    public Builder snippets(boolean value) {
+      this.snippets = value;
+      return this;
+    }
+
     /** @return the query */
     public KnowledgeQuery build() {
-      return new KnowledgeQuery(text, locale, fallbackLocales, categoryPath, tags, offset, limit);
+      return new KnowledgeQuery(text, locale, fallbackLocales, categoryPath, tags, offset, limit, snippets);
     }
   }
 }

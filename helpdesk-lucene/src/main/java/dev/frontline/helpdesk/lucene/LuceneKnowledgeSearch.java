@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -363,6 +364,17 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return out;
   }
 
+  /** Whether a term occurs in a document that passes the filters (the reader may see). */
+  private static Predicate<Term> known(IndexSearcher s, List<Query> filters) {
+    return term -> {
+      try {
+        return s.getIndexReader().docFreq(term) > 0 && s.count(filtered(new TermQuery(term), filters)) > 0;
+      } catch (IOException e) {
+        throw new StorageException("knowledge search failed", e);
+      }
+    };
+  }
+
   private static Query filtered(Query relevance, List<Query> filters) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
     for (Query f : filters) {
@@ -377,10 +389,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.notNull(audience, "audience");
     return withSearcher(s -> {
       List<String> langs = analysisLanguages(query.locales(), s.getIndexReader());
+      List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
       Query relevance = query.text().isBlank()
           ? new MatchAllDocsQuery()
-          : queries.relevance(query.text(), langs, s.getIndexReader());
-      Query q = filtered(relevance, filters(audience, query.locales(), query.categoryPath(), query.tags()));
+          : queries.relevance(query.text(), langs, known(s, filters));
+      Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
       Object[] r = s.search(q, new MultiCollectorManager(
           new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false),
@@ -395,7 +408,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       for (int i = query.offset(); i < top.scoreDocs.length; i++) {
         page.add(top.scoreDocs[i]);
       }
-      List<SearchHit> hits = hits(s, page, query.text().isBlank() ? null : relevance, langs);
+      List<SearchHit> hits = hits(s, page, query.text().isBlank() || !query.snippets() ? null : queries.highlight(query.text(), langs), langs);
       return new SearchResult(top.totalHits.value, query.offset(), query.limit(), hits, facets);
     });
   }
@@ -420,12 +433,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return out;
   }
 
-  private Map<Integer, String> snippets(IndexSearcher s, List<ScoreDoc> docs, Query relevance, List<String> langs)
+  private Map<Integer, String> snippets(IndexSearcher s, List<ScoreDoc> docs, Query terms, List<String> langs)
       throws IOException {
     UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer)
         .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
         .withMaxLength(SNIPPET_MAX_LENGTH)
-        .withFieldMatcher(f -> true)
         .build();
     int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
     int[] sorted = ids.clone();
@@ -433,7 +445,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     String[] fields = langs.stream().map(l -> Fields.BODY_STEM + l).toArray(String[]::new);
     int[] passages = new int[fields.length];
     java.util.Arrays.fill(passages, 1);
-    Map<String, String[]> result = h.highlightFields(fields, relevance, sorted, passages);
+    Map<String, String[]> result = h.highlightFields(fields, terms, sorted, passages);
     Map<Integer, String> out = new HashMap<>();
     for (String[] values : result.values()) {
       for (int i = 0; i < sorted.length; i++) {
@@ -523,16 +535,17 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       return List.of();
     }
     List<String> langs = analysisLanguages(locales, s.getIndexReader());
-    Query relevance = queries.relevance(keywords, langs, s.getIndexReader());
+    List<Query> filters = filters(audience, locales, List.of(), Set.of());
+    Query relevance = queries.relevance(keywords, langs, known(s, filters));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
-    for (Query f : filters(audience, locales, List.of(), Set.of())) {
+    for (Query f : filters) {
       b.add(f, BooleanClause.Occur.FILTER);
     }
     if (exclude != null) {
       b.add(new TermQuery(new Term(Fields.ID, exclude.value())), BooleanClause.Occur.MUST_NOT);
     }
     TopDocs top = s.search(b.build(), limit);
-    return hits(s, List.of(top.scoreDocs), relevance, langs);
+    return hits(s, List.of(top.scoreDocs), queries.highlight(keywords, langs), langs);
   }
 
   /** The {@code max} words of a text with the highest tf·idf in the index, in text order. */
@@ -573,7 +586,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       return;
     }
     closed = true;
-    scheduler.shutdownNow();
+    // not shutdownNow: interrupting a commit on an FSDirectory would close the writer
+    scheduler.shutdown();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

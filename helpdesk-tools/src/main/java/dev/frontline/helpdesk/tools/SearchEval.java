@@ -76,6 +76,7 @@ public final class SearchEval {
         KnowledgeQuery query = KnowledgeQuery.builder(q.path("text").asText())
             .locale(Locale.forLanguageTag(q.path("locale").asText("en")))
             .page(0, KnowledgeQuery.MAX_LIMIT)
+            .snippets(false)
             .build();
         List<String> ids = new ArrayList<>();
         for (SearchHit h : search.search(query, SearchAudience.publicOnly()).hits()) {

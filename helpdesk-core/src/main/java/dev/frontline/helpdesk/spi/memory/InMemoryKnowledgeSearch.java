@@ -171,7 +171,7 @@ public final class InMemoryKnowledgeSearch implements KnowledgeSearch {
     Set<String> terms = new LinkedHashSet<>(tokenize(query.text()));
     List<SearchHit> page = new ArrayList<>();
     for (int i = query.offset(); i < Math.min(all.size(), query.offset() + query.limit()); i++) {
-      page.add(hit(all.get(i), terms));
+      page.add(hit(all.get(i), query.snippets() ? terms : Set.of()));
     }
     return new SearchResult(all.size(), query.offset(), query.limit(), page, new SearchFacets(categories, tags, locales));
   }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -93,16 +93,17 @@ public final class QueryFactory {
   /**
    * @param text what the reader typed
    * @param langs language codes to search
-   * @param reader the index (for typo detection)
+   * @param known whether a term occurs in an article the reader may see (typo detection must not
+   *     reveal words of invisible articles)
    * @return the query; matches nothing if the text has no words
    */
-  public Query relevance(String text, List<String> langs, IndexReader reader) {
+  public Query relevance(String text, List<String> langs, Predicate<Term> known) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = addTerms(b, text, langs, true, reader);
+    int clauses = addTerms(b, text, langs, true, known);
     String expansion = expansion(text, langs);
     if (!expansion.isEmpty() && ranking.synonyms() > 0) {
       BooleanQuery.Builder sb = new BooleanQuery.Builder();
-      if (addTerms(sb, expansion, langs, false, reader) > 0) {
+      if (addTerms(sb, expansion, langs, false, known) > 0) {
         should(b, sb.build(), ranking.synonyms());
         clauses++;
       }
@@ -110,7 +111,23 @@ public final class QueryFactory {
     return clauses == 0 ? new MatchNoDocsQuery("no words") : b.build();
   }
 
-  private int addTerms(BooleanQuery.Builder b, String text, List<String> langs, boolean extras, IndexReader reader) {
+  /**
+   * @param text what the reader typed
+   * @param langs language codes searched
+   * @return plain term clauses on the stored, stemmed body fields: cheap to highlight
+   */
+  public Query highlight(String text, List<String> langs) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String lang : langs) {
+      String body = Fields.BODY_STEM + lang;
+      for (String t : distinct(tokens(analyzer, body, text), ranking.maxTerms())) {
+        b.add(new TermQuery(new Term(body, t)), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  private int addTerms(BooleanQuery.Builder b, String text, List<String> langs, boolean extras, Predicate<Term> known) {
     int max = Math.max(8, ranking.maxTerms() / Math.max(1, langs.size()));
     int clauses = 0;
     List<Tok> exact = tokens(analyzer.exact(), Fields.BODY_EXACT, text);
@@ -119,14 +136,10 @@ public final class QueryFactory {
       should(b, new TermQuery(new Term(Fields.BODY_EXACT, t)), ranking.bodyExact());
       clauses++;
       if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
-        try {
-          if (reader.docFreq(new Term(Fields.BODY_EXACT, t)) == 0 && reader.docFreq(new Term(Fields.TITLE_EXACT, t)) == 0) {
-            int edits = t.length() >= 8 ? 2 : 1;
-            should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.titleExact());
-            should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.bodyExact());
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        if (!known.test(new Term(Fields.BODY_EXACT, t)) && !known.test(new Term(Fields.TITLE_EXACT, t))) {
+          int edits = t.length() >= 8 ? 2 : 1;
+          should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.titleExact());
+          should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.bodyExact());
         }
       }
     }
