@@ -110,7 +110,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final FieldAnalyzer analyzer = new FieldAnalyzer();
-  private final QueryFactory queries;
+  private volatile QueryFactory queries;
+  private final Map<String, List<List<String>>> synonyms;
   private final IndexWriter writer;
   private final SearcherManager manager;
   private final ScheduledExecutorService scheduler;
@@ -123,7 +124,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private LuceneKnowledgeSearch(Builder b) throws IOException {
     this.directory = Objects.requireNonNull(b.directory);
     this.ownsDirectory = b.ownsDirectory;
-    this.queries = new QueryFactory(analyzer, b.ranking, b.synonyms);
+    this.synonyms = Map.copyOf(b.synonyms);
+    this.queries = new QueryFactory(analyzer, b.ranking, synonyms);
     Map<String, String> data = readCommitData(directory);
     boolean fresh = data == null || !SCHEMA_VERSION.equals(data.get(SCHEMA_KEY));
     if (data == null && directory.listAll().length > 0) {
@@ -208,6 +210,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     } catch (IOException e) {
       throw new StorageException("cannot open index folder " + path, e);
     }
+  }
+
+  /** For ranking experiments only (compares weights on one index); not API. */
+  void ranking(Ranking value) {
+    this.queries = new QueryFactory(analyzer, value, synonyms);
   }
 
   /** @return whether the index was created empty at open (missing, unreadable or old schema) */

@@ -65,13 +65,48 @@ public final class SearchEval {
   public static RetrievalMetrics evaluate(Path dir, UnaryOperator<LuceneKnowledgeSearch.Builder> configure)
       throws IOException {
     Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels.tsv"));
-    Map<String, List<String>> rankings = new HashMap<>();
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
         LuceneKnowledgeSearch search = configure.apply(LuceneKnowledgeSearch.builder(directory)).build()) {
-      for (JsonNode doc : readJsonLines(dir.resolve("corpus.jsonl"))) {
-        search.index(toArticle(doc));
+      load(dir, search);
+      return RetrievalMetrics.evaluate(run(dir, search), qrels);
+    }
+  }
+
+  /**
+   * Indexes a collection once and evaluates several variants of the search on it (for
+   * experiments that change only the query side).
+   *
+   * @param dir the collection directory
+   * @param variants how many variants
+   * @param prepare called before each variant's run with the search and the variant's index
+   * @return the metrics per variant
+   * @throws IOException if a file cannot be read
+   */
+  public static List<RetrievalMetrics> evaluateVariants(
+      Path dir, int variants, java.util.function.ObjIntConsumer<LuceneKnowledgeSearch> prepare) throws IOException {
+    Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels.tsv"));
+    List<RetrievalMetrics> out = new ArrayList<>();
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(directory).build()) {
+      load(dir, search);
+      for (int i = 0; i < variants; i++) {
+        prepare.accept(search, i);
+        out.add(RetrievalMetrics.evaluate(run(dir, search), qrels));
       }
-      search.refresh();
+    }
+    return out;
+  }
+
+  private static void load(Path dir, LuceneKnowledgeSearch search) throws IOException {
+    for (JsonNode doc : readJsonLines(dir.resolve("corpus.jsonl"))) {
+      search.index(toArticle(doc));
+    }
+    search.refresh();
+  }
+
+  private static Map<String, List<String>> run(Path dir, LuceneKnowledgeSearch search) throws IOException {
+    Map<String, List<String>> rankings = new HashMap<>();
+    {
       for (JsonNode q : readJsonLines(dir.resolve("queries.jsonl"))) {
         KnowledgeQuery query = KnowledgeQuery.builder(q.path("text").asText())
             .locale(Locale.forLanguageTag(q.path("locale").asText("en")))
@@ -85,7 +120,7 @@ public final class SearchEval {
         rankings.put(q.path("id").asText(), ids);
       }
     }
-    return RetrievalMetrics.evaluate(rankings, qrels);
+    return rankings;
   }
 
   private static Article toArticle(JsonNode doc) {

@@ -5,14 +5,18 @@ import dev.frontline.helpdesk.tools.RetrievalMetrics;
 import dev.frontline.helpdesk.tools.SearchEval;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Developer tool (not a test): compares ranking variants on every evaluation set, e.g.
- * {@code RankingExperiment ../shared/eval/kb phrase=0 "fuzzy=0"}. Each argument after the folder is
- * one variant, a comma-separated list of {@link Ranking} component overrides ("-" for the
- * default). Used to choose the single default; never selects anything per data set.
+ * {@code RankingExperiment ../shared/eval/kb - phrase=0 fuzzy=0,titleExact=2}. Each argument after
+ * the folder is one variant, a comma-separated list of {@link Ranking} component overrides ("-" for
+ * the default). Used to choose the one default for all languages and corpora; it never selects
+ * anything per data set.
  */
 public final class RankingExperiment {
   private RankingExperiment() {}
@@ -24,14 +28,23 @@ public final class RankingExperiment {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     String[] sets = {"gnome-help-en", "gnome-help-da", "gnome-help-hu", "cranfield", "bitext-similar-requests"};
+    List<Ranking> variants = new ArrayList<>();
     for (int v = 1; v < args.length; v++) {
-      Ranking r = parse(args[v]);
-      StringBuilder line = new StringBuilder(String.format("%-40s", args[v]));
-      for (String set : sets) {
-        RetrievalMetrics m = SearchEval.evaluate(root.resolve(set), b -> b.ranking(r));
-        line.append(String.format(" %s mrr=%.4f map=%.4f p1=%.4f |", set.substring(0, Math.min(8, set.length())), m.mrr10(), m.map(), m.p1()));
+      variants.add(parse(args[v]));
+    }
+    Map<Integer, StringBuilder> lines = new HashMap<>();
+    for (String set : sets) {
+      List<RetrievalMetrics> ms = SearchEval.evaluateVariants(root.resolve(set), variants.size(),
+          (search, i) -> search.ranking(variants.get(i)));
+      for (int i = 0; i < ms.size(); i++) {
+        RetrievalMetrics m = ms.get(i);
+        lines.computeIfAbsent(i, k -> new StringBuilder(String.format(Locale.ROOT, "%-44s", args[k + 1])))
+            .append(String.format(Locale.ROOT, " %.5s mrr=%.4f map=%.4f p1=%.4f |", set, m.mrr10(), m.map(), m.p1()));
       }
-      System.out.println(line);
+      System.err.println("done " + set);
+    }
+    for (int i = 0; i < variants.size(); i++) {
+      System.out.println(lines.get(i));
     }
   }
 

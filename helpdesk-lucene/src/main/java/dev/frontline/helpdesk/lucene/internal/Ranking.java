@@ -16,6 +16,10 @@ package dev.frontline.helpdesk.lucene.internal;
  * @param fuzzy weight of fuzzy clauses for words that occur nowhere in the index (0 disables)
  * @param synonyms weight of synonym expansions
  * @param maxTerms most distinct words taken from a query
+ * @param combined 1 to score title, summary and body of one analysis as one BM25F field
+ *     ({@code CombinedFieldQuery}, field weights from the title/summary/body weights, at least 1), 0
+ *     to add up separate per-field BM25 scores
+ * @param exactStop 1 to leave the query languages' stop words out of the unstemmed-field clauses
  */
 public record Ranking(
     float titleStem,
@@ -29,8 +33,10 @@ public record Ranking(
     int phraseSlop,
     float fuzzy,
     float synonyms,
-    int maxTerms) {
+    int maxTerms,
+    int combined,
+    int exactStop) {
 
   /** The default used by {@code LuceneKnowledgeSearch}. */
-  public static final Ranking DEFAULT = new Ranking(2f, 1f, 1.5f, 1f, 0.5f, 0f, 0f, 0.5f, 3, 0.5f, 0.5f, 48);
+  public static final Ranking DEFAULT = new Ranking(2f, 1f, 1.5f, 1f, 0.5f, 0f, 0f, 0.5f, 3, 0.5f, 0.5f, 48, 0, 0);
 }
