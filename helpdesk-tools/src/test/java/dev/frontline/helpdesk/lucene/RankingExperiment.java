@@ -27,7 +27,7 @@ public final class RankingExperiment {
    */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
-    String[] sets = {"gnome-help-en", "gnome-help-da", "gnome-help-hu", "cranfield", "bitext-similar-requests"};
+    String[] sets = System.getProperty("sets", "gnome-help-en,gnome-help-da,gnome-help-hu,cranfield,bitext-similar-requests").split(",");
     List<Ranking> variants = new ArrayList<>();
     for (int v = 1; v < args.length; v++) {
       variants.add(parse(args[v]));

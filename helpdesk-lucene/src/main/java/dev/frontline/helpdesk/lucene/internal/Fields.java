@@ -56,6 +56,12 @@ public final class Fields {
   public static final Set<String> LANGUAGES =
       Set.of("en", "da", "hu", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "fi", "ru", "pl", "cs", "zh", "ja", "ko");
 
+  /**
+   * Languages that write compounds as one word (German, Dutch, Swedish, Danish, Norwegian); their
+   * queries also match word n-grams, a dictionary-free approximation of decompounding.
+   */
+  public static final Set<String> COMPOUNDING = Set.of("de", "nl", "sv", "da", "no");
+
   /** Language code of the standard fallback analysis. */
   public static final String FALLBACK = "und";
 

@@ -152,12 +152,13 @@ public final class QueryFactory {
       if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
         if (!known.test(new Term(Fields.BODY_EXACT, t)) && !known.test(new Term(Fields.TITLE_EXACT, t))) {
           int edits = t.length() >= 8 ? 2 : 1;
-          should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.titleExact());
-          should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() * ranking.bodyExact());
+          should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy());
+          should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() / 2);
         }
       }
     }
-    if (extras && (ranking.titleGram() > 0 || ranking.bodyGram() > 0)) {
+    if (extras && (ranking.titleGram() > 0 || ranking.bodyGram() > 0)
+        && langs.stream().anyMatch(Fields.COMPOUNDING::contains)) {
       for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, text), 4 * ranking.maxTerms())) {
         should(b, new TermQuery(new Term(Fields.TITLE_GRAM, g)), ranking.titleGram());
         should(b, new TermQuery(new Term(Fields.BODY_GRAM, g)), ranking.bodyGram());
@@ -183,7 +184,7 @@ public final class QueryFactory {
         }
         clauses++;
       }
-      if (extras && ranking.phrase() > 0) {
+      if (extras && (ranking.phrase() > 0 || ranking.phraseTitle() > 0)) {
         Set<String> pairs = new LinkedHashSet<>();
         for (int i = 1; i < stems.size() && pairs.size() < max; i++) {
           Tok x = stems.get(i - 1);
@@ -198,7 +199,7 @@ public final class QueryFactory {
                 .add(new Term(f, y.term()), gap)
                 .setSlop(ranking.phraseSlop())
                 .build();
-            should(b, pq, ranking.phrase());
+            should(b, pq, f.equals(body) ? ranking.phrase() : ranking.phraseTitle());
           }
         }
       }

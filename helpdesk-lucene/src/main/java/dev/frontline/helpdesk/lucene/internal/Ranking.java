@@ -11,9 +11,11 @@ package dev.frontline.helpdesk.lucene.internal;
  * @param bodyExact weight of unstemmed body terms
  * @param titleGram weight of title character n-grams (0 disables)
  * @param bodyGram weight of body character n-grams (0 disables)
- * @param phrase weight of adjacent-word proximity clauses (0 disables)
+ * @param phrase weight of adjacent-word proximity clauses on the body (0 disables)
+ * @param phraseTitle weight of adjacent-word proximity clauses on the title (0 disables)
  * @param phraseSlop slop of those clauses
- * @param fuzzy weight of fuzzy clauses for words that occur nowhere in the index (0 disables)
+ * @param fuzzy weight of fuzzy title clauses for words that occur in no visible article (body
+ *     clauses get half; 0 disables)
  * @param synonyms weight of synonym expansions
  * @param maxTerms most distinct words taken from a query
  * @param combined 1 to score title, summary and body of one analysis as one BM25F field
@@ -30,6 +32,7 @@ public record Ranking(
     float titleGram,
     float bodyGram,
     float phrase,
+    float phraseTitle,
     int phraseSlop,
     float fuzzy,
     float synonyms,
@@ -38,5 +41,5 @@ public record Ranking(
     int exactStop) {
 
   /** The default used by {@code LuceneKnowledgeSearch}. */
-  public static final Ranking DEFAULT = new Ranking(2f, 1f, 1.5f, 1f, 0.5f, 0f, 0f, 0.5f, 3, 0.5f, 0.5f, 48, 0, 0);
+  public static final Ranking DEFAULT = new Ranking(2f, 1f, 1.5f, 1f, 0.5f, 0f, 0f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 48, 0, 0);
 }
