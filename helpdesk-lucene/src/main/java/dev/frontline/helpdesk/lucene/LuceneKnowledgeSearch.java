@@ -76,10 +76,11 @@ import org.jspecify.annotations.Nullable;
  * Russian, Polish, Czech have stemmers and stop words, Chinese, Japanese and Korean use bigrams,
  * other languages a standard analysis. Every article also gets unstemmed fields.
  *
- * <p><b>Ranking.</b> BM25 over stemmed and unstemmed title, summary and body fields (title
- * weighted higher; exact word forms above mere stem matches), proximity boosts for adjacent query
- * words, fuzzy matching for words the index does not contain (typos), and optional synonyms. The
- * same defaults apply to every language and corpus; see {@code docs/search-quality.md}.
+ * <p><b>Ranking.</b> BM25 over the stemmed title, summary and body, proximity boosts for adjacent
+ * query words in the body, fuzzy matching for words no visible article contains (typos),
+ * character n-grams for languages that write compounds as one word (German, Dutch, Swedish,
+ * Danish, Norwegian), and optional synonyms. The same defaults apply to every language and
+ * corpus; {@code docs/search-quality.md} records how they were chosen and what they achieve.
  *
  * <p><b>Visibility.</b> The {@link SearchAudience} becomes filter clauses of the Lucene query, so
  * totals, facets, snippets, suggestions and similar articles only ever see visible articles.

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -23,14 +22,14 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.sandbox.search.CombinedFieldQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * Builds the relevance query for a text. For each query word it adds SHOULD clauses on the
- * stemmed fields of every searched language (title weighted over body), on the unstemmed fields
- * (exact forms rank above mere stem matches), proximity clauses for adjacent words, fuzzy clauses
- * for words the index does not know (typos), and down-weighted synonym expansions. Thread-safe.
+ * Builds the relevance query for a text: BM25 SHOULD clauses for each stemmed query word on the
+ * title, summary and body fields of every searched language; sloppy two-word proximity clauses on
+ * the body (long text, where nearness is evidence; titles are short, so every title match is
+ * already near); fuzzy clauses on the unstemmed fields for words no visible article contains
+ * (typos); character n-gram clauses for languages that write compounds as one word; and
+ * down-weighted synonym expansions. Thread-safe.
  */
 public final class QueryFactory {
   private final FieldAnalyzer analyzer;
@@ -135,19 +134,8 @@ public final class QueryFactory {
     int clauses = 0;
     List<Tok> exact = tokens(analyzer.exact(), Fields.BODY_EXACT, text);
     for (String t : distinct(exact, ranking.maxTerms())) {
-      if (ranking.exactStop() == 1 && isStopWord(t, langs)) {
-        continue;
-      }
-      if (ranking.combined() == 1) {
-        should(b, new CombinedFieldQuery.Builder()
-            .addField(Fields.TITLE_EXACT, Math.max(1f, ranking.titleExact() / ranking.bodyExact()))
-            .addField(Fields.BODY_EXACT, 1f)
-            .addTerm(new BytesRef(t))
-            .build(), ranking.bodyExact());
-      } else {
-        should(b, new TermQuery(new Term(Fields.TITLE_EXACT, t)), ranking.titleExact());
-        should(b, new TermQuery(new Term(Fields.BODY_EXACT, t)), ranking.bodyExact());
-      }
+      should(b, new TermQuery(new Term(Fields.TITLE_EXACT, t)), ranking.titleExact());
+      should(b, new TermQuery(new Term(Fields.BODY_EXACT, t)), ranking.bodyExact());
       clauses++;
       if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
         if (!known.test(new Term(Fields.BODY_EXACT, t)) && !known.test(new Term(Fields.TITLE_EXACT, t))) {
@@ -170,18 +158,9 @@ public final class QueryFactory {
       String summary = Fields.SUMMARY_STEM + lang;
       List<Tok> stems = tokens(analyzer, body, text);
       for (String t : distinct(stems, max)) {
-        if (ranking.combined() == 1) {
-          should(b, new CombinedFieldQuery.Builder()
-              .addField(title, Math.max(1f, ranking.titleStem() / ranking.bodyStem()))
-              .addField(summary, Math.max(1f, ranking.summaryStem() / ranking.bodyStem()))
-              .addField(body, 1f)
-              .addTerm(new BytesRef(t))
-              .build(), ranking.bodyStem());
-        } else {
-          should(b, new TermQuery(new Term(title, t)), ranking.titleStem());
-          should(b, new TermQuery(new Term(body, t)), ranking.bodyStem());
-          should(b, new TermQuery(new Term(summary, t)), ranking.summaryStem());
-        }
+        should(b, new TermQuery(new Term(title, t)), ranking.titleStem());
+        should(b, new TermQuery(new Term(body, t)), ranking.bodyStem());
+        should(b, new TermQuery(new Term(summary, t)), ranking.summaryStem());
         clauses++;
       }
       if (extras && (ranking.phrase() > 0 || ranking.phraseTitle() > 0)) {
@@ -205,15 +184,6 @@ public final class QueryFactory {
       }
     }
     return clauses;
-  }
-
-  private boolean isStopWord(String term, List<String> langs) {
-    for (String lang : langs) {
-      if (analyzer.language(lang) instanceof StopwordAnalyzerBase sa && sa.getStopwordSet().contains(term)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String expansion(String text, List<String> langs) {

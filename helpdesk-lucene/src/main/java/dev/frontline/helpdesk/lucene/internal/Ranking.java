@@ -1,8 +1,9 @@
 package dev.frontline.helpdesk.lucene.internal;
 
 /**
- * Weights of the relevance query. The defaults are fixed for every language and corpus; they are a
- * record only so that experiments can compare variants.
+ * Weights of the relevance query. The defaults are fixed for every language and corpus (see
+ * {@code docs/search-quality.md} for how they were chosen); they are a record only so that
+ * experiments can compare variants.
  *
  * @param titleStem weight of stemmed title terms
  * @param bodyStem weight of stemmed body terms
@@ -18,10 +19,6 @@ package dev.frontline.helpdesk.lucene.internal;
  *     clauses get half; 0 disables)
  * @param synonyms weight of synonym expansions
  * @param maxTerms most distinct words taken from a query
- * @param combined 1 to score title, summary and body of one analysis as one BM25F field
- *     ({@code CombinedFieldQuery}, field weights from the title/summary/body weights, at least 1), 0
- *     to add up separate per-field BM25 scores
- * @param exactStop 1 to leave the query languages' stop words out of the unstemmed-field clauses
  */
 public record Ranking(
     float titleStem,
@@ -36,10 +33,9 @@ public record Ranking(
     int phraseSlop,
     float fuzzy,
     float synonyms,
-    int maxTerms,
-    int combined,
-    int exactStop) {
+    int maxTerms) {
 
   /** The default used by {@code LuceneKnowledgeSearch}. */
-  public static final Ranking DEFAULT = new Ranking(2f, 1f, 1.5f, 1f, 0.5f, 0f, 0f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 48, 0, 0);
+  public static final Ranking DEFAULT =
+      new Ranking(1f, 1f, 1.5f, 0f, 0f, 0.25f, 0.1f, 1f, 0f, 3, 0.5f, 0.5f, 48);
 }
