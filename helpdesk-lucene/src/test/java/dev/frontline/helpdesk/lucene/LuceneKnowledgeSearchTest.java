@@ -171,6 +171,17 @@ class LuceneKnowledgeSearchTest {
     }
 
     @Test
+    @DisplayName("typo handling behaves as if invisible articles did not exist")
+    void fuzzyIgnoresInvisibleWords() {
+      add(Article.builder(Locale.ENGLISH, "Internal").body("zebracode").status(ArticleStatus.PUBLISHED)
+          .visibility(ArticleVisibility.INTERNAL).build());
+      add(article(Locale.ENGLISH, "Public", "zebracade"));
+      // for a customer "zebracode" is unknown, so it is treated as a typo of the visible "zebracade"
+      assertThat(titles(find("zebracode", Locale.ENGLISH, SearchAudience.publicOnly()))).containsExactly("Public");
+      assertThat(titles(find("zebracode", Locale.ENGLISH, SearchAudience.agent(Set.of())))).containsExactly("Internal");
+    }
+
+    @Test
     @DisplayName("agents see internal articles, restricted ones only for their teams, drafts only as editors")
     void agents() {
       corpus();
