@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param locale its language
  * @param title its title
  * @param score relevance; only comparable within one result
- * @param snippet a short passage of the article with matches wrapped in {@code <b>...</b>}; all
- *     other text is HTML-escaped, so it can be rendered as HTML; empty if nothing matched
+ * @param snippet a short passage of the article body with matches wrapped in {@code <b>...</b>};
+ *     all other text is HTML-escaped, so it can be rendered as HTML. When the body has no match
+ *     (or snippets were not requested) it is the body's opening or empty, depending on the
+ *     implementation
  */
 public record SearchHit(ArticleId articleId, Locale locale, String title, double score, String snippet) {
   /** Validates. */

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -449,10 +451,10 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         .build();
     int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
     int[] sorted = ids.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     String[] fields = langs.stream().map(l -> Fields.BODY_STEM + l).toArray(String[]::new);
     int[] passages = new int[fields.length];
-    java.util.Arrays.fill(passages, 1);
+    Arrays.fill(passages, 1);
     Map<String, String[]> result = h.highlightFields(fields, terms, sorted, passages);
     Map<Integer, String> out = new HashMap<>();
     for (String[] values : result.values()) {
@@ -473,7 +475,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.require(prefix.length() <= 200, "prefix must be at most 200 characters");
     List<String> words = new ArrayList<>();
     try (var ts = analyzer.folded().tokenStream(Fields.TITLE_PREFIX, prefix)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken() && words.size() < 10) {
         words.add(term.toString());
@@ -561,7 +563,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Map<String, Integer> tf = new HashMap<>();
     List<String> order = new ArrayList<>();
     try (var ts = analyzer.exact().tokenStream(Fields.BODY_EXACT, text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         String w = term.toString();

@@ -321,6 +321,29 @@ class LuceneKnowledgeSearchTest {
     }
 
     @Test
+    @DisplayName("concurrent indexing and searching is safe")
+    void concurrency() throws Exception {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 50; i++) {
+            search.index(article(Locale.ENGLISH, "Concurrent " + thread + " " + i, "shared words"));
+            search.search(KnowledgeQuery.builder("shared").build(), SearchAudience.publicOnly());
+            search.suggest("conc", Locale.ENGLISH, SearchAudience.publicOnly(), 5);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+      pool.shutdown();
+      assertThat(find("shared", Locale.ENGLISH, SearchAudience.publicOnly()).total()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("reopening keeps committed documents and the cursor; close commits")
     void reopen(@TempDir Path tmp) {
       search.close();
