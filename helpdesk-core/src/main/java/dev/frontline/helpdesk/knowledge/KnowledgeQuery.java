@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param text what the reader typed (at most 2,000 characters; may be blank to browse by filters)
  * @param locale the reader's language, or null for every language
  * @param fallbackLocales further languages searched when {@code locale} is set, in order of
- *     preference
+ *     preference; of the translations of one article (same translation group) only the visible one
+ *     in the most preferred language is returned
  * @param categoryPath only articles in this category or below it; empty for all
  * @param tags only articles carrying every one of these tags
  * @param offset index of the first hit to return, 0 to {@link #MAX_OFFSET}

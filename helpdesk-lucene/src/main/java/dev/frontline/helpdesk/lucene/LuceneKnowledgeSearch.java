@@ -59,6 +59,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -374,6 +375,37 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return out;
   }
 
+  /**
+   * With fallback locales, one translation per translation group: an article in a fallback
+   * language only qualifies if its group has no visible article in a preferred language. Part of
+   * the filter, so totals and facets agree with the hits.
+   */
+  private static @Nullable Query preferredTranslations(IndexSearcher s, SearchAudience audience, List<Locale> locales)
+      throws IOException {
+    List<String> languages = locales.stream().map(Locale::getLanguage).distinct().toList();
+    if (languages.size() < 2) {
+      return null;
+    }
+    List<Query> visible = filters(audience, List.of(), List.of(), Set.of());
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    Set<BytesRef> preferredGroups = new java.util.HashSet<>();
+    for (String language : languages) {
+      Query inLanguage = new TermQuery(new Term(Fields.LANGUAGE, language));
+      if (preferredGroups.isEmpty()) {
+        any.add(inLanguage, BooleanClause.Occur.SHOULD);
+      } else {
+        any.add(new BooleanQuery.Builder()
+            .add(inLanguage, BooleanClause.Occur.FILTER)
+            .add(new TermInSetQuery(Fields.GROUP, new ArrayList<>(preferredGroups)), BooleanClause.Occur.MUST_NOT)
+            .build(), BooleanClause.Occur.SHOULD);
+      }
+      for (String group : s.search(filtered(inLanguage, visible), new FacetCounter(Fields.GROUP_DV)).keySet()) {
+        preferredGroups.add(new BytesRef(group));
+      }
+    }
+    return any.build();
+  }
+
   /** Whether a term occurs in a document that passes the filters (the reader may see). */
   private static Predicate<Term> known(IndexSearcher s, List<Query> filters) {
     return term -> {
@@ -400,6 +432,10 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return withSearcher(s -> {
       List<String> langs = analysisLanguages(query.locales(), s.getIndexReader());
       List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
+      Query translations = preferredTranslations(s, audience, query.locales());
+      if (translations != null) {
+        filters.add(translations);
+      }
       Query relevance = query.text().isBlank()
           ? new MatchAllDocsQuery()
           : queries.relevance(query.text(), langs, known(s, filters));

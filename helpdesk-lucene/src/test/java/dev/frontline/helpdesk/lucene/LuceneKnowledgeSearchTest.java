@@ -230,6 +230,26 @@ class LuceneKnowledgeSearchTest {
     }
 
     @Test
+    @DisplayName("with fallback locales each translation group appears once, in the most preferred language")
+    void translations() {
+      add(Article.builder(Locale.ENGLISH, "Printer setup").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("printer").build());
+      add(Article.builder(DA, "Printer opsætning").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("printer").build());
+      add(Article.builder(Locale.ENGLISH, "Printer drivers").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("drivers").build());
+      add(Article.builder(DA, "Printer intern").body("printer").status(ArticleStatus.PUBLISHED)
+          .visibility(ArticleVisibility.INTERNAL).translationGroup("drivers").build());
+      search.refresh();
+      SearchResult r = search.search(KnowledgeQuery.builder("printer").locale(DA, Locale.ENGLISH).build(),
+          SearchAudience.publicOnly());
+      // the Danish "drivers" translation is internal, so the customer gets the English one
+      assertThat(titles(r)).containsExactlyInAnyOrder("Printer opsætning", "Printer drivers");
+      assertThat(r.total()).isEqualTo(2);
+      assertThat(r.facets().locales()).containsEntry("da", 1L).containsEntry("en", 1L);
+    }
+
+    @Test
     @DisplayName("suggestions complete title words, accent-insensitive")
     void suggestions() {
       add(article(Locale.ENGLISH, "Reset your password", "x"));

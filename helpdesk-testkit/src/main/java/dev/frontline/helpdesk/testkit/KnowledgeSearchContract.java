@@ -159,6 +159,33 @@ public abstract class KnowledgeSearchContract {
     }
   }
 
+  /** Languages. */
+  @Nested
+  @DisplayName("languages")
+  class Languages {
+    @Test
+    @DisplayName("with fallback locales each translation group appears once, in the most preferred visible language")
+    void translations() {
+      Locale da = Locale.forLanguageTag("da");
+      search.index(Article.builder(Locale.ENGLISH, "Printer setup").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("setup").build());
+      search.index(Article.builder(da, "Printer opsaetning").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("setup").build());
+      search.index(Article.builder(Locale.ENGLISH, "Printer drivers").body("printer").status(ArticleStatus.PUBLISHED)
+          .translationGroup("drivers").build());
+      search.index(Article.builder(da, "Printer intern").body("printer").status(ArticleStatus.PUBLISHED)
+          .visibility(ArticleVisibility.INTERNAL).translationGroup("drivers").build());
+      makeSearchable(search);
+      SearchResult r = search.search(KnowledgeQuery.builder("printer").locale(da, Locale.ENGLISH).build(),
+          SearchAudience.publicOnly());
+      assertThat(r.hits()).extracting(SearchHit::title).containsExactlyInAnyOrder("Printer opsaetning", "Printer drivers");
+      assertThat(r.total()).isEqualTo(2);
+      SearchResult agent = search.search(KnowledgeQuery.builder("printer").locale(da, Locale.ENGLISH).build(),
+          SearchAudience.agent(Set.of()));
+      assertThat(agent.hits()).extracting(SearchHit::title).containsExactlyInAnyOrder("Printer opsaetning", "Printer intern");
+    }
+  }
+
   /** Suggestions, deflection and similar articles. */
   @Nested
   @DisplayName("suggestions and related articles")

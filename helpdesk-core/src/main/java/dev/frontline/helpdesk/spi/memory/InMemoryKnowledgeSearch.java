@@ -96,6 +96,25 @@ public final class InMemoryKnowledgeSearch implements KnowledgeSearch {
     return a.categoryPath().size() >= path.size() && a.categoryPath().subList(0, path.size()).equals(path);
   }
 
+  /** Keeps one translation per group: the visible one in the most preferred language. */
+  private List<Article> preferredTranslations(List<Article> candidates, List<Locale> locales, SearchAudience audience) {
+    Map<String, Integer> best = new HashMap<>();
+    List<String> languages = locales.stream().map(Locale::getLanguage).distinct().toList();
+    for (Article a : articles.values()) {
+      int rank = languages.indexOf(a.locale().getLanguage());
+      if (rank >= 0 && audience.permits(a)) {
+        best.merge(a.translationGroup(), rank, Math::min);
+      }
+    }
+    List<Article> out = new ArrayList<>();
+    for (Article a : candidates) {
+      if (languages.indexOf(a.locale().getLanguage()) <= best.getOrDefault(a.translationGroup(), Integer.MAX_VALUE)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
   private record Scored(Article article, double score) {}
 
   private List<Scored> match(
@@ -107,6 +126,9 @@ public final class InMemoryKnowledgeSearch implements KnowledgeSearch {
           && !a.id().equals(exclude)) {
         candidates.add(a);
       }
+    }
+    if (locales.size() > 1) {
+      candidates = preferredTranslations(candidates, locales, audience);
     }
     Set<String> terms = new LinkedHashSet<>(tokenize(text));
     List<Scored> scored = new ArrayList<>();

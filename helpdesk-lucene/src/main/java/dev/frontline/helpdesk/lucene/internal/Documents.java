@@ -59,6 +59,7 @@ public final class Documents {
       d.add(new StringField(Fields.TEAM, team.value(), Field.Store.NO));
     }
     d.add(new StringField(Fields.GROUP, article.translationGroup(), Field.Store.NO));
+    d.add(new SortedSetDocValuesField(Fields.GROUP_DV, new BytesRef(article.translationGroup())));
     StringBuilder path = new StringBuilder();
     for (String c : article.categoryPath()) {
       if (path.length() > 0) {

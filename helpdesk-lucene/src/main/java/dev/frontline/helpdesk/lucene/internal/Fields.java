@@ -33,6 +33,8 @@ public final class Fields {
   public static final String TAG_DV = "tag_dv";
   /** Facet doc values. */
   public static final String LOCALE_DV = "locale_dv";
+  /** Translation group doc values (preferring one translation per group). */
+  public static final String GROUP_DV = "group_dv";
 
   /** Language-independent unstemmed text fields. */
   public static final String TITLE_EXACT = "title_x";
