@@ -69,6 +69,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -151,15 +152,23 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     this.rebuilt = fresh;
     this.pendingSequence = seq;
     this.committedSequence = seq;
-    if (fresh) {
-      writer.setLiveCommitData(commitData(0).entrySet());
-      writer.commit();
-    }
-    this.manager = new SearcherManager(writer, null);
-    if (b.source != null) {
-      new KnowledgeIndexer(b.source, this).catchUp();
-      commit();
-      refresh();
+    SearcherManager opened = null;
+    try {
+      if (fresh) {
+        writer.setLiveCommitData(commitData(0).entrySet());
+        writer.commit();
+      }
+      opened = new SearcherManager(writer, null);
+      this.manager = opened;
+      if (b.source != null) {
+        new KnowledgeIndexer(b.source, this).catchUp();
+        commit();
+        refresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      // release the write lock, so that a retry can open the index
+      IOUtils.closeWhileHandlingException(opened, writer);
+      throw e;
     }
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "frontline-lucene-knowledge");
@@ -745,7 +754,13 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     public LuceneKnowledgeSearch build() {
       try {
         return new LuceneKnowledgeSearch(this);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        if (ownsDirectory) {
+          IOUtils.closeWhileHandlingException(directory);
+        }
+        if (e instanceof StorageException se) {
+          throw se;
+        }
         throw new StorageException("cannot open the knowledge index", e);
       }
     }
