@@ -1,0 +1,271 @@
+package dev.frontline.helpdesk.knowledge;
+
+import dev.frontline.helpdesk.AccessDeniedException;
+import dev.frontline.helpdesk.NotFoundException;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The knowledge base as the host uses it: every call names its {@link Principal}, and {@link
+ * KnowledgePermissions} decide before anything is read or changed. Reads of articles the principal
+ * may not see behave exactly like reads of articles that do not exist. Searches pass the resolved
+ * {@link SearchAudience} to the {@link KnowledgeSearch}, which filters inside the index.
+ *
+ * <p>Saved articles are indexed at once; a {@link KnowledgeIndexer} following the store's change
+ * feed repairs anything missed (for example after a crash).
+ *
+ * <p>Feedback votes and view counts are kept in memory by this version (they are lost on
+ * restart). Thread-safe.
+ */
+public final class KnowledgeService {
+  private final ArticleStore store;
+  private final KnowledgeSearch search;
+  private final Clock clock;
+  private final KnowledgePermissions permissions;
+  private final Map<ArticleId, Map<String, Boolean>> votes = new ConcurrentHashMap<>();
+  private final Map<ArticleId, AtomicLong> views = new ConcurrentHashMap<>();
+
+  private KnowledgeService(Builder b) {
+    this.store = Objects.requireNonNull(b.store, "store");
+    this.search = Objects.requireNonNull(b.search, "search");
+    this.clock = Objects.requireNonNull(b.clock, "clock");
+    this.permissions = b.permissions;
+  }
+
+  /** @return a builder; store, search and clock are required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates or updates an article. The service sets author, time and revision.
+   *
+   * @param principal who saves
+   * @param article the article
+   * @param expectedRevision the revision the caller read, 0 to create
+   * @return the stored article
+   * @throws AccessDeniedException if the principal may not write it
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if it changed meanwhile
+   */
+  public Article save(Principal principal, Article article, long expectedRevision) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(article, "article");
+    Article existing = store.find(article.id()).orElse(null);
+    if (!permissions.mayWrite(principal, existing, article)) {
+      throw new AccessDeniedException("may not write article " + article.id());
+    }
+    Article stamped = article.toBuilder().author(principal.describe()).updatedAt(clock.instant()).build();
+    Article stored = store.save(stamped, expectedRevision);
+    search.index(stored);
+    return stored;
+  }
+
+  /**
+   * Deletes an article.
+   *
+   * @param principal who deletes
+   * @param id the article
+   * @param expectedRevision the revision the caller read
+   * @throws NotFoundException if it does not exist or is not visible to the principal
+   * @throws AccessDeniedException if the principal may see but not delete it
+   */
+  public void delete(Principal principal, ArticleId id, long expectedRevision) {
+    Article existing = readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    if (!permissions.mayWrite(principal, existing, null)) {
+      throw new AccessDeniedException("may not delete article " + id);
+    }
+    store.delete(id, expectedRevision);
+    search.delete(id);
+  }
+
+  private Optional<Article> readable(Principal principal, ArticleId id) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(id, "article id");
+    SearchAudience audience = permissions.readAudience(principal);
+    return store.find(id).filter(audience::permits);
+  }
+
+  /**
+   * Reads an article and counts the view.
+   *
+   * @param principal who reads
+   * @param id the article
+   * @return the article, or empty if it does not exist or the principal may not see it
+   */
+  public Optional<Article> find(Principal principal, ArticleId id) {
+    Optional<Article> a = readable(principal, id);
+    a.ifPresent(x -> views.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet());
+    return a;
+  }
+
+  /**
+   * Reads an article and counts the view.
+   *
+   * @param principal who reads
+   * @param id the article
+   * @return the article
+   * @throws NotFoundException if it does not exist or the principal may not see it
+   */
+  public Article get(Principal principal, ArticleId id) {
+    return find(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+  }
+
+  /**
+   * @param principal who reads; must be allowed to edit the article
+   * @param id the article
+   * @return its revisions, oldest first
+   * @throws NotFoundException if it does not exist or is not visible
+   * @throws AccessDeniedException if the principal may not edit it
+   */
+  public List<ArticleRevision> revisions(Principal principal, ArticleId id) {
+    Article a = readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    if (!permissions.mayWrite(principal, a, a)) {
+      throw new AccessDeniedException("may not see the history of article " + id);
+    }
+    return store.revisions(id);
+  }
+
+  /**
+   * @param principal who searches
+   * @param query the query
+   * @return the visible hits
+   */
+  public SearchResult search(Principal principal, KnowledgeQuery query) {
+    Checks.notNull(principal, "principal");
+    return search.search(query, permissions.readAudience(principal));
+  }
+
+  /**
+   * @param principal who types
+   * @param prefix what was typed
+   * @param locale the reader's language, or null
+   * @param limit at most this many, 1 to 50
+   * @return visible suggestions
+   */
+  public List<Suggestion> suggest(Principal principal, String prefix, @Nullable Locale locale, int limit) {
+    Checks.notNull(principal, "principal");
+    return search.suggest(prefix, locale, permissions.readAudience(principal), limit);
+  }
+
+  /**
+   * Ticket deflection: articles that likely answer a ticket's text.
+   *
+   * @param principal who will see the suggestions (usually the customer writing the ticket)
+   * @param text the ticket's subject and description
+   * @param locale its language, or null
+   * @param limit at most this many, 1 to 50
+   * @return visible articles, best first
+   */
+  public List<SearchHit> articlesForText(Principal principal, String text, @Nullable Locale locale, int limit) {
+    Checks.notNull(principal, "principal");
+    return search.articlesForText(text, locale, permissions.readAudience(principal), limit);
+  }
+
+  /**
+   * @param principal who reads
+   * @param id an article the principal may see
+   * @param limit at most this many, 1 to 50
+   * @return visible similar articles
+   * @throws NotFoundException if the article does not exist or is not visible
+   */
+  public List<SearchHit> similar(Principal principal, ArticleId id, int limit) {
+    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    return search.similar(id, permissions.readAudience(principal), limit);
+  }
+
+  /**
+   * Records "was this helpful?"; a principal's later vote replaces its earlier one.
+   *
+   * @param principal who votes; anonymous visitors cannot vote (they cannot be told apart)
+   * @param id an article the principal may see
+   * @param helpful the answer
+   * @throws NotFoundException if the article does not exist or is not visible
+   * @throws AccessDeniedException for anonymous visitors
+   */
+  public void feedback(Principal principal, ArticleId id, boolean helpful) {
+    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    if (principal instanceof Principal.Anonymous) {
+      throw new AccessDeniedException("anonymous visitors cannot vote");
+    }
+    votes.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(principal.describe(), helpful);
+  }
+
+  /**
+   * @param principal who reads
+   * @param id an article the principal may see
+   * @return its usage counts
+   * @throws NotFoundException if the article does not exist or is not visible
+   */
+  public ArticleStats stats(Principal principal, ArticleId id) {
+    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    Map<String, Boolean> v = votes.getOrDefault(id, Map.of());
+    long yes = v.values().stream().filter(Boolean::booleanValue).count();
+    AtomicLong seen = views.get(id);
+    return new ArticleStats(seen == null ? 0 : seen.get(), yes, v.size() - yes);
+  }
+
+  /** Builds a {@link KnowledgeService}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable ArticleStore store;
+    private @Nullable KnowledgeSearch search;
+    private @Nullable Clock clock;
+    private KnowledgePermissions permissions = KnowledgePermissions.simple();
+
+    private Builder() {}
+
+    /**
+     * @param value the article store
+     * @return this
+     */
+    public Builder store(ArticleStore value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /**
+     * @param value the search
+     * @return this
+     */
+    public Builder search(KnowledgeSearch value) {
+      this.search = Objects.requireNonNull(value, "search");
+      return this;
+    }
+
+    /**
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @param value the permissions; defaults to {@link KnowledgePermissions#simple()}
+     * @return this
+     */
+    public Builder permissions(KnowledgePermissions value) {
+      this.permissions = Objects.requireNonNull(value, "permissions");
+      return this;
+    }
+
+    /**
+     * @return the service
+     * @throws NullPointerException if store, search or clock is missing
+     */
+    public KnowledgeService build() {
+      return new KnowledgeService(this);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.frontline.helpdesk.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.frontline.helpdesk.AccessDeniedException;
+import dev.frontline.helpdesk.NotFoundException;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeSearch;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeServiceTest {
+  private final InMemoryArticleStore store = new InMemoryArticleStore();
+  private final InMemoryKnowledgeSearch search = new InMemoryKnowledgeSearch();
+  private final KnowledgeService service = KnowledgeService.builder()
+      .store(store).search(search).clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+  private final Principal agent = Principal.agent(AgentId.of("alice"));
+  private final Principal customer = Principal.customer(CustomerId.of("bob"));
+
+  private Article publish(String title, ArticleVisibility v) {
+    return service.save(agent, Article.builder(Locale.ENGLISH, title).body(title + " body")
+        .status(ArticleStatus.PUBLISHED).visibility(v).build(), 0);
+  }
+
+  @Test
+  @DisplayName("writes need an agent; the service stamps author and time")
+  void writes() {
+    Article a = Article.builder(Locale.ENGLISH, "T").build();
+    assertThatThrownBy(() -> service.save(customer, a, 0)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> service.save(Principal.anonymous(), a, 0)).isInstanceOf(AccessDeniedException.class);
+    Article saved = service.save(agent, a, 0);
+    assertThat(saved.author()).isEqualTo("agent:alice");
+    assertThat(saved.updatedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(service.revisions(agent, a.id())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("customers and anonymous visitors read published public articles only; others look missing")
+  void reads() {
+    Article pub = publish("Public guide", ArticleVisibility.PUBLIC);
+    Article internal = publish("Internal guide", ArticleVisibility.INTERNAL);
+    Article draft = service.save(agent, Article.builder(Locale.ENGLISH, "Draft guide").build(), 0);
+    for (Principal p : new Principal[] {customer, Principal.anonymous()}) {
+      assertThat(service.find(p, pub.id())).isPresent();
+      assertThat(service.find(p, internal.id())).isEmpty();
+      assertThat(service.find(p, draft.id())).isEmpty();
+      assertThatThrownBy(() -> service.get(p, internal.id())).isInstanceOf(NotFoundException.class);
+      assertThat(service.search(p, KnowledgeQuery.builder("guide").build()).total()).isEqualTo(1);
+    }
+    assertThat(service.find(agent, internal.id())).isPresent();
+    // agents are the editors under the simple rules: they also find drafts
+    assertThat(service.search(agent, KnowledgeQuery.builder("guide").build()).total()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("one helpful vote per principal per article; views are counted")
+  void feedback() {
+    Article a = publish("Guide", ArticleVisibility.PUBLIC);
+    service.feedback(customer, a.id(), true);
+    service.feedback(customer, a.id(), false);
+    service.feedback(agent, a.id(), true);
+    assertThatThrownBy(() -> service.feedback(Principal.anonymous(), a.id(), true)).isInstanceOf(AccessDeniedException.class);
+    service.get(customer, a.id());
+    service.get(customer, a.id());
+    assertThat(service.stats(agent, a.id())).isEqualTo(new ArticleStats(2, 1, 1));
+    Article internal = publish("Secret", ArticleVisibility.INTERNAL);
+    assertThatThrownBy(() -> service.feedback(customer, internal.id(), true)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("the indexer follows the change feed, including deletions, and replays harmlessly")
+  void indexer() {
+    InMemoryKnowledgeSearch fresh = new InMemoryKnowledgeSearch();
+    Article a = publish("Alpha", ArticleVisibility.PUBLIC);
+    Article b = publish("Beta", ArticleVisibility.PUBLIC);
+    service.delete(agent, b.id(), 1);
+    KnowledgeIndexer indexer = new KnowledgeIndexer(store, fresh);
+    assertThat(indexer.catchUp()).isEqualTo(3);
+    assertThat(fresh.appliedSequence()).isEqualTo(3);
+    assertThat(fresh.search(KnowledgeQuery.builder("alpha beta").build(), SearchAudience.publicOnly()).hits())
+        .extracting(SearchHit::articleId).containsExactly(a.id());
+    indexer.catchUp();
+    assertThat(fresh.search(KnowledgeQuery.builder("alpha").build(), SearchAudience.publicOnly()).total()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,768 @@
+package dev.frontline.helpdesk.lucene;
+
+import dev.frontline.helpdesk.StorageException;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleId;
+import dev.frontline.helpdesk.knowledge.ArticleStatus;
+import dev.frontline.helpdesk.knowledge.ArticleVisibility;
+import dev.frontline.helpdesk.knowledge.KnowledgeIndexer;
+import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
+import dev.frontline.helpdesk.knowledge.SearchAudience;
+import dev.frontline.helpdesk.knowledge.SearchFacets;
+import dev.frontline.helpdesk.knowledge.SearchHit;
+import dev.frontline.helpdesk.knowledge.SearchResult;
+import dev.frontline.helpdesk.knowledge.Suggestion;
+import dev.frontline.helpdesk.lucene.internal.Documents;
+import dev.frontline.helpdesk.lucene.internal.FacetCounter;
+import dev.frontline.helpdesk.lucene.internal.FieldAnalyzer;
+import dev.frontline.helpdesk.lucene.internal.Fields;
+import dev.frontline.helpdesk.lucene.internal.QueryFactory;
+import dev.frontline.helpdesk.lucene.internal.Ranking;
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link KnowledgeSearch} on Apache Lucene.
+ *
+ * <p><b>Analysis.</b> Each article is analysed by its locale's language: English, Danish,
+ * Hungarian, German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Norwegian, Finnish,
+ * Russian, Polish, Czech have stemmers and stop words, Chinese, Japanese and Korean use bigrams,
+ * other languages a standard analysis. Every article also gets unstemmed fields.
+ *
+ * <p><b>Ranking.</b> BM25 over the stemmed title, summary and body, proximity boosts for adjacent
+ * query words in the body, fuzzy matching for words no visible article contains (typos),
+ * character n-grams for languages that write compounds as one word (German, Dutch, Swedish,
+ * Danish, Norwegian), and optional synonyms. The same defaults apply to every language and
+ * corpus; {@code docs/search-quality.md} records how they were chosen and what they achieve.
+ *
+ * <p><b>Visibility.</b> The {@link SearchAudience} becomes filter clauses of the Lucene query, so
+ * totals, facets, snippets, suggestions and similar articles only ever see visible articles.
+ *
+ * <p><b>Durability.</b> Changes are searchable within the refresh interval (default 250 ms) and
+ * committed in batches (default every 2 s, and on {@link #close()}). Each commit stores the
+ * schema version and the change-feed cursor ({@link #markApplied}) in the commit user data, so
+ * documents and cursor are durable together. An index that is missing, unreadable or of another
+ * schema version is recreated empty with cursor 0; with {@link Builder#source(ArticleStore)} it is
+ * then refilled from the store at once.
+ *
+ * <p>Thread-safe. One instance owns the index directory (Lucene allows one writer); each
+ * application node keeps its own index.
+ */
+public final class LuceneKnowledgeSearch implements KnowledgeSearch {
+  /** Schema version stored in the commit user data; a different value makes the index rebuild. */
+  public static final String SCHEMA_VERSION = "1";
+
+  /** Commit user data key of the schema version. */
+  public static final String SCHEMA_KEY = "frontline.schema";
+
+  /** Commit user data key of the change-feed cursor. */
+  public static final String SEQUENCE_KEY = "frontline.sequence";
+
+  private static final int MAX_TEXT = 10_000;
+  private static final int SNIPPET_MAX_LENGTH = 20_000;
+
+  private final Directory directory;
+  private final boolean ownsDirectory;
+  private final FieldAnalyzer analyzer = new FieldAnalyzer();
+  private volatile QueryFactory queries;
+  private final Map<String, List<List<String>>> synonyms;
+  private final IndexWriter writer;
+  private final SearcherManager manager;
+  private final ScheduledExecutorService scheduler;
+  private final Object commitLock = new Object();
+  private final boolean rebuilt;
+  private volatile long pendingSequence;
+  private volatile long committedSequence;
+  private volatile boolean closed;
+
+  private LuceneKnowledgeSearch(Builder b) throws IOException {
+    this.directory = Objects.requireNonNull(b.directory);
+    this.ownsDirectory = b.ownsDirectory;
+    this.synonyms = Map.copyOf(b.synonyms);
+    this.queries = new QueryFactory(analyzer, b.ranking, synonyms);
+    Map<String, String> data = readCommitData(directory);
+    boolean fresh = data == null || !SCHEMA_VERSION.equals(data.get(SCHEMA_KEY));
+    if (data == null && directory.listAll().length > 0) {
+      // unreadable or corrupt: start over (the store is the source of truth)
+      for (String f : directory.listAll()) {
+        if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          directory.deleteFile(f);
+        }
+      }
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+        .setCommitOnClose(false);
+    this.writer = new IndexWriter(directory, config);
+    long seq = 0;
+    if (!fresh) {
+      seq = parse(data.get(SEQUENCE_KEY));
+    }
+    this.rebuilt = fresh;
+    this.pendingSequence = seq;
+    this.committedSequence = seq;
+    SearcherManager opened = null;
+    try {
+      if (fresh) {
+        writer.setLiveCommitData(commitData(0).entrySet());
+        writer.commit();
+      }
+      opened = new SearcherManager(writer, null);
+      this.manager = opened;
+      if (b.source != null) {
+        new KnowledgeIndexer(b.source, this).catchUp();
+        commit();
+        refresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      // release the write lock, so that a retry can open the index
+      IOUtils.closeWhileHandlingException(opened, writer);
+      throw e;
+    }
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "frontline-lucene-knowledge");
+      t.setDaemon(true);
+      return t;
+    });
+    long refreshMs = b.refreshInterval.toMillis();
+    long commitMs = b.commitInterval.toMillis();
+    scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::commitQuietly, commitMs, commitMs, TimeUnit.MILLISECONDS);
+  }
+
+  private static long parse(@Nullable String s) {
+    try {
+      return s == null ? 0 : Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static @Nullable Map<String, String> readCommitData(Directory dir) {
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      return SegmentInfos.readLatestCommit(dir).getUserData();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> commitData(long sequence) {
+    return Map.of(SCHEMA_KEY, SCHEMA_VERSION, SEQUENCE_KEY, Long.toString(sequence));
+  }
+
+  /**
+   * @param directory the index directory; the caller keeps ownership and closes it
+   * @return a builder
+   */
+  public static Builder builder(Directory directory) {
+    return new Builder(Objects.requireNonNull(directory, "directory"), false);
+  }
+
+  /**
+   * @param path the index folder; created if missing, closed with the search
+   * @return a builder
+   * @throws StorageException if the folder cannot be opened
+   */
+  public static Builder builder(Path path) {
+    try {
+      return new Builder(FSDirectory.open(Objects.requireNonNull(path, "path")), true);
+    } catch (IOException e) {
+      throw new StorageException("cannot open index folder " + path, e);
+    }
+  }
+
+  /** For ranking experiments only (compares weights on one index); not API. */
+  void ranking(Ranking value) {
+    this.queries = new QueryFactory(analyzer, value, synonyms);
+  }
+
+  /** @return whether the index was created empty at open (missing, unreadable or old schema) */
+  public boolean rebuilt() {
+    return rebuilt;
+  }
+
+  @Override
+  public void index(Article article) {
+    Checks.notNull(article, "article");
+    try {
+      writer.updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException("cannot index article " + article.id(), e);
+    }
+  }
+
+  @Override
+  public void delete(ArticleId id) {
+    Checks.notNull(id, "article id");
+    try {
+      writer.deleteDocuments(new Term(Fields.ID, id.value()));
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException("cannot delete article " + id, e);
+    }
+  }
+
+  @Override
+  public long appliedSequence() {
+    return committedSequence;
+  }
+
+  @Override
+  public void markApplied(long sequence) {
+    synchronized (commitLock) {
+      pendingSequence = Math.max(pendingSequence, sequence);
+    }
+  }
+
+  /** Makes every change so far searchable now (normally done within the refresh interval). */
+  public void refresh() {
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException("cannot refresh the knowledge index", e);
+    }
+  }
+
+  /** Makes every change so far durable now, with the cursor (normally done in batches). */
+  public void commit() {
+    synchronized (commitLock) {
+      try {
+        long seq = pendingSequence;
+        if (!writer.hasUncommittedChanges() && seq == committedSequence) {
+          return;
+        }
+        writer.setLiveCommitData(commitData(seq).entrySet());
+        writer.commit();
+        committedSequence = seq;
+      } catch (IOException | AlreadyClosedException e) {
+        throw new StorageException("cannot commit the knowledge index", e);
+      }
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // retried at the next tick; a closed index stops the scheduler
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      // retried at the next tick
+    }
+  }
+
+  private interface SearchWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearchWork<T> work) {
+    if (closed) {
+      throw new StorageException("the knowledge index is closed");
+    }
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        return work.run(s);
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException("knowledge search failed", e);
+    }
+  }
+
+  private static List<String> analysisLanguages(List<Locale> locales, IndexReader reader) throws IOException {
+    Set<String> langs = new LinkedHashSet<>();
+    for (Locale l : locales) {
+      langs.add(Fields.lang(l));
+    }
+    if (langs.isEmpty()) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Terms terms = leaf.reader().terms(Fields.LANG);
+        if (terms != null) {
+          TermsEnum te = terms.iterator();
+          for (BytesRef t = te.next(); t != null; t = te.next()) {
+            langs.add(t.utf8ToString());
+          }
+        }
+      }
+    }
+    return new ArrayList<>(langs);
+  }
+
+  private static List<Query> filters(SearchAudience audience, List<Locale> locales, List<String> category, Set<String> tags) {
+    List<Query> out = new ArrayList<>();
+    BooleanQuery.Builder status = new BooleanQuery.Builder();
+    for (ArticleStatus s : audience.statuses()) {
+      status.add(new TermQuery(new Term(Fields.STATUS, s.name())), BooleanClause.Occur.SHOULD);
+    }
+    out.add(status.build());
+    BooleanQuery.Builder vis = new BooleanQuery.Builder();
+    vis.add(new TermQuery(new Term(Fields.VISIBILITY, ArticleVisibility.Level.PUBLIC.name())), BooleanClause.Occur.SHOULD);
+    if (audience.includeInternal()) {
+      vis.add(new TermQuery(new Term(Fields.VISIBILITY, ArticleVisibility.Level.INTERNAL.name())), BooleanClause.Occur.SHOULD);
+    }
+    if (audience.allRestricted()) {
+      vis.add(new TermQuery(new Term(Fields.VISIBILITY, ArticleVisibility.Level.RESTRICTED.name())), BooleanClause.Occur.SHOULD);
+    } else {
+      for (TeamId team : audience.teams()) {
+        vis.add(new TermQuery(new Term(Fields.TEAM, team.value())), BooleanClause.Occur.SHOULD);
+      }
+    }
+    out.add(vis.build());
+    if (!locales.isEmpty()) {
+      BooleanQuery.Builder lb = new BooleanQuery.Builder();
+      for (String language : new TreeSet<>(locales.stream().map(Locale::getLanguage).toList())) {
+        lb.add(new TermQuery(new Term(Fields.LANGUAGE, language)), BooleanClause.Occur.SHOULD);
+      }
+      out.add(lb.build());
+    }
+    if (!category.isEmpty()) {
+      out.add(new TermQuery(new Term(Fields.CATEGORY, String.join("/", category))));
+    }
+    for (String t : tags) {
+      out.add(new TermQuery(new Term(Fields.TAG, t)));
+    }
+    return out;
+  }
+
+  /**
+   * With fallback locales, one translation per translation group: an article in a fallback
+   * language only qualifies if its group has no visible article in a preferred language. Part of
+   * the filter, so totals and facets agree with the hits.
+   */
+  private static @Nullable Query preferredTranslations(IndexSearcher s, SearchAudience audience, List<Locale> locales)
+      throws IOException {
+    List<String> languages = locales.stream().map(Locale::getLanguage).distinct().toList();
+    if (languages.size() < 2) {
+      return null;
+    }
+    List<Query> visible = filters(audience, List.of(), List.of(), Set.of());
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    Set<BytesRef> preferredGroups = new java.util.HashSet<>();
+    for (String language : languages) {
+      Query inLanguage = new TermQuery(new Term(Fields.LANGUAGE, language));
+      if (preferredGroups.isEmpty()) {
+        any.add(inLanguage, BooleanClause.Occur.SHOULD);
+      } else {
+        any.add(new BooleanQuery.Builder()
+            .add(inLanguage, BooleanClause.Occur.FILTER)
+            .add(new TermInSetQuery(Fields.GROUP, new ArrayList<>(preferredGroups)), BooleanClause.Occur.MUST_NOT)
+            .build(), BooleanClause.Occur.SHOULD);
+      }
+      for (String group : s.search(filtered(inLanguage, visible), new FacetCounter(Fields.GROUP_DV)).keySet()) {
+        preferredGroups.add(new BytesRef(group));
+      }
+    }
+    return any.build();
+  }
+
+  /** Whether a term occurs in a document that passes the filters (the reader may see). */
+  private static Predicate<Term> known(IndexSearcher s, List<Query> filters) {
+    return term -> {
+      try {
+        return s.getIndexReader().docFreq(term) > 0 && s.count(filtered(new TermQuery(term), filters)) > 0;
+      } catch (IOException e) {
+        throw new StorageException("knowledge search failed", e);
+      }
+    };
+  }
+
+  private static Query filtered(Query relevance, List<Query> filters) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
+    for (Query f : filters) {
+      b.add(f, BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  @Override
+  public SearchResult search(KnowledgeQuery query, SearchAudience audience) {
+    Checks.notNull(query, "query");
+    Checks.notNull(audience, "audience");
+    return withSearcher(s -> {
+      List<String> langs = analysisLanguages(query.locales(), s.getIndexReader());
+      List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
+      Query translations = preferredTranslations(s, audience, query.locales());
+      if (translations != null) {
+        filters.add(translations);
+      }
+      Query relevance = query.text().isBlank()
+          ? new MatchAllDocsQuery()
+          : queries.relevance(query.text(), langs, known(s, filters));
+      Query q = filtered(relevance, filters);
+      int n = query.offset() + query.limit();
+      Object[] r = s.search(q, new MultiCollectorManager(
+          new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false),
+          new FacetCounter(Fields.CATEGORY_DV),
+          new FacetCounter(Fields.TAG_DV),
+          new FacetCounter(Fields.LOCALE_DV)));
+      TopDocs top = (TopDocs) r[0];
+      @SuppressWarnings("unchecked")
+      SearchFacets facets = new SearchFacets(
+          (Map<String, Long>) r[1], (Map<String, Long>) r[2], (Map<String, Long>) r[3]);
+      List<ScoreDoc> page = new ArrayList<>();
+      for (int i = query.offset(); i < top.scoreDocs.length; i++) {
+        page.add(top.scoreDocs[i]);
+      }
+      List<SearchHit> hits = hits(s, page, query.text().isBlank() || !query.snippets() ? null : queries.highlight(query.text(), langs), langs);
+      return new SearchResult(top.totalHits.value, query.offset(), query.limit(), hits, facets);
+    });
+  }
+
+  private List<SearchHit> hits(IndexSearcher s, List<ScoreDoc> docs, @Nullable Query relevance, List<String> langs)
+      throws IOException {
+    Map<Integer, String> snippets = new HashMap<>();
+    if (relevance != null && !docs.isEmpty()) {
+      snippets = snippets(s, docs, relevance, langs);
+    }
+    List<SearchHit> out = new ArrayList<>();
+    Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
+    for (ScoreDoc d : docs) {
+      Document doc = s.storedFields().document(d.doc, wanted);
+      out.add(new SearchHit(
+          ArticleId.of(doc.get(Fields.ID)),
+          Locale.forLanguageTag(doc.get(Fields.LOCALE)),
+          doc.get(Fields.TITLE_STORED),
+          Float.isNaN(d.score) ? 0 : d.score,
+          snippets.getOrDefault(d.doc, "")));
+    }
+    return out;
+  }
+
+  private Map<Integer, String> snippets(IndexSearcher s, List<ScoreDoc> docs, Query terms, List<String> langs)
+      throws IOException {
+    UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer)
+        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+        .withMaxLength(SNIPPET_MAX_LENGTH)
+        .build();
+    int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
+    int[] sorted = ids.clone();
+    Arrays.sort(sorted);
+    String[] fields = langs.stream().map(l -> Fields.BODY_STEM + l).toArray(String[]::new);
+    int[] passages = new int[fields.length];
+    Arrays.fill(passages, 1);
+    Map<String, String[]> result = h.highlightFields(fields, terms, sorted, passages);
+    Map<Integer, String> out = new HashMap<>();
+    for (String[] values : result.values()) {
+      for (int i = 0; i < sorted.length; i++) {
+        if (values[i] != null && !out.containsKey(sorted[i])) {
+          out.put(sorted[i], values[i].strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, @Nullable Locale locale, SearchAudience audience, int limit) {
+    Checks.notNull(prefix, "prefix");
+    Checks.notNull(audience, "audience");
+    Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    Checks.require(prefix.length() <= 200, "prefix must be at most 200 characters");
+    List<String> words = new ArrayList<>();
+    try (var ts = analyzer.folded().tokenStream(Fields.TITLE_PREFIX, prefix)) {
+      var term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && words.size() < 10) {
+        words.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new StorageException("cannot analyse the prefix", e);
+    }
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String w : words) {
+      String t = w.length() > 20 ? w.substring(0, 20) : w;
+      b.add(new TermQuery(new Term(Fields.TITLE_PREFIX, t)), BooleanClause.Occur.MUST);
+    }
+    List<Locale> locales = locale == null ? List.of() : List.of(locale);
+    Query q = filtered(b.build(), filters(audience, locales, List.of(), Set.of()));
+    return withSearcher(s -> {
+      TopDocs top = s.search(q, limit);
+      List<Suggestion> out = new ArrayList<>();
+      Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
+      for (ScoreDoc d : top.scoreDocs) {
+        Document doc = s.storedFields().document(d.doc, wanted);
+        out.add(new Suggestion(
+            ArticleId.of(doc.get(Fields.ID)), Locale.forLanguageTag(doc.get(Fields.LOCALE)), doc.get(Fields.TITLE_STORED)));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<SearchHit> articlesForText(String text, @Nullable Locale locale, SearchAudience audience, int limit) {
+    Checks.notNull(text, "text");
+    Checks.notNull(audience, "audience");
+    Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    List<Locale> locales = locale == null ? List.of() : List.of(locale);
+    return withSearcher(s -> like(s, text, locales, audience, limit, null));
+  }
+
+  @Override
+  public List<SearchHit> similar(ArticleId id, SearchAudience audience, int limit) {
+    Checks.notNull(id, "article id");
+    Checks.notNull(audience, "audience");
+    Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    return withSearcher(s -> {
+      Query self = filtered(new TermQuery(new Term(Fields.ID, id.value())), filters(audience, List.of(), List.of(), Set.of()));
+      TopDocs top = s.search(self, 1);
+      if (top.scoreDocs.length == 0) {
+        return List.of();
+      }
+      Document doc = s.storedFields().document(top.scoreDocs[0].doc);
+      Locale locale = Locale.forLanguageTag(doc.get(Fields.LOCALE));
+      String body = doc.get(Fields.BODY_STEM + Fields.lang(locale));
+      String text = doc.get(Fields.TITLE_STORED) + "\n" + (body == null ? "" : body);
+      return like(s, text, List.of(locale), audience, limit, id);
+    });
+  }
+
+  /** Ranks articles for a long text by its most distinctive words (a "more like this" query). */
+  private List<SearchHit> like(
+      IndexSearcher s, String text, List<Locale> locales, SearchAudience audience, int limit, @Nullable ArticleId exclude)
+      throws IOException {
+    String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    String keywords = distinctive(s.getIndexReader(), cut, 25);
+    if (keywords.isEmpty()) {
+      return List.of();
+    }
+    List<String> langs = analysisLanguages(locales, s.getIndexReader());
+    List<Query> filters = filters(audience, locales, List.of(), Set.of());
+    Query relevance = queries.relevance(keywords, langs, known(s, filters));
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
+    for (Query f : filters) {
+      b.add(f, BooleanClause.Occur.FILTER);
+    }
+    if (exclude != null) {
+      b.add(new TermQuery(new Term(Fields.ID, exclude.value())), BooleanClause.Occur.MUST_NOT);
+    }
+    TopDocs top = s.search(b.build(), limit);
+    return hits(s, List.of(top.scoreDocs), queries.highlight(keywords, langs), langs);
+  }
+
+  /** The {@code max} words of a text with the highest tf·idf in the index, in text order. */
+  private String distinctive(IndexReader reader, String text, int max) throws IOException {
+    Map<String, Integer> tf = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    try (var ts = analyzer.exact().tokenStream(Fields.BODY_EXACT, text)) {
+      var term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String w = term.toString();
+        if (tf.merge(w, 1, Integer::sum) == 1) {
+          order.add(w);
+        }
+      }
+      ts.end();
+    }
+    if (order.size() <= max) {
+      return String.join(" ", order);
+    }
+    int n = Math.max(1, reader.numDocs());
+    Map<String, Double> weight = new HashMap<>();
+    for (String w : order) {
+      int df = reader.docFreq(new Term(Fields.BODY_EXACT, w));
+      weight.put(w, tf.get(w) * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+    Set<String> keep = new LinkedHashSet<>(order.stream()
+        .sorted(Comparator.comparingDouble((String w) -> -weight.get(w)))
+        .limit(max)
+        .toList());
+    return String.join(" ", order.stream().filter(keep::contains).toList());
+  }
+
+  /** Commits pending changes with the cursor and releases the index. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // not shutdownNow: interrupting a commit on an FSDirectory would close the writer
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      commit();
+    } finally {
+      try {
+        manager.close();
+        writer.close();
+        analyzer.close();
+        if (ownsDirectory) {
+          directory.close();
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot close the knowledge index", e);
+      }
+    }
+  }
+
+  /**
+   * Configures a {@link LuceneKnowledgeSearch}. Setters validate at once and throw {@link
+   * IllegalArgumentException} for bad values. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Directory directory;
+    private final boolean ownsDirectory;
+    private final Map<String, List<List<String>>> synonyms = new HashMap<>();
+    private Duration refreshInterval = Duration.ofMillis(250);
+    private Duration commitInterval = Duration.ofSeconds(2);
+    private Ranking ranking = Ranking.DEFAULT;
+    private @Nullable ArticleStore source;
+
+    private Builder(Directory directory, boolean ownsDirectory) {
+      this.directory = directory;
+      this.ownsDirectory = ownsDirectory;
+    }
+
+    /**
+     * Adds synonym groups: a query containing one member also finds the others (at a lower weight).
+     * Members may be phrases. Applied at query time, so changing them needs no re-indexing.
+     *
+     * @param locale the language they apply to, or {@link Locale#ROOT} for every language
+     * @param groups groups of equivalent words or phrases, each with at least two members
+     * @return this
+     */
+    public Builder synonyms(Locale locale, List<List<String>> groups) {
+      Objects.requireNonNull(locale, "locale");
+      Objects.requireNonNull(groups, "groups");
+      String key = locale.getLanguage().isEmpty() ? "*" : Fields.lang(locale);
+      for (List<String> g : groups) {
+        if (g.size() < 2 || g.stream().anyMatch(m -> m == null || m.isBlank())) {
+          throw new IllegalArgumentException("a synonym group needs at least two non-blank members: " + g);
+        }
+        synonyms.computeIfAbsent(key, k -> new ArrayList<>()).add(List.copyOf(g));
+      }
+      return this;
+    }
+
+    /**
+     * @param value how often changes become searchable, 10 ms to 1 s (default 250 ms)
+     * @return this
+     */
+    public Builder refreshInterval(Duration value) {
+      if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofSeconds(1)) > 0) {
+        throw new IllegalArgumentException("refresh interval must be 10 ms to 1 s");
+      }
+      this.refreshInterval = value;
+      return this;
+    }
+
+    /**
+     * @param value how often changes are committed, 100 ms to 10 minutes (default 2 s)
+     * @return this
+     */
+    public Builder commitInterval(Duration value) {
+      if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("commit interval must be 100 ms to 10 minutes");
+      }
+      this.commitInterval = value;
+      return this;
+    }
+
+    /**
+     * Refills the index from this store whenever it was recreated, and catches up with changes
+     * after its cursor, before {@link #build()} returns.
+     *
+     * @param value the article store
+     * @return this
+     */
+    public Builder source(ArticleStore value) {
+      this.source = Objects.requireNonNull(value, "source");
+      return this;
+    }
+
+    /** For ranking experiments only; not API. */
+    Builder ranking(Ranking value) {
+      this.ranking = Objects.requireNonNull(value, "ranking");
+      return this;
+    }
+
+    /**
+     * Opens (or recreates) the index.
+     *
+     * @return the search
+     * @throws StorageException if the index cannot be opened, e.g. because another writer holds it
+     */
+    public LuceneKnowledgeSearch build() {
+      try {
+        return new LuceneKnowledgeSearch(this);
+      } catch (IOException | RuntimeException e) {
+        if (ownsDirectory) {
+          IOUtils.closeWhileHandlingException(directory);
+        }
+        if (e instanceof StorageException se) {
+          throw se;
+        }
+        throw new StorageException("cannot open the knowledge index", e);
+      }
+    }
+  }
+}

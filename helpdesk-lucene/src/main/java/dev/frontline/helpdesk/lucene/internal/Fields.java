@@ -1,0 +1,83 @@
+package dev.frontline.helpdesk.lucene.internal;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Index field names. Text fields carry their analysis in the name; see {@link FieldAnalyzer}. */
+public final class Fields {
+  /** Article id (keyword, stored). */
+  public static final String ID = "id";
+  /** Locale language tag (keyword, stored). */
+  public static final String LOCALE = "locale";
+  /** Language code used for analysis (keyword). */
+  public static final String LANG = "lang";
+  /** The locale's raw language code, for locale filters (keyword). */
+  public static final String LANGUAGE = "language";
+  /** Status (keyword). */
+  public static final String STATUS = "status";
+  /** Visibility level (keyword). */
+  public static final String VISIBILITY = "vis";
+  /** Teams of a restricted article (keyword, multi-valued). */
+  public static final String TEAM = "team";
+  /** Every prefix of the category path (keyword, multi-valued). */
+  public static final String CATEGORY = "cat";
+  /** Tags (keyword, multi-valued). */
+  public static final String TAG = "tag";
+  /** Translation group (keyword). */
+  public static final String GROUP = "group";
+  /** Stored title. */
+  public static final String TITLE_STORED = "title_raw";
+  /** Facet doc values. */
+  public static final String CATEGORY_DV = "cat_dv";
+  /** Facet doc values. */
+  public static final String TAG_DV = "tag_dv";
+  /** Facet doc values. */
+  public static final String LOCALE_DV = "locale_dv";
+  /** Translation group doc values (preferring one translation per group). */
+  public static final String GROUP_DV = "group_dv";
+
+  /** Language-independent unstemmed text fields. */
+  public static final String TITLE_EXACT = "title_x";
+  /** Language-independent unstemmed text fields. */
+  public static final String BODY_EXACT = "body_x";
+  /** Title word prefixes for autocomplete. */
+  public static final String TITLE_PREFIX = "title_p";
+  /** Character n-grams of title words (typos, compounds, inflection). */
+  public static final String TITLE_GRAM = "title_g";
+  /** Character n-grams of body words. */
+  public static final String BODY_GRAM = "body_g";
+
+  /** Prefix of stemmed per-language fields: title. */
+  public static final String TITLE_STEM = "title_s_";
+  /** Prefix of stemmed per-language fields: body (stored, for snippets). */
+  public static final String BODY_STEM = "body_s_";
+  /** Prefix of stemmed per-language fields: summary. */
+  public static final String SUMMARY_STEM = "summary_s_";
+
+  /** Languages with their own analysis; others use {@link #FALLBACK}. */
+  public static final Set<String> LANGUAGES =
+      Set.of("en", "da", "hu", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "fi", "ru", "pl", "cs", "zh", "ja", "ko");
+
+  /**
+   * Languages that write compounds as one word (German, Dutch, Swedish, Danish, Norwegian); their
+   * queries also match word n-grams, a dictionary-free approximation of decompounding.
+   */
+  public static final Set<String> COMPOUNDING = Set.of("de", "nl", "sv", "da", "no");
+
+  /** Language code of the standard fallback analysis. */
+  public static final String FALLBACK = "und";
+
+  private Fields() {}
+
+  /**
+   * @param locale a locale
+   * @return the analysis language code for it
+   */
+  public static String lang(Locale locale) {
+    String l = locale.getLanguage();
+    if (l.equals("nb") || l.equals("nn")) {
+      return "no";
+    }
+    return LANGUAGES.contains(l) ? l : FALLBACK;
+  }
+}

@@ -1,0 +1,228 @@
+package dev.frontline.helpdesk.lucene.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds the relevance query for a text: BM25 SHOULD clauses for each stemmed query word on the
+ * title, summary and body fields of every searched language; sloppy two-word proximity clauses on
+ * the body (long text, where nearness is evidence; titles are short, so every title match is
+ * already near); fuzzy clauses on the unstemmed fields for words no visible article contains
+ * (typos); character n-gram clauses for languages that write compounds as one word; and
+ * down-weighted synonym expansions. Thread-safe.
+ */
+public final class QueryFactory {
+  private final FieldAnalyzer analyzer;
+  private final Ranking ranking;
+  private final Map<String, List<List<String>>> synonyms;
+
+  /**
+   * @param analyzer the field analyzer
+   * @param ranking the weights
+   * @param synonyms synonym groups (each a list of words or phrases) by language code; key
+   *     {@code "*"} applies to every language
+   */
+  public QueryFactory(FieldAnalyzer analyzer, Ranking ranking, Map<String, List<List<String>>> synonyms) {
+    this.analyzer = analyzer;
+    this.ranking = ranking;
+    this.synonyms = Map.copyOf(synonyms);
+  }
+
+  /** A token and its position. */
+  record Tok(String term, int position) {}
+
+  /**
+   * @param a an analyzer
+   * @param field the field name to analyse for
+   * @param text the text
+   * @return the tokens with positions
+   */
+  static List<Tok> tokens(Analyzer a, String field, String text) {
+    List<Tok> out = new ArrayList<>();
+    try (TokenStream ts = a.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        pos += Math.max(0, inc.getPositionIncrement());
+        out.add(new Tok(term.toString(), pos));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static Set<String> distinct(List<Tok> toks, int max) {
+    Set<String> s = new LinkedHashSet<>();
+    for (Tok t : toks) {
+      if (s.size() >= max) {
+        break;
+      }
+      s.add(t.term());
+    }
+    return s;
+  }
+
+  private static void should(BooleanQuery.Builder b, Query q, float weight) {
+    if (weight > 0) {
+      b.add(weight == 1f ? q : new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
+    }
+  }
+
+  /**
+   * @param text what the reader typed
+   * @param langs language codes to search
+   * @param known whether a term occurs in an article the reader may see (typo detection must not
+   *     reveal words of invisible articles)
+   * @return the query; matches nothing if the text has no words
+   */
+  public Query relevance(String text, List<String> langs, Predicate<Term> known) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = addTerms(b, text, langs, true, known);
+    String expansion = expansion(text, langs);
+    if (!expansion.isEmpty() && ranking.synonyms() > 0) {
+      BooleanQuery.Builder sb = new BooleanQuery.Builder();
+      if (addTerms(sb, expansion, langs, false, known) > 0) {
+        should(b, sb.build(), ranking.synonyms());
+        clauses++;
+      }
+    }
+    return clauses == 0 ? new MatchNoDocsQuery("no words") : b.build();
+  }
+
+  /**
+   * @param text what the reader typed
+   * @param langs language codes searched
+   * @return plain term clauses on the stored, stemmed body fields: cheap to highlight
+   */
+  public Query highlight(String text, List<String> langs) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String lang : langs) {
+      String body = Fields.BODY_STEM + lang;
+      for (String t : distinct(tokens(analyzer, body, text), ranking.maxTerms())) {
+        b.add(new TermQuery(new Term(body, t)), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  private int addTerms(BooleanQuery.Builder b, String text, List<String> langs, boolean extras, Predicate<Term> known) {
+    int max = Math.max(8, ranking.maxTerms() / Math.max(1, langs.size()));
+    int clauses = 0;
+    List<Tok> exact = tokens(analyzer.exact(), Fields.BODY_EXACT, text);
+    for (String t : distinct(exact, ranking.maxTerms())) {
+      should(b, new TermQuery(new Term(Fields.TITLE_EXACT, t)), ranking.titleExact());
+      should(b, new TermQuery(new Term(Fields.BODY_EXACT, t)), ranking.bodyExact());
+      clauses++;
+      if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
+        if (!known.test(new Term(Fields.BODY_EXACT, t)) && !known.test(new Term(Fields.TITLE_EXACT, t))) {
+          int edits = t.length() >= 8 ? 2 : 1;
+          should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy());
+          should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() / 2);
+        }
+      }
+    }
+    if (extras && (ranking.titleGram() > 0 || ranking.bodyGram() > 0)
+        && langs.stream().anyMatch(Fields.COMPOUNDING::contains)) {
+      for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, text), 4 * ranking.maxTerms())) {
+        should(b, new TermQuery(new Term(Fields.TITLE_GRAM, g)), ranking.titleGram());
+        should(b, new TermQuery(new Term(Fields.BODY_GRAM, g)), ranking.bodyGram());
+      }
+    }
+    for (String lang : langs) {
+      String title = Fields.TITLE_STEM + lang;
+      String body = Fields.BODY_STEM + lang;
+      String summary = Fields.SUMMARY_STEM + lang;
+      List<Tok> stems = tokens(analyzer, body, text);
+      for (String t : distinct(stems, max)) {
+        should(b, new TermQuery(new Term(title, t)), ranking.titleStem());
+        should(b, new TermQuery(new Term(body, t)), ranking.bodyStem());
+        should(b, new TermQuery(new Term(summary, t)), ranking.summaryStem());
+        clauses++;
+      }
+      if (extras && (ranking.phrase() > 0 || ranking.phraseTitle() > 0)) {
+        Set<String> pairs = new LinkedHashSet<>();
+        for (int i = 1; i < stems.size() && pairs.size() < max; i++) {
+          Tok x = stems.get(i - 1);
+          Tok y = stems.get(i);
+          if (x.term().equals(y.term()) || !pairs.add(x.term() + ' ' + y.term())) {
+            continue;
+          }
+          int gap = Math.max(1, y.position() - x.position());
+          for (String f : List.of(body, title)) {
+            PhraseQuery pq = new PhraseQuery.Builder()
+                .add(new Term(f, x.term()), 0)
+                .add(new Term(f, y.term()), gap)
+                .setSlop(ranking.phraseSlop())
+                .build();
+            should(b, pq, f.equals(body) ? ranking.phrase() : ranking.phraseTitle());
+          }
+        }
+      }
+    }
+    return clauses;
+  }
+
+  private String expansion(String text, List<String> langs) {
+    if (synonyms.isEmpty()) {
+      return "";
+    }
+    List<String> words = new ArrayList<>();
+    for (Tok t : tokens(analyzer.exact(), Fields.BODY_EXACT, text)) {
+      words.add(t.term());
+    }
+    StringBuilder out = new StringBuilder();
+    List<String> keys = new ArrayList<>(langs);
+    keys.add("*");
+    for (String key : keys) {
+      for (List<String> group : synonyms.getOrDefault(key, List.of())) {
+        boolean hit = false;
+        for (String member : group) {
+          if (containsPhrase(words, member)) {
+            hit = true;
+            break;
+          }
+        }
+        if (hit) {
+          for (String member : group) {
+            if (!containsPhrase(words, member)) {
+              out.append(member).append(' ');
+            }
+          }
+        }
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private boolean containsPhrase(List<String> words, String phrase) {
+    List<String> p = new ArrayList<>();
+    for (Tok t : tokens(analyzer.exact(), Fields.BODY_EXACT, phrase.toLowerCase(Locale.ROOT))) {
+      p.add(t.term());
+    }
+    return !p.isEmpty() && java.util.Collections.indexOfSubList(words, p) >= 0;
+  }
+}

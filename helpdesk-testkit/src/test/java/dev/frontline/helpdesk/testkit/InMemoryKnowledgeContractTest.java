@@ -1,0 +1,25 @@
+package dev.frontline.helpdesk.testkit;
+
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeSearch;
+import org.junit.jupiter.api.Nested;
+
+class InMemoryKnowledgeContractTest {
+  @Nested
+  class Search extends KnowledgeSearchContract {
+    @Override
+    protected KnowledgeSearch newSearch() {
+      return new InMemoryKnowledgeSearch();
+    }
+  }
+
+  @Nested
+  class Store extends ArticleStoreContract {
+    @Override
+    protected ArticleStore newStore() {
+      return new InMemoryArticleStore();
+    }
+  }
+}
