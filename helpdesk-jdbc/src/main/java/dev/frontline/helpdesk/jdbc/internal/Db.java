@@ -1,0 +1,141 @@
+package dev.frontline.helpdesk.jdbc.internal;
+
+import dev.frontline.helpdesk.ConflictException;
+import dev.frontline.helpdesk.HelpdeskException;
+import dev.frontline.helpdesk.StorageException;
+import dev.frontline.helpdesk.jdbc.JdbcDialect;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jOOQ context of one set of stores plus the translation of every database failure into the
+ * Frontline exception hierarchy. Connections are taken from the {@link DataSource} per statement or
+ * per transaction and always returned. Thread-safe.
+ */
+public final class Db {
+  private final DataSource dataSource;
+  private final JdbcDialect dialect;
+  private final DSLContext dsl;
+
+  /**
+   * @param dataSource connections
+   * @param dialect the database
+   */
+  public Db(DataSource dataSource, JdbcDialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    // all names are built with DSL.unquotedName, so default settings render them unquoted and each
+    // database applies its own case rules, as for the DDL scripts
+    this.dsl = DSL.using(dataSource, dialect.sqlDialect());
+  }
+
+  /** @return the data source */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** @return the dialect */
+  public JdbcDialect dialect() {
+    return dialect;
+  }
+
+  /** @return the non-transactional context (one connection per statement) */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+   *
+   * @param work the work, given the transaction's context
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T tx(Function<DSLContext, T> work) {
+    return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+  }
+
+  /**
+   * Runs {@code work}, translating database failures.
+   *
+   * @param work the work
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T call(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (HelpdeskException e) {
+      throw e;
+    } catch (DataAccessException e) {
+      throw translate(e);
+    } catch (RuntimeException e) {
+      HelpdeskException inner = findHelpdesk(e);
+      if (inner != null) {
+        throw inner;
+      }
+      throw new StorageException("storage failure: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static @Nullable HelpdeskException findHelpdesk(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HelpdeskException h) {
+        return h;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param e a jOOQ failure
+   * @return the Frontline exception for it; unique violations become {@link ConflictException}
+   *     with a message that names no other record
+   */
+  public static HelpdeskException translate(DataAccessException e) {
+    HelpdeskException inner = findHelpdesk(e);
+    if (inner != null) {
+      return inner;
+    }
+    if (isUniqueViolation(e)) {
+      return new ConflictException("the change conflicts with an existing record (uniqueness)", e);
+    }
+    return new StorageException("database failure (SQL state " + sqlState(e) + ")", e);
+  }
+
+  /**
+   * @param e a jOOQ failure
+   * @return whether it reports a unique or primary key violation
+   */
+  public static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        String state = s.getSQLState();
+        if ("23505".equals(state)) {
+          return true; // PostgreSQL, H2
+        }
+        if ("23000".equals(state) && (s.getErrorCode() == 1062 || s.getErrorCode() == 1586)) {
+          return true; // MariaDB / MySQL duplicate entry
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String sqlState(DataAccessException e) {
+    String s = e.sqlState();
+    return s == null ? "unknown" : s;
+  }
+}
