@@ -352,7 +352,8 @@ public final class DefaultTicketService implements TicketService {
       access.deny(principal, "TICKET_CREATE", null, "anonymous");
       throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
     }
-    validateTeamAndAgent(cmd.tier(), cmd.team(), cmd.assignee());
+    TeamId team = cmd.team() != null ? cmd.team() : defaultTeam(cmd.tier());
+    validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
     Instant now = clock.instant();
     TicketId id = new TicketId(ids.next());
     TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
@@ -360,7 +361,7 @@ public final class DefaultTicketService implements TicketService {
         new TicketChange.Created(
             key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
             cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
-            cmd.tier(), cmd.team(), cmd.assignee());
+            cmd.tier(), team, cmd.assignee());
     Author actor = Author.of(principal);
     TicketEvent first = new TicketEvent(id, 1, actor, now, created);
     Ticket t = TicketHistory.apply(null, first);
@@ -390,6 +391,10 @@ public final class DefaultTicketService implements TicketService {
         throw new ValidationException("agent " + assignee + " is not a member of team " + team);
       }
     }
+  }
+
+  private @Nullable TeamId defaultTeam(int tier) {
+    return directory.tiers().stream().filter(s -> s.level() == tier).findFirst().map(SupportTier::defaultTeam).orElse(null);
   }
 
   private Entry newEntry(Principal p, EntryKind kind, Message m, Instant at) {
@@ -613,7 +618,7 @@ public final class DefaultTicketService implements TicketService {
       }
       TeamId target = team;
       if (target == null) {
-        target = directory.tiers().stream().filter(s -> s.level() == toTier).findFirst().map(SupportTier::defaultTeam).orElse(null);
+        target = defaultTeam(toTier);
       }
       validateTeamAndAgent(toTier, target, null);
       Change c = change(principal, t);

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param tags tags (lower-cased)
  * @param fields custom fields
  * @param tier support tier
- * @param team team
+ * @param team team (null: the tier's default team)
  * @param assignee assignee
  */
 public record NewTicket(

@@ -1,0 +1,79 @@
+package dev.frontline.helpdesk.benchmarks;
+
+import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Roles;
+import dev.frontline.helpdesk.access.TeamAccess;
+import dev.frontline.helpdesk.directory.Agent;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.directory.Customer;
+import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.directory.SupportTier;
+import dev.frontline.helpdesk.directory.Team;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryDirectoryStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewTicket;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketState;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A ticket's basic life on the in-memory store through the full service layer (validation,
+ * permission checks, event folding, listeners): create with a first message, an agent reply, and
+ * solve. The baseline is the same three state changes written straight to the store.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class TicketLifecycleBenchmark {
+  private Helpdesk helpdesk;
+  private final Principal agent = Principal.agent(AgentId.of("alice"));
+  private final CustomerId carol = CustomerId.of("carol");
+
+  /** Creates the benchmark state. */
+  public TicketLifecycleBenchmark() {}
+
+  /** A fresh helpdesk per iteration, so the store does not grow without bound. */
+  @Setup(Level.Iteration)
+  public void setUp() {
+    InMemoryDirectoryStore dir = new InMemoryDirectoryStore();
+    Roles.defaults().forEach(dir::saveRole);
+    TeamId front = TeamId.of("front");
+    dir.saveTeam(new Team(front, "Front line", 1));
+    dir.saveTier(new SupportTier(1, "Front line", front));
+    dir.saveAgent(Agent.of(AgentId.of("alice"), "Alice", "alice@example.com", Set.of("agent"), Map.of(front, TeamAccess.FULL)));
+    dir.saveCustomer(Customer.of(carol, "Carol", "carol@example.com"));
+    helpdesk = Helpdesk.builder().ticketStore(new InMemoryTicketStore()).directoryStore(dir).blobStore(new InMemoryBlobStore()).build();
+  }
+
+  /**
+   * Create, reply, solve.
+   *
+   * @return the solved ticket
+   */
+  @Benchmark
+  public Ticket createReplySolve() {
+    Ticket t = helpdesk.tickets().create(agent, NewTicket.builder("Printer on fire", carol, Message.of("It is on fire.")).build());
+    t = helpdesk.tickets().reply(agent, t.id(), t.version(), Message.of("Please step away from the printer."));
+    return helpdesk.tickets().transition(agent, t.id(), t.version(), TicketState.SOLVED);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.frontline.helpdesk.sla;
+
+import dev.frontline.helpdesk.directory.OrganizationId;
+import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.ticket.Channel;
+import dev.frontline.helpdesk.ticket.Priority;
+import dev.frontline.helpdesk.ticket.TicketType;
+import java.util.Set;
+
+/**
+ * Which tickets a policy applies to. Each non-empty set must match (AND across fields); within a
+ * field any listed value matches (OR); an empty set matches everything. For {@code tags} a ticket
+ * matches if it has at least one of them. Immutable and thread-safe.
+ *
+ * @param priorities matching priorities
+ * @param organizations matching organizations (a ticket without one never matches a non-empty set)
+ * @param channels matching channels
+ * @param types matching ticket types
+ * @param tags matching tags
+ * @param tiers matching support levels
+ */
+public record SlaConditions(
+    Set<Priority> priorities,
+    Set<OrganizationId> organizations,
+    Set<Channel> channels,
+    Set<TicketType> types,
+    Set<String> tags,
+    Set<Integer> tiers) {
+  private static final SlaConditions ANY = new SlaConditions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+  /** Validates and copies. */
+  public SlaConditions {
+    priorities = Set.copyOf(Checks.elements(priorities, "priorities", 100));
+    organizations = Set.copyOf(Checks.elements(organizations, "organizations", 10_000));
+    channels = Set.copyOf(Checks.elements(channels, "channels", 100));
+    types = Set.copyOf(Checks.elements(types, "types", 100));
+    tags = Set.copyOf(Checks.elements(tags, "tags", 1000));
+    tiers = Set.copyOf(Checks.elements(tiers, "tiers", 100));
+  }
+
+  /** @return conditions that match every ticket */
+  public static SlaConditions any() {
+    return ANY;
+  }
+
+  /**
+   * @param p the priorities
+   * @return a copy matching only those priorities
+   */
+  public SlaConditions withPriorities(Set<Priority> p) {
+    return new SlaConditions(p, organizations, channels, types, tags, tiers);
+  }
+
+  /**
+   * @param o the organizations
+   * @return a copy matching only those organizations
+   */
+  public SlaConditions withOrganizations(Set<OrganizationId> o) {
+    return new SlaConditions(priorities, o, channels, types, tags, tiers);
+  }
+
+  /**
+   * @param c the channels
+   * @return a copy matching only those channels
+   */
+  public SlaConditions withChannels(Set<Channel> c) {
+    return new SlaConditions(priorities, organizations, c, types, tags, tiers);
+  }
+
+  /**
+   * @param t the ticket types
+   * @return a copy matching only those types
+   */
+  public SlaConditions withTypes(Set<TicketType> t) {
+    return new SlaConditions(priorities, organizations, channels, t, tags, tiers);
+  }
+
+  /**
+   * @param t the tags
+   * @return a copy matching only tickets with at least one of those tags
+   */
+  public SlaConditions withTags(Set<String> t) {
+    return new SlaConditions(priorities, organizations, channels, types, t, tiers);
+  }
+
+  /**
+   * @param t the tiers
+   * @return a copy matching only those support levels
+   */
+  public SlaConditions withTiers(Set<Integer> t) {
+    return new SlaConditions(priorities, organizations, channels, types, tags, t);
+  }
+
+  /**
+   * @param s a ticket's facts
+   * @return whether every non-empty condition matches
+   */
+  public boolean matches(SlaSubject s) {
+    Checks.notNull(s, "subject");
+    return (priorities.isEmpty() || priorities.contains(s.priority()))
+        && (organizations.isEmpty() || (s.organization() != null && organizations.contains(s.organization())))
+        && (channels.isEmpty() || channels.contains(s.channel()))
+        && (types.isEmpty() || types.contains(s.type()))
+        && (tags.isEmpty() || s.tags().stream().anyMatch(tags::contains))
+        && (tiers.isEmpty() || tiers.contains(s.tier()));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.frontline.helpdesk.sla;
+
+import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.ticket.TicketState;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The target for one metric of a policy: how much working time, on which calendar, when to warn and
+ * in which ticket states the clock pauses. Immutable and thread-safe.
+ *
+ * @param target working time allowed, positive
+ * @param calendar whose working time counts
+ * @param warning when to warn before the breach
+ * @param pausedIn states in which the clock pauses (an unmodifiable copy)
+ */
+public record SlaTarget(Duration target, BusinessCalendar calendar, WarningThreshold warning, Set<TicketState> pausedIn) {
+  /** Validates and copies. */
+  public SlaTarget {
+    Checks.notNull(target, "target");
+    Checks.require(!target.isNegative() && !target.isZero(), "SLA target must be positive, was " + target);
+    Checks.notNull(calendar, "calendar");
+    Checks.notNull(warning, "warning");
+    Checks.elements(pausedIn, "pausedIn", TicketState.values().length);
+    pausedIn = Set.copyOf(pausedIn);
+  }
+
+  /**
+   * A target with the metric's default pauses and a warning at 75% elapsed.
+   *
+   * @param metric the metric, for its {@link SlaMetric#defaultPauses()}
+   * @param target working time allowed
+   * @param calendar whose working time counts
+   * @return the target
+   */
+  public static SlaTarget of(SlaMetric metric, Duration target, BusinessCalendar calendar) {
+    Checks.notNull(metric, "metric");
+    return new SlaTarget(target, calendar, WarningThreshold.percentElapsed(75), metric.defaultPauses());
+  }
+
+  /**
+   * @param w the warning threshold
+   * @return a copy with that warning threshold
+   */
+  public SlaTarget withWarning(WarningThreshold w) {
+    return new SlaTarget(target, calendar, w, pausedIn);
+  }
+
+  /**
+   * @param states the pause states
+   * @return a copy pausing in exactly those states
+   */
+  public SlaTarget withPausedIn(Set<TicketState> states) {
+    return new SlaTarget(target, calendar, warning, states);
+  }
+}
