@@ -58,7 +58,33 @@ public final class Db {
    * @return the result
    */
   public <T> T tx(Function<DSLContext, T> work) {
-    return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+      } catch (StorageException e) {
+        // deadlock or serialization failure: the transaction was rolled back as a whole and the
+        // work re-reads everything it checks, so running it again is safe
+        if (attempt >= 4 || !isTransient(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * @param e a failure
+   * @return whether it is a deadlock or serialization failure (SQL state class 40)
+   */
+  public static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /**

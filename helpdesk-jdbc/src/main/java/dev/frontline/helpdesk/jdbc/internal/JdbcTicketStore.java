@@ -71,12 +71,15 @@ public final class JdbcTicketStore implements TicketStore {
       try {
         return db.tx(
             tx -> {
-              tx.insertInto(KeySequences.T, KeySequences.PREFIX, KeySequences.LAST_NUMBER)
-                  .values(prefix, 1L)
-                  .onConflict(KeySequences.PREFIX)
-                  .doUpdate()
-                  .set(KeySequences.LAST_NUMBER, KeySequences.LAST_NUMBER.plus(1L))
-                  .execute();
+              // portable "upsert": jOOQ's MERGE emulation on H2 is ambiguous with unqualified names
+              int updated =
+                  tx.update(KeySequences.T)
+                      .set(KeySequences.LAST_NUMBER, KeySequences.LAST_NUMBER.plus(1L))
+                      .where(KeySequences.PREFIX.eq(prefix))
+                      .execute();
+              if (updated == 0) {
+                tx.insertInto(KeySequences.T, KeySequences.PREFIX, KeySequences.LAST_NUMBER).values(prefix, 1L).execute();
+              }
               Long n =
                   tx.select(KeySequences.LAST_NUMBER)
                       .from(KeySequences.T)
@@ -85,7 +88,7 @@ public final class JdbcTicketStore implements TicketStore {
               return Objects.requireNonNull(n, "sequence row vanished");
             });
       } catch (ConflictException e) {
-        // two first-time inserts of the same prefix raced (emulated upserts): the row exists now
+        // two first-time inserts of the same prefix raced: the row exists now, so update it
         if (attempt >= 5 || !Db.isUniqueViolation(e)) {
           throw e;
         }
@@ -154,7 +157,10 @@ public final class JdbcTicketStore implements TicketStore {
             insertTags(tx, c.ticket());
             insertEvents(tx, c.events());
           }
-          for (Update u : updates) {
+          // write in id order, so that two calls touching the same tickets lock them in one order
+          List<Update> ordered = new ArrayList<>(updates);
+          ordered.sort(java.util.Comparator.comparing((Update u) -> u.ticket().id()));
+          for (Update u : ordered) {
             Ticket t = u.ticket();
             Map<Field<?>, Object> cols = columns(t);
             cols.remove(Tickets.ID);
