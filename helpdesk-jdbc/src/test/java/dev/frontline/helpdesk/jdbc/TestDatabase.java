@@ -78,7 +78,13 @@ final class TestDatabase implements AutoCloseable {
   static synchronized TestDatabase embeddedPostgres() {
     if (embedded == null) {
       try {
-        embedded = EmbeddedPostgres.builder().start();
+        // a throwaway cluster: durability is not under test, speed is
+        embedded =
+            EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
       } catch (IOException e) {
         throw new IllegalStateException("cannot start embedded PostgreSQL", e);
       }
@@ -118,6 +124,8 @@ final class TestDatabase implements AutoCloseable {
     ds.setDatabaseName(database);
     ds.setUser("postgres");
     ds.setConnectTimeout(5);
+    // tests do not need durable commits; this only affects this session
+    ds.setOptions("-c synchronous_commit=off");
     if (schema != null) {
       ds.setCurrentSchema(schema);
     }
