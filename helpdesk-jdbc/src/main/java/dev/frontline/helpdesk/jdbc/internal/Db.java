@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +32,10 @@ public final class Db {
   public Db(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
-    // all names are built with DSL.unquotedName, so default settings render them unquoted and each
-    // database applies its own case rules, as for the DDL scripts
-    this.dsl = DSL.using(dataSource, dialect.sqlDialect());
+    // render names unquoted, so each database applies its own case rules exactly as for the
+    // unquoted names in the DDL scripts (H2 upper-cases, PostgreSQL lower-cases)
+    Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
+    this.dsl = DSL.using(dataSource, dialect.sqlDialect(), settings);
   }
 
   /** @return the data source */

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jdbc.internal.Tables.Blobs;
+import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineBlobs;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.IdGenerator;
 import java.util.Objects;
@@ -8,6 +9,8 @@ import java.util.Optional;
 
 /** {@link BlobStore} on jOOQ: contents in a binary column under random keys. Thread-safe. */
 public final class JdbcBlobStore implements BlobStore {
+  private static final FrontlineBlobs BLOBS = Tables.FRONTLINE_BLOBS;
+
   private final Db db;
   private final IdGenerator ids = IdGenerator.secureRandom();
 
@@ -24,7 +27,7 @@ public final class JdbcBlobStore implements BlobStore {
     db.call(
         () ->
             db.dsl()
-                .insertInto(Blobs.T, Blobs.KEY, Blobs.SIZE, Blobs.CONTENT)
+                .insertInto(BLOBS, BLOBS.BLOB_KEY, BLOBS.SIZE, BLOBS.CONTENT)
                 .values(key, (long) copy.length, copy)
                 .execute());
     return key;
@@ -34,12 +37,12 @@ public final class JdbcBlobStore implements BlobStore {
   public Optional<byte[]> get(String key) {
     Objects.requireNonNull(key, "key");
     return db.call(
-        () -> db.dsl().select(Blobs.CONTENT).from(Blobs.T).where(Blobs.KEY.eq(key)).fetchOptional(Blobs.CONTENT));
+        () -> db.dsl().select(BLOBS.CONTENT).from(BLOBS).where(BLOBS.BLOB_KEY.eq(key)).fetchOptional(BLOBS.CONTENT));
   }
 
   @Override
   public boolean delete(String key) {
     Objects.requireNonNull(key, "key");
-    return db.call(() -> db.dsl().deleteFrom(Blobs.T).where(Blobs.KEY.eq(key)).execute() > 0);
+    return db.call(() -> db.dsl().deleteFrom(BLOBS).where(BLOBS.BLOB_KEY.eq(key)).execute() > 0);
   }
 }

@@ -1,5 +1,12 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_AGENTS;
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_CUSTOMERS;
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_ORGANIZATIONS;
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_ROLES;
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_TEAMS;
+import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_TIERS;
+
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.access.Role;
 import dev.frontline.helpdesk.directory.Agent;
@@ -11,7 +18,7 @@ import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.SupportTier;
 import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
-import dev.frontline.helpdesk.jdbc.internal.Tables.Directory;
+
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +47,8 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     this.db = db;
   }
 
-  private <K> void save(
-      Table<Record> table, Field<K> key, K id, Map<Field<?>, Object> values, Consumer<DSLContext> precheck) {
+  private <R extends Record, K> void save(
+      Table<R> table, Field<K> key, K id, Map<Field<?>, Object> values, Consumer<DSLContext> precheck) {
     for (int attempt = 1; ; attempt++) {
       try {
         db.tx(
@@ -74,28 +81,16 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     return m;
   }
 
-  private <K, T> Optional<T> find(Table<Record> table, Field<K> key, K id, Function<String, T> reader) {
+  private <R extends Record, K, T> Optional<T> find(
+      Table<R> table, Field<K> key, K id, Field<String> payload, Function<String, T> reader) {
     return db.call(
-        () ->
-            db.dsl()
-                .select(Directory.PAYLOAD)
-                .from(table)
-                .where(key.eq(id))
-                .fetchOptional(Directory.PAYLOAD)
-                .map(reader));
+        () -> db.dsl().select(payload).from(table).where(key.eq(id)).fetchOptional(payload).map(reader));
   }
 
-  private <K, T> List<T> all(Table<Record> table, Field<K> orderBy, Function<String, T> reader) {
+  private <R extends Record, K, T> List<T> all(
+      Table<R> table, Field<K> orderBy, Field<String> payload, Function<String, T> reader) {
     return db.call(
-        () ->
-            db.dsl()
-                .select(Directory.PAYLOAD)
-                .from(table)
-                .orderBy(orderBy.asc())
-                .fetch(Directory.PAYLOAD)
-                .stream()
-                .map(reader)
-                .toList());
+        () -> db.dsl().select(payload).from(table).orderBy(orderBy.asc()).fetch(payload).stream().map(reader).toList());
   }
 
   private static void none(DSLContext tx) {}
@@ -104,77 +99,77 @@ public final class JdbcDirectoryStore implements DirectoryStore {
   public void saveAgent(Agent agent) {
     Objects.requireNonNull(agent, "agent");
     save(
-        Directory.AGENTS,
-        Directory.ID,
+        FRONTLINE_AGENTS,
+        FRONTLINE_AGENTS.ID,
         agent.id().value(),
-        values(Directory.EMAIL, agent.email(), Directory.ACTIVE, agent.active(), Directory.PAYLOAD, JsonCodec.agent(agent)),
+        values(FRONTLINE_AGENTS.EMAIL, agent.email(), FRONTLINE_AGENTS.ACTIVE, agent.active(), FRONTLINE_AGENTS.PAYLOAD, JsonCodec.agent(agent)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Agent> findAgent(AgentId id) {
     Objects.requireNonNull(id, "id");
-    return find(Directory.AGENTS, Directory.ID, id.value(), JsonCodec::agent);
+    return find(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, id.value(), FRONTLINE_AGENTS.PAYLOAD, JsonCodec::agent);
   }
 
   @Override
   public List<Agent> agents() {
-    return all(Directory.AGENTS, Directory.ID, JsonCodec::agent);
+    return all(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, FRONTLINE_AGENTS.PAYLOAD, JsonCodec::agent);
   }
 
   @Override
   public void saveTeam(Team team) {
     Objects.requireNonNull(team, "team");
     save(
-        Directory.TEAMS,
-        Directory.ID,
+        FRONTLINE_TEAMS,
+        FRONTLINE_TEAMS.ID,
         team.id().value(),
-        values(Directory.TIER, team.tier(), Directory.PAYLOAD, JsonCodec.team(team)),
+        values(FRONTLINE_TEAMS.TIER, team.tier(), FRONTLINE_TEAMS.PAYLOAD, JsonCodec.team(team)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Team> findTeam(TeamId id) {
     Objects.requireNonNull(id, "id");
-    return find(Directory.TEAMS, Directory.ID, id.value(), JsonCodec::team);
+    return find(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, id.value(), FRONTLINE_TEAMS.PAYLOAD, JsonCodec::team);
   }
 
   @Override
   public List<Team> teams() {
-    return all(Directory.TEAMS, Directory.ID, JsonCodec::team);
+    return all(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, FRONTLINE_TEAMS.PAYLOAD, JsonCodec::team);
   }
 
   @Override
   public void saveTier(SupportTier tier) {
     Objects.requireNonNull(tier, "tier");
     save(
-        Directory.TIERS,
-        Directory.TIER_LEVEL,
+        FRONTLINE_TIERS,
+        FRONTLINE_TIERS.TIER_LEVEL,
         tier.level(),
-        values(Directory.PAYLOAD, JsonCodec.tier(tier)),
+        values(FRONTLINE_TIERS.PAYLOAD, JsonCodec.tier(tier)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public List<SupportTier> tiers() {
-    return all(Directory.TIERS, Directory.TIER_LEVEL, JsonCodec::tier);
+    return all(FRONTLINE_TIERS, FRONTLINE_TIERS.TIER_LEVEL, FRONTLINE_TIERS.PAYLOAD, JsonCodec::tier);
   }
 
   @Override
   public void saveRole(Role role) {
     Objects.requireNonNull(role, "role");
     save(
-        Directory.ROLES,
-        Directory.NAME,
+        FRONTLINE_ROLES,
+        FRONTLINE_ROLES.NAME,
         role.name(),
-        values(Directory.PAYLOAD, JsonCodec.role(role)),
+        values(FRONTLINE_ROLES.PAYLOAD, JsonCodec.role(role)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Role> findRole(String name) {
     Objects.requireNonNull(name, "name");
-    return find(Directory.ROLES, Directory.NAME, name, JsonCodec::role);
+    return find(FRONTLINE_ROLES, FRONTLINE_ROLES.NAME, name, FRONTLINE_ROLES.PAYLOAD, JsonCodec::role);
   }
 
   @Override
@@ -183,19 +178,19 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     String email = customer.email() == null ? null : customer.email().toLowerCase(Locale.ROOT);
     String id = customer.id().value();
     save(
-        Directory.CUSTOMERS,
-        Directory.ID,
+        FRONTLINE_CUSTOMERS,
+        FRONTLINE_CUSTOMERS.ID,
         id,
         values(
-            Directory.EMAIL_LOWER,
+            FRONTLINE_CUSTOMERS.EMAIL_LOWER,
             email,
-            Directory.ORGANIZATION,
+            FRONTLINE_CUSTOMERS.ORGANIZATION,
             customer.organization() == null ? null : customer.organization().value(),
-            Directory.PAYLOAD,
+            FRONTLINE_CUSTOMERS.PAYLOAD,
             JsonCodec.customer(customer)),
         tx -> {
           if (email != null
-              && tx.fetchExists(Directory.CUSTOMERS, Directory.EMAIL_LOWER.eq(email).and(Directory.ID.ne(id)))) {
+              && tx.fetchExists(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.EMAIL_LOWER.eq(email).and(FRONTLINE_CUSTOMERS.ID.ne(id)))) {
             throw new ConflictException("the e-mail address is already in use");
           }
         });
@@ -204,29 +199,29 @@ public final class JdbcDirectoryStore implements DirectoryStore {
   @Override
   public Optional<Customer> findCustomer(CustomerId id) {
     Objects.requireNonNull(id, "id");
-    return find(Directory.CUSTOMERS, Directory.ID, id.value(), JsonCodec::customer);
+    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.ID, id.value(), FRONTLINE_CUSTOMERS.PAYLOAD, JsonCodec::customer);
   }
 
   @Override
   public Optional<Customer> findCustomerByEmail(String email) {
     Objects.requireNonNull(email, "email");
-    return find(Directory.CUSTOMERS, Directory.EMAIL_LOWER, email.toLowerCase(Locale.ROOT), JsonCodec::customer);
+    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.EMAIL_LOWER, email.toLowerCase(Locale.ROOT), FRONTLINE_CUSTOMERS.PAYLOAD, JsonCodec::customer);
   }
 
   @Override
   public void saveOrganization(Organization organization) {
     Objects.requireNonNull(organization, "organization");
     save(
-        Directory.ORGANIZATIONS,
-        Directory.ID,
+        FRONTLINE_ORGANIZATIONS,
+        FRONTLINE_ORGANIZATIONS.ID,
         organization.id().value(),
-        values(Directory.PAYLOAD, JsonCodec.organization(organization)),
+        values(FRONTLINE_ORGANIZATIONS.PAYLOAD, JsonCodec.organization(organization)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Organization> findOrganization(OrganizationId id) {
     Objects.requireNonNull(id, "id");
-    return find(Directory.ORGANIZATIONS, Directory.ID, id.value(), JsonCodec::organization);
+    return find(FRONTLINE_ORGANIZATIONS, FRONTLINE_ORGANIZATIONS.ID, id.value(), FRONTLINE_ORGANIZATIONS.PAYLOAD, JsonCodec::organization);
   }
 }

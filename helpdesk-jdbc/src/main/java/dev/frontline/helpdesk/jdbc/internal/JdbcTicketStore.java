@@ -10,10 +10,11 @@ import dev.frontline.helpdesk.ConcurrentModificationException;
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.ValidationException;
-import dev.frontline.helpdesk.jdbc.internal.Tables.KeySequences;
-import dev.frontline.helpdesk.jdbc.internal.Tables.TicketEvents;
-import dev.frontline.helpdesk.jdbc.internal.Tables.TicketTags;
-import dev.frontline.helpdesk.jdbc.internal.Tables.Tickets;
+import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineKeySequences;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketEvents;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketTags;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketCursor;
@@ -38,11 +39,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep2;
-import org.jooq.InsertValuesStep5;
-import org.jooq.Record;
 import org.jooq.Record3;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,9 +50,10 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 public final class JdbcTicketStore implements TicketStore {
-  /** {@code frontline_tickets.id} qualified, for correlated subqueries. */
-  private static final Field<String> QUALIFIED_ID =
-      DSL.field(DSL.unquotedName("frontline_tickets", "id"), String.class);
+  private static final FrontlineTickets TICKETS = Tables.FRONTLINE_TICKETS;
+  private static final FrontlineTicketTags TAGS = Tables.FRONTLINE_TICKET_TAGS;
+  private static final FrontlineTicketEvents EVENTS = Tables.FRONTLINE_TICKET_EVENTS;
+  private static final FrontlineKeySequences SEQUENCES = Tables.FRONTLINE_KEY_SEQUENCES;
 
   private final Db db;
 
@@ -73,18 +71,18 @@ public final class JdbcTicketStore implements TicketStore {
             tx -> {
               // portable "upsert": jOOQ's MERGE emulation on H2 is ambiguous with unqualified names
               int updated =
-                  tx.update(KeySequences.T)
-                      .set(KeySequences.LAST_NUMBER, KeySequences.LAST_NUMBER.plus(1L))
-                      .where(KeySequences.PREFIX.eq(prefix))
+                  tx.update(SEQUENCES)
+                      .set(SEQUENCES.LAST_NUMBER, SEQUENCES.LAST_NUMBER.plus(1L))
+                      .where(SEQUENCES.PREFIX.eq(prefix))
                       .execute();
               if (updated == 0) {
-                tx.insertInto(KeySequences.T, KeySequences.PREFIX, KeySequences.LAST_NUMBER).values(prefix, 1L).execute();
+                tx.insertInto(SEQUENCES, SEQUENCES.PREFIX, SEQUENCES.LAST_NUMBER).values(prefix, 1L).execute();
               }
               Long n =
-                  tx.select(KeySequences.LAST_NUMBER)
-                      .from(KeySequences.T)
-                      .where(KeySequences.PREFIX.eq(prefix))
-                      .fetchOne(KeySequences.LAST_NUMBER);
+                  tx.select(SEQUENCES.LAST_NUMBER)
+                      .from(SEQUENCES)
+                      .where(SEQUENCES.PREFIX.eq(prefix))
+                      .fetchOne(SEQUENCES.LAST_NUMBER);
               return Objects.requireNonNull(n, "sequence row vanished");
             });
       } catch (ConflictException e) {
@@ -120,21 +118,21 @@ public final class JdbcTicketStore implements TicketStore {
           Set<TicketKey> newKeys = new HashSet<>();
           for (Create c : creates) {
             Ticket t = c.ticket();
-            if (!seen.add(t.id()) || tx.fetchExists(Tickets.T, Tickets.ID.eq(t.id().value()))) {
+            if (!seen.add(t.id()) || tx.fetchExists(TICKETS, TICKETS.ID.eq(t.id().value()))) {
               throw new ConflictException("a ticket with this id already exists");
             }
             if (!newKeys.add(t.key())
                 || tx.fetchExists(
-                    Tickets.T, Tickets.KEY_PREFIX.eq(t.key().prefix()).and(Tickets.KEY_NUMBER.eq(t.key().number())))) {
+                    TICKETS, TICKETS.KEY_PREFIX.eq(t.key().prefix()).and(TICKETS.KEY_NUMBER.eq(t.key().number())))) {
               throw new ConflictException("a ticket with key " + t.key() + " already exists");
             }
           }
           for (Update u : updates) {
             Ticket t = u.ticket();
             Record3<Long, String, Long> current =
-                tx.select(Tickets.VERSION, Tickets.KEY_PREFIX, Tickets.KEY_NUMBER)
-                    .from(Tickets.T)
-                    .where(Tickets.ID.eq(t.id().value()))
+                tx.select(TICKETS.VERSION, TICKETS.KEY_PREFIX, TICKETS.KEY_NUMBER)
+                    .from(TICKETS)
+                    .where(TICKETS.ID.eq(t.id().value()))
                     .fetchOne();
             if (current == null) {
               throw new NotFoundException("ticket not found");
@@ -153,7 +151,7 @@ public final class JdbcTicketStore implements TicketStore {
             checkEvents(t, u.expectedVersion(), u.events());
           }
           for (Create c : creates) {
-            tx.insertInto(Tickets.T).set(columns(c.ticket())).execute();
+            tx.insertInto(TICKETS).set(columns(c.ticket())).execute();
             insertTags(tx, c.ticket());
             insertEvents(tx, c.events());
           }
@@ -163,18 +161,18 @@ public final class JdbcTicketStore implements TicketStore {
           for (Update u : ordered) {
             Ticket t = u.ticket();
             Map<Field<?>, Object> cols = columns(t);
-            cols.remove(Tickets.ID);
+            cols.remove(TICKETS.ID);
             int n =
-                tx.update(Tickets.T)
+                tx.update(TICKETS)
                     .set(cols)
-                    .where(Tickets.ID.eq(t.id().value()).and(Tickets.VERSION.eq(u.expectedVersion())))
+                    .where(TICKETS.ID.eq(t.id().value()).and(TICKETS.VERSION.eq(u.expectedVersion())))
                     .execute();
             if (n != 1) {
               // changed by someone else between our read and our write
               throw new ConcurrentModificationException(
                   "ticket " + t.key() + " was changed concurrently; expected version " + u.expectedVersion());
             }
-            tx.deleteFrom(TicketTags.T).where(TicketTags.TICKET_ID.eq(t.id().value())).execute();
+            tx.deleteFrom(TAGS).where(TAGS.TICKET_ID.eq(t.id().value())).execute();
             insertTags(tx, t);
             insertEvents(tx, u.events());
           }
@@ -201,8 +199,8 @@ public final class JdbcTicketStore implements TicketStore {
     if (t.tags().isEmpty()) {
       return;
     }
-    InsertValuesStep2<Record, String, String> insert =
-        tx.insertInto(TicketTags.T, TicketTags.TICKET_ID, TicketTags.TAG);
+    var insert =
+        tx.insertInto(TAGS, TAGS.TICKET_ID, TAGS.TAG);
     for (String tag : t.tags()) {
       insert = insert.values(t.id().value(), tag);
     }
@@ -210,14 +208,14 @@ public final class JdbcTicketStore implements TicketStore {
   }
 
   private static void insertEvents(DSLContext tx, List<TicketEvent> events) {
-    InsertValuesStep5<Record, String, Long, Long, String, String> insert =
+    var insert =
         tx.insertInto(
-            TicketEvents.T,
-            TicketEvents.TICKET_ID,
-            TicketEvents.VERSION,
-            TicketEvents.AT_MS,
-            TicketEvents.KIND,
-            TicketEvents.EVENT);
+            EVENTS,
+            EVENTS.TICKET_ID,
+            EVENTS.VERSION,
+            EVENTS.AT_MS,
+            EVENTS.KIND,
+            EVENTS.EVENT);
     for (TicketEvent e : events) {
       insert =
           insert.values(
@@ -228,26 +226,26 @@ public final class JdbcTicketStore implements TicketStore {
 
   private static Map<Field<?>, Object> columns(Ticket t) {
     Map<Field<?>, Object> m = new LinkedHashMap<>();
-    m.put(Tickets.ID, t.id().value());
-    m.put(Tickets.KEY_PREFIX, t.key().prefix());
-    m.put(Tickets.KEY_NUMBER, t.key().number());
-    m.put(Tickets.VERSION, t.version());
-    m.put(Tickets.STATE, t.state().name());
-    m.put(Tickets.PRIORITY, t.priority().name());
-    m.put(Tickets.TYPE, t.type().name());
-    m.put(Tickets.CHANNEL, t.channel().name());
-    m.put(Tickets.REQUESTER, t.requester().value());
-    m.put(Tickets.ORGANIZATION, t.organization() == null ? null : t.organization().value());
-    m.put(Tickets.TEAM, t.team() == null ? null : t.team().value());
-    m.put(Tickets.TIER, t.tier());
-    m.put(Tickets.ASSIGNEE, t.assignee() == null ? null : t.assignee().value());
-    m.put(Tickets.CREATED_AT_NS, nanos(t.createdAt()));
-    m.put(Tickets.UPDATED_AT_MS, t.updatedAt().toEpochMilli());
-    m.put(Tickets.NEXT_DEADLINE_MS, t.nextDeadline() == null ? null : t.nextDeadline().toEpochMilli());
+    m.put(TICKETS.ID, t.id().value());
+    m.put(TICKETS.KEY_PREFIX, t.key().prefix());
+    m.put(TICKETS.KEY_NUMBER, t.key().number());
+    m.put(TICKETS.VERSION, t.version());
+    m.put(TICKETS.STATE, t.state().name());
+    m.put(TICKETS.PRIORITY, t.priority().name());
+    m.put(TICKETS.TICKET_TYPE, t.type().name());
+    m.put(TICKETS.CHANNEL, t.channel().name());
+    m.put(TICKETS.REQUESTER, t.requester().value());
+    m.put(TICKETS.ORGANIZATION, t.organization() == null ? null : t.organization().value());
+    m.put(TICKETS.TEAM, t.team() == null ? null : t.team().value());
+    m.put(TICKETS.TIER, t.tier());
+    m.put(TICKETS.ASSIGNEE, t.assignee() == null ? null : t.assignee().value());
+    m.put(TICKETS.CREATED_AT_NS, nanos(t.createdAt()));
+    m.put(TICKETS.UPDATED_AT_MS, t.updatedAt().toEpochMilli());
+    m.put(TICKETS.NEXT_DEADLINE_MS, t.nextDeadline() == null ? null : t.nextDeadline().toEpochMilli());
     for (TicketSort s : TicketSort.values()) {
       m.put(sortKey(s), s.key(t));
     }
-    m.put(Tickets.SNAPSHOT, JsonCodec.ticket(t));
+    m.put(TICKETS.SNAPSHOT, JsonCodec.ticket(t));
     return m;
   }
 
@@ -262,12 +260,12 @@ public final class JdbcTicketStore implements TicketStore {
 
   static Field<Long> sortKey(TicketSort sort) {
     return switch (sort) {
-      case CREATED_ASC -> Tickets.SK_CREATED_ASC;
-      case CREATED_DESC -> Tickets.SK_CREATED_DESC;
-      case UPDATED_ASC -> Tickets.SK_UPDATED_ASC;
-      case UPDATED_DESC -> Tickets.SK_UPDATED_DESC;
-      case PRIORITY_DESC -> Tickets.SK_PRIORITY_DESC;
-      case DEADLINE_ASC -> Tickets.SK_DEADLINE_ASC;
+      case CREATED_ASC -> TICKETS.SK_CREATED_ASC;
+      case CREATED_DESC -> TICKETS.SK_CREATED_DESC;
+      case UPDATED_ASC -> TICKETS.SK_UPDATED_ASC;
+      case UPDATED_DESC -> TICKETS.SK_UPDATED_DESC;
+      case PRIORITY_DESC -> TICKETS.SK_PRIORITY_DESC;
+      case DEADLINE_ASC -> TICKETS.SK_DEADLINE_ASC;
     };
   }
 
@@ -277,10 +275,10 @@ public final class JdbcTicketStore implements TicketStore {
     return db.call(
         () ->
             db.dsl()
-                .select(Tickets.SNAPSHOT)
-                .from(Tickets.T)
-                .where(Tickets.ID.eq(id.value()))
-                .fetchOptional(Tickets.SNAPSHOT)
+                .select(TICKETS.SNAPSHOT)
+                .from(TICKETS)
+                .where(TICKETS.ID.eq(id.value()))
+                .fetchOptional(TICKETS.SNAPSHOT)
                 .map(JsonCodec::ticket));
   }
 
@@ -290,10 +288,10 @@ public final class JdbcTicketStore implements TicketStore {
     return db.call(
         () ->
             db.dsl()
-                .select(Tickets.SNAPSHOT)
-                .from(Tickets.T)
-                .where(Tickets.KEY_PREFIX.eq(key.prefix()).and(Tickets.KEY_NUMBER.eq(key.number())))
-                .fetchOptional(Tickets.SNAPSHOT)
+                .select(TICKETS.SNAPSHOT)
+                .from(TICKETS)
+                .where(TICKETS.KEY_PREFIX.eq(key.prefix()).and(TICKETS.KEY_NUMBER.eq(key.number())))
+                .fetchOptional(TICKETS.SNAPSHOT)
                 .map(JsonCodec::ticket));
   }
 
@@ -303,11 +301,11 @@ public final class JdbcTicketStore implements TicketStore {
     return db.call(
         () ->
             db.dsl()
-                .select(TicketEvents.EVENT)
-                .from(TicketEvents.T)
-                .where(TicketEvents.TICKET_ID.eq(id.value()))
-                .orderBy(TicketEvents.VERSION.asc())
-                .fetch(TicketEvents.EVENT)
+                .select(EVENTS.EVENT)
+                .from(EVENTS)
+                .where(EVENTS.TICKET_ID.eq(id.value()))
+                .orderBy(EVENTS.VERSION.asc())
+                .fetch(EVENTS.EVENT)
                 .stream()
                 .map(JsonCodec::event)
                 .toList());
@@ -324,19 +322,19 @@ public final class JdbcTicketStore implements TicketStore {
     Field<Long> sk = sortKey(query.sort());
     Condition where = filters(query).and(visible(visibility));
     if (cursor != null) {
-      where = where.and(row(sk, Tickets.ID).gt(cursor.key(), cursor.id().value()));
+      where = where.and(row(sk, TICKETS.ID).gt(cursor.key(), cursor.id().value()));
     }
     Condition w = where;
     List<Ticket> rows =
         db.call(
             () ->
                 db.dsl()
-                    .select(Tickets.SNAPSHOT)
-                    .from(Tickets.T)
+                    .select(TICKETS.SNAPSHOT)
+                    .from(TICKETS)
                     .where(w)
-                    .orderBy(sk.asc(), Tickets.ID.asc())
+                    .orderBy(sk.asc(), TICKETS.ID.asc())
                     .limit(query.limit() + 1)
-                    .fetch(Tickets.SNAPSHOT)
+                    .fetch(TICKETS.SNAPSHOT)
                     .stream()
                     .map(JsonCodec::ticket)
                     .toList());
@@ -357,7 +355,7 @@ public final class JdbcTicketStore implements TicketStore {
     Condition where = filters(query).and(visible(visibility));
     return db.call(
         () -> {
-          Long n = db.dsl().selectCount().from(Tickets.T).where(where).fetchOne(0, Long.class);
+          Long n = db.dsl().selectCount().from(TICKETS).where(where).fetchOne(0, Long.class);
           return n == null ? 0L : n;
         });
   }
@@ -374,45 +372,45 @@ public final class JdbcTicketStore implements TicketStore {
   static Condition filters(TicketQuery q) {
     Condition c = noCondition();
     if (!q.states().isEmpty()) {
-      c = c.and(Tickets.STATE.in(names(q.states(), Enum::name)));
+      c = c.and(TICKETS.STATE.in(names(q.states(), Enum::name)));
     }
     if (!q.priorities().isEmpty()) {
-      c = c.and(Tickets.PRIORITY.in(names(q.priorities(), Enum::name)));
+      c = c.and(TICKETS.PRIORITY.in(names(q.priorities(), Enum::name)));
     }
     if (!q.teams().isEmpty()) {
-      c = c.and(Tickets.TEAM.in(names(q.teams(), t -> t.value())));
+      c = c.and(TICKETS.TEAM.in(names(q.teams(), t -> t.value())));
     }
     if (!q.tiers().isEmpty()) {
-      c = c.and(Tickets.TIER.in(q.tiers()));
+      c = c.and(TICKETS.TIER.in(q.tiers()));
     }
     if (q.assignee() != null) {
-      c = c.and(Tickets.ASSIGNEE.eq(q.assignee().value()));
+      c = c.and(TICKETS.ASSIGNEE.eq(q.assignee().value()));
     }
     if (q.unassigned()) {
-      c = c.and(Tickets.ASSIGNEE.isNull());
+      c = c.and(TICKETS.ASSIGNEE.isNull());
     }
     if (q.requester() != null) {
-      c = c.and(Tickets.REQUESTER.eq(q.requester().value()));
+      c = c.and(TICKETS.REQUESTER.eq(q.requester().value()));
     }
     if (q.organization() != null) {
-      c = c.and(Tickets.ORGANIZATION.eq(q.organization().value()));
+      c = c.and(TICKETS.ORGANIZATION.eq(q.organization().value()));
     }
     if (!q.channels().isEmpty()) {
-      c = c.and(Tickets.CHANNEL.in(names(q.channels(), Enum::name)));
+      c = c.and(TICKETS.CHANNEL.in(names(q.channels(), Enum::name)));
     }
     for (String tag : names(q.tagsAll(), Function.identity())) {
       c =
           c.and(
               exists(
                   selectOne()
-                      .from(TicketTags.T)
-                      .where(TicketTags.TICKET_ID.eq(QUALIFIED_ID).and(TicketTags.TAG.eq(tag)))));
+                      .from(TAGS)
+                      .where(TAGS.TICKET_ID.eq(TICKETS.ID).and(TAGS.TAG.eq(tag)))));
     }
     if (q.createdFrom() != null) {
-      c = c.and(Tickets.CREATED_AT_NS.ge(nanos(q.createdFrom())));
+      c = c.and(TICKETS.CREATED_AT_NS.ge(nanos(q.createdFrom())));
     }
     if (q.createdBefore() != null) {
-      c = c.and(Tickets.CREATED_AT_NS.lt(nanos(q.createdBefore())));
+      c = c.and(TICKETS.CREATED_AT_NS.lt(nanos(q.createdBefore())));
     }
     return c;
   }
@@ -424,19 +422,19 @@ public final class JdbcTicketStore implements TicketStore {
     }
     Condition c = falseCondition();
     if (!v.assignees().isEmpty()) {
-      c = c.or(Tickets.ASSIGNEE.in(names(v.assignees(), a -> a.value())));
+      c = c.or(TICKETS.ASSIGNEE.in(names(v.assignees(), a -> a.value())));
     }
     if (!v.teams().isEmpty()) {
-      c = c.or(Tickets.TEAM.in(names(v.teams(), t -> t.value())));
+      c = c.or(TICKETS.TEAM.in(names(v.teams(), t -> t.value())));
     }
     if (!v.tiers().isEmpty()) {
-      c = c.or(Tickets.TIER.in(v.tiers()));
+      c = c.or(TICKETS.TIER.in(v.tiers()));
     }
     if (!v.requesters().isEmpty()) {
-      c = c.or(Tickets.REQUESTER.in(names(v.requesters(), r -> r.value())));
+      c = c.or(TICKETS.REQUESTER.in(names(v.requesters(), r -> r.value())));
     }
     if (!v.organizations().isEmpty()) {
-      c = c.or(Tickets.ORGANIZATION.in(names(v.organizations(), o -> o.value())));
+      c = c.or(TICKETS.ORGANIZATION.in(names(v.organizations(), o -> o.value())));
     }
     return c;
   }
@@ -447,20 +445,20 @@ public final class JdbcTicketStore implements TicketStore {
     if (limit < 1) {
       throw new ValidationException("limit must be positive");
     }
-    Condition where = Tickets.NEXT_DEADLINE_MS.isNotNull().and(Tickets.NEXT_DEADLINE_MS.le(now.toEpochMilli()));
+    Condition where = TICKETS.NEXT_DEADLINE_MS.isNotNull().and(TICKETS.NEXT_DEADLINE_MS.le(now.toEpochMilli()));
     if (afterDeadline != null && afterId != null) {
-      where = where.and(row(Tickets.NEXT_DEADLINE_MS, Tickets.ID).gt(afterDeadline.toEpochMilli(), afterId.value()));
+      where = where.and(row(TICKETS.NEXT_DEADLINE_MS, TICKETS.ID).gt(afterDeadline.toEpochMilli(), afterId.value()));
     }
     Condition w = where;
     return db.call(
         () ->
             db.dsl()
-                .select(Tickets.SNAPSHOT)
-                .from(Tickets.T)
+                .select(TICKETS.SNAPSHOT)
+                .from(TICKETS)
                 .where(w)
-                .orderBy(Tickets.NEXT_DEADLINE_MS.asc(), Tickets.ID.asc())
+                .orderBy(TICKETS.NEXT_DEADLINE_MS.asc(), TICKETS.ID.asc())
                 .limit(limit)
-                .fetch(Tickets.SNAPSHOT)
+                .fetch(TICKETS.SNAPSHOT)
                 .stream()
                 .map(JsonCodec::ticket)
                 .toList());
