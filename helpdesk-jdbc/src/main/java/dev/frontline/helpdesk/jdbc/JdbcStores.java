@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.jdbc.internal.Migrator;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.TicketStore;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -99,6 +100,18 @@ public final class JdbcStores {
   /** @return the directory store (thread-safe, shared) */
   public DirectoryStore directoryStore() {
     return directoryStore;
+  }
+
+  /**
+   * A claim helper for escalation steps, for one application node.
+   *
+   * @param owner a name for this node, unique among the nodes (e.g. host name and process id)
+   * @param lease how long a claim stays valid without {@link JdbcEscalationClaims#renew}
+   * @return the helper
+   * @throws dev.frontline.helpdesk.ValidationException if the owner is blank or the lease not positive
+   */
+  public JdbcEscalationClaims escalationClaims(String owner, Duration lease) {
+    return new JdbcEscalationClaims(db, owner, lease);
   }
 
   /** @return the blob store (thread-safe, shared) */

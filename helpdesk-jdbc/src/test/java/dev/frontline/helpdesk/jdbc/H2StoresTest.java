@@ -81,4 +81,13 @@ class H2StoresTest {
       return FACTORY;
     }
   }
+
+  @Nested
+  @DisplayName("escalation claims")
+  class Claims extends ClaimChecks {
+    @Override
+    protected TestDatabase database() {
+      return database;
+    }
+  }
 }

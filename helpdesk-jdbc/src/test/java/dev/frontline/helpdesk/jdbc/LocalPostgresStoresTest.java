@@ -81,4 +81,13 @@ class LocalPostgresStoresTest {
       return FACTORY;
     }
   }
+
+  @Nested
+  @DisplayName("escalation claims")
+  class Claims extends ClaimChecks {
+    @Override
+    protected TestDatabase database() {
+      return database;
+    }
+  }
 }
