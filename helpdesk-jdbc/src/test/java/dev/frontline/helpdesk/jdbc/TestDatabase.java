@@ -99,9 +99,15 @@ final class TestDatabase implements AutoCloseable {
     return postgresSchema("127.0.0.1", embedded.getPort(), "postgres", "embedded PostgreSQL");
   }
 
+  /** Port of the local server; a system property overrides it (e.g. to see the skip path). */
+  private static int port(String property, int standard) {
+    return Integer.getInteger(property, standard);
+  }
+
   static TestDatabase localPostgres() {
-    requireReachable("local PostgreSQL", "127.0.0.1", 5432);
-    return postgresSchema("127.0.0.1", 5432, "test", "local PostgreSQL");
+    int port = port("frontline.test.postgresPort", 5432);
+    requireReachable("local PostgreSQL", "127.0.0.1", port);
+    return postgresSchema("127.0.0.1", port, "test", "local PostgreSQL");
   }
 
   private static TestDatabase postgresSchema(String host, int port, String database, String what) {
@@ -133,12 +139,13 @@ final class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase localMariaDb() {
-    requireReachable("local MariaDB", "127.0.0.1", 3306);
+    int port = port("frontline.test.mariadbPort", 3306);
+    requireReachable("local MariaDB", "127.0.0.1", port);
     String db = freshName();
     try {
-      MariaDbDataSource admin = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=5000");
+      MariaDbDataSource admin = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + port + "/test?user=root&connectTimeout=5000");
       exec(admin, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-      MariaDbDataSource ds = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:3306/" + db + "?user=root&connectTimeout=5000");
+      MariaDbDataSource ds = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + port + "/" + db + "?user=root&connectTimeout=5000");
       return new TestDatabase(JdbcDialect.MARIADB, ds, "local MariaDB database " + db, () -> exec(admin, "DROP DATABASE " + db));
     } catch (SQLException | RuntimeException e) {
       unreachable("local MariaDB", e);
