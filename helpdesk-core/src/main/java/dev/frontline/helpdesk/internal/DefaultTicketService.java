@@ -253,7 +253,13 @@ public final class DefaultTicketService implements TicketService {
   public Optional<Ticket> find(Principal principal, TicketId id) {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "ticket id");
-    return store.find(id).filter(t -> access.sees(principal, t));
+    Optional<Ticket> t = store.find(id);
+    if (t.isPresent() && !access.sees(principal, t.get())) {
+      // a probe for a hidden ticket is a denied read like get(): report it, answer "absent"
+      access.deny(principal, "TICKET_READ", id.value(), "not visible");
+      return Optional.empty();
+    }
+    return t;
   }
 
   @Override
@@ -337,8 +343,8 @@ public final class DefaultTicketService implements TicketService {
   public Ticket create(Principal principal, NewTicket cmd) {
     Checks.notNull(principal, "principal");
     Checks.notNull(cmd, "command");
-    Customer requester =
-        directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
+    // authorize before looking anything up, so that the answer never tells an unauthorized caller
+    // whether a customer, team or agent exists
     if (principal instanceof Principal.Customer c) {
       if (!c.id().equals(cmd.requester())) {
         access.deny(principal, "TICKET_CREATE", null, "customer creating a ticket for someone else");
@@ -352,8 +358,13 @@ public final class DefaultTicketService implements TicketService {
       access.deny(principal, "TICKET_CREATE", null, "anonymous");
       throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
     }
-    TeamId team = cmd.team() != null ? cmd.team() : defaultTeam(cmd.tier());
-    validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
+    Customer requester =
+        directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
+    // tickets opened by customers or automation without a team land in the tier's default team;
+    // agents choose the team explicitly
+    boolean routeToDefault = cmd.team() == null && cmd.assignee() == null
+        && (principal instanceof Principal.Customer || principal instanceof Principal.System);
+    TeamId team = routeToDefault ? defaultTeam(cmd.tier()) : cmd.team();
     Instant now = clock.instant();
     TicketId id = new TicketId(ids.next());
     TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
@@ -366,13 +377,36 @@ public final class DefaultTicketService implements TicketService {
     TicketEvent first = new TicketEvent(id, 1, actor, now, created);
     Ticket t = TicketHistory.apply(null, first);
     if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
-      access.check(principal, t, Permission.TICKET_CREATE);
+      requireCreate(principal, t);
+      if (cmd.team() != null && principal instanceof Principal.Agent a && a.id().equals(cmd.assignee())) {
+        // assigning the new ticket to oneself must not lift the team access level's cap on
+        // creating tickets for the team (AccessControl exempts tickets assigned to the agent)
+        requireCreate(principal, TicketHistory.apply(null, new TicketEvent(id, 1, actor, now,
+            new TicketChange.Created(
+                key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
+                cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+                cmd.tier(), cmd.team(), null))));
+      }
     }
+    validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
     Change c = new Change(t, actor, now);
     c.events.add(first);
     c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), now)));
     commitAll(List.of(), List.of(c));
     return c.current;
+  }
+
+  /**
+   * Requires {@code TICKET_CREATE} on a ticket about to be created. Unlike {@link AccessControl#check}
+   * this answers {@link dev.frontline.helpdesk.AccessDeniedException} also when the caller would not
+   * see the new ticket: the ticket does not exist yet, so there is no existence to hide, and "not
+   * found" would be a misleading answer to "create a ticket in team X".
+   */
+  private void requireCreate(Principal principal, Ticket fresh) {
+    if (!access.may(principal, fresh, Permission.TICKET_CREATE)) {
+      access.deny(principal, Permission.TICKET_CREATE.name(), fresh.team() == null ? null : fresh.team().value(), "may not create this ticket");
+      throw new dev.frontline.helpdesk.AccessDeniedException("not permitted: ticket_create");
+    }
   }
 
   private void validateTeamAndAgent(int tier, @Nullable TeamId team, @Nullable AgentId assignee) {
@@ -431,8 +465,10 @@ public final class DefaultTicketService implements TicketService {
         target = store.find(target.mergedInto()).orElseThrow(() -> new NotFoundException("ticket not found"));
       }
       if (principal instanceof Principal.Customer && !access.sees(principal, target)) {
-        // the customer was the requester of the source; the reply still belongs to the target
-        return replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
+        // the customer was the requester of the source; the reply still belongs to the target, but
+        // the target (or a follow-up of it) is not theirs to see: answer with the ticket they replied to
+        replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
+        return load(principal, id);
       }
       return replyAs(principal, principal, target.id(), Ticket.ANY_VERSION, message);
     }
@@ -725,7 +761,6 @@ public final class DefaultTicketService implements TicketService {
         throw new NotFoundException("entry not found in this ticket");
       }
       TeamId newTeam = team != null ? team : s.team();
-      validateTeamAndAgent(s.tier(), newTeam, null);
       Instant now = clock.instant();
       Author actor = Author.of(principal);
       TicketId id = new TicketId(ids.next());
@@ -736,7 +771,8 @@ public final class DefaultTicketService implements TicketService {
               new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null);
       TicketEvent first = new TicketEvent(id, 1, actor, now, created);
       Ticket fresh = TicketHistory.apply(null, first);
-      access.check(principal, fresh, Permission.TICKET_CREATE);
+      requireCreate(principal, fresh);
+      validateTeamAndAgent(s.tier(), newTeam, null);
       Change nc = new Change(fresh, actor, now);
       nc.events.add(first);
       nc.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), entry.kind(), entry.author(), entry.channel(), entry.body(), entry.at(), entry.attachments())));

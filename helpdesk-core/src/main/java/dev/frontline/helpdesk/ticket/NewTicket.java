@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags tags (lower-cased)
  * @param fields custom fields
  * @param tier support tier
- * @param team team (null: the tier's default team)
+ * @param team team; when null and no assignee is given, tickets opened by customers or the system
+ *     principal land in the tier's default team, tickets opened by agents have no team
  * @param assignee assignee
  */
 public record NewTicket(

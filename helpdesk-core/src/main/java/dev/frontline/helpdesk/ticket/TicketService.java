@@ -95,7 +95,9 @@ public interface TicketService {
    * @param id the ticket
    * @param expectedVersion version read by the caller, or {@link Ticket#ANY_VERSION}
    * @param message the reply
-   * @return the ticket the reply landed in (a new follow-up ticket in the cases above)
+   * @return the ticket the reply landed in (a new follow-up ticket in the cases above); if that is a
+   *     ticket the caller may not see (a customer replying to their ticket merged into a colleague's),
+   *     the merged ticket they replied to
    */
   Ticket reply(Principal principal, TicketId id, long expectedVersion, Message message);
 

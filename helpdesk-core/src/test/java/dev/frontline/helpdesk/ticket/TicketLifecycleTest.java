@@ -53,11 +53,11 @@ class TicketLifecycleTest {
       assertThatThrownBy(() -> NewTicket.builder("x".repeat(256), CAROL, Message.of("x")).build()).isInstanceOf(ValidationException.class);
       assertThatThrownBy(() -> Message.of("x".repeat(Entry.MAX_BODY + 1))).isInstanceOf(ValidationException.class);
       assertThatThrownBy(() -> NewTicket.builder("ok", CAROL, Message.of("x")).tags("not a tag").build()).isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> d.tickets.create(d.alice, NewTicket.builder("ok", CustomerId.of("ghost"), Message.of("x")).build()))
+      assertThatThrownBy(() -> d.tickets.create(d.lead, NewTicket.builder("ok", CustomerId.of("ghost"), Message.of("x")).build()))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> d.tickets.create(d.alice, NewTicket.builder("ok", CAROL, Message.of("x")).team(SECOND).build()))
+      assertThatThrownBy(() -> d.tickets.create(d.lead, NewTicket.builder("ok", CAROL, Message.of("x")).team(SECOND).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("tier");
-      assertThatThrownBy(() -> d.tickets.create(d.alice, NewTicket.builder("ok", CAROL, Message.of("x")).team(FRONT).assignee(BOB).build()))
+      assertThatThrownBy(() -> d.tickets.create(d.lead, NewTicket.builder("ok", CAROL, Message.of("x")).team(FRONT).assignee(BOB).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("not a member");
       assertThat(d.store.count(TicketQuery.builder().build(), TicketVisibility.everything())).isZero();
       assertThat(d.events).isEmpty();
