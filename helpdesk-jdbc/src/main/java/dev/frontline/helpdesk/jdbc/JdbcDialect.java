@@ -1,32 +1,23 @@
 package dev.frontline.helpdesk.jdbc;
 
-import org.jooq.SQLDialect;
-
 /**
  * The databases {@link JdbcStores} supports. Each has its own schema scripts under {@code
  * db/frontline/<folder>/} in this jar.
  */
 public enum JdbcDialect {
   /** PostgreSQL 12 or later. */
-  POSTGRES(SQLDialect.POSTGRES, "postgresql"),
+  POSTGRES("postgresql"),
   /** MariaDB 10.6 or later. */
-  MARIADB(SQLDialect.MARIADB, "mariadb"),
+  MARIADB("mariadb"),
   /** MySQL 8.0 or later (same schema shape as MariaDB; not covered by the project's CI). */
-  MYSQL(SQLDialect.MYSQL, "mysql"),
+  MYSQL("mysql"),
   /** H2 2.x, in regular mode (tests, demos, small embeds). */
-  H2(SQLDialect.H2, "h2");
+  H2("h2");
 
-  private final SQLDialect sqlDialect;
   private final String folder;
 
-  JdbcDialect(SQLDialect sqlDialect, String folder) {
-    this.sqlDialect = sqlDialect;
+  JdbcDialect(String folder) {
     this.folder = folder;
-  }
-
-  /** @return the jOOQ dialect used to render SQL */
-  public SQLDialect sqlDialect() {
-    return sqlDialect;
   }
 
   /**

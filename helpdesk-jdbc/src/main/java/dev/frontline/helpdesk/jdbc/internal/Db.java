@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
@@ -35,7 +36,20 @@ public final class Db {
     // render names unquoted, so each database applies its own case rules exactly as for the
     // unquoted names in the DDL scripts (H2 upper-cases, PostgreSQL lower-cases)
     Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
-    this.dsl = DSL.using(dataSource, dialect.sqlDialect(), settings);
+    this.dsl = DSL.using(dataSource, sqlDialect(dialect), settings);
+  }
+
+  /**
+   * @param dialect a Frontline dialect
+   * @return the jOOQ dialect that renders its SQL
+   */
+  public static SQLDialect sqlDialect(JdbcDialect dialect) {
+    return switch (dialect) {
+      case POSTGRES -> SQLDialect.POSTGRES;
+      case MARIADB -> SQLDialect.MARIADB;
+      case MYSQL -> SQLDialect.MYSQL;
+      case H2 -> SQLDialect.H2;
+    };
   }
 
   /** @return the data source */

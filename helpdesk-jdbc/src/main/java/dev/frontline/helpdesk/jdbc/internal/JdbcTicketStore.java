@@ -118,12 +118,18 @@ public final class JdbcTicketStore implements TicketStore {
           Set<TicketKey> newKeys = new HashSet<>();
           for (Create c : creates) {
             Ticket t = c.ticket();
-            if (!seen.add(t.id()) || tx.fetchExists(TICKETS, TICKETS.ID.eq(t.id().value()))) {
+            // one round trip for both uniqueness checks; the unique indexes remain the real guard
+            List<String> clashes =
+                tx.select(TICKETS.ID)
+                    .from(TICKETS)
+                    .where(
+                        TICKETS.ID.eq(t.id().value())
+                            .or(TICKETS.KEY_PREFIX.eq(t.key().prefix()).and(TICKETS.KEY_NUMBER.eq(t.key().number()))))
+                    .fetch(TICKETS.ID);
+            if (!seen.add(t.id()) || clashes.contains(t.id().value())) {
               throw new ConflictException("a ticket with this id already exists");
             }
-            if (!newKeys.add(t.key())
-                || tx.fetchExists(
-                    TICKETS, TICKETS.KEY_PREFIX.eq(t.key().prefix()).and(TICKETS.KEY_NUMBER.eq(t.key().number())))) {
+            if (!newKeys.add(t.key()) || !clashes.isEmpty()) {
               throw new ConflictException("a ticket with key " + t.key() + " already exists");
             }
           }

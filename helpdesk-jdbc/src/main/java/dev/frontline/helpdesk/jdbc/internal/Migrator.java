@@ -122,7 +122,7 @@ public final class Migrator {
     return db.dsl()
         .connectionResult(
             c -> {
-              DSLContext one = DSL.using(c, db.dialect().sqlDialect(), db.dsl().settings());
+              DSLContext one = DSL.using(c, Db.sqlDialect(db.dialect()), db.dsl().settings());
               boolean autoCommit = c.getAutoCommit();
               c.setAutoCommit(true);
               Integer got =
