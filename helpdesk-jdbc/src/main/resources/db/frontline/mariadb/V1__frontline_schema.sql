@@ -123,3 +123,14 @@ CREATE TABLE frontline_escalation_claims (
   claimed_ms   BIGINT NOT NULL,
   CONSTRAINT frontline_escalation_claims_pk PRIMARY KEY (ticket_id, rule_name, step_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Transactional outbox: one row per ticket event, written in the event's transaction when the
+-- stores are built with outbox(true). Consumers take rows with FOR UPDATE SKIP LOCKED and delete
+-- them, so a row whose id commits late is still delivered (no "id > last seen" cursor).
+CREATE TABLE frontline_outbox (
+  id         BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  ticket_id  VARCHAR(64) NOT NULL,
+  version    BIGINT NOT NULL,
+  kind       VARCHAR(64) NOT NULL,
+  event      LONGTEXT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

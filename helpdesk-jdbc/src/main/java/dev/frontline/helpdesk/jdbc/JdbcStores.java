@@ -44,7 +44,7 @@ public final class JdbcStores {
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
-    this.ticketStore = new JdbcTicketStore(db);
+    this.ticketStore = new JdbcTicketStore(db, b.outbox);
     this.directoryStore = new JdbcDirectoryStore(db);
     this.blobStore = new JdbcBlobStore(db);
   }
@@ -114,6 +114,15 @@ public final class JdbcStores {
     return new JdbcEscalationClaims(db, owner, lease);
   }
 
+  /**
+   * The consumer side of the transactional outbox (see {@link Builder#outbox(boolean)}).
+   *
+   * @return the outbox reader
+   */
+  public JdbcOutbox outbox() {
+    return new JdbcOutbox(db);
+  }
+
   /** @return the blob store (thread-safe, shared) */
   public BlobStore blobStore() {
     return blobStore;
@@ -123,10 +132,24 @@ public final class JdbcStores {
   public static final class Builder {
     private final DataSource dataSource;
     private final JdbcDialect dialect;
+    private boolean outbox;
 
     private Builder(DataSource dataSource, JdbcDialect dialect) {
       this.dataSource = dataSource;
       this.dialect = dialect;
+    }
+
+    /**
+     * Writes every ticket event also into the transactional outbox table {@code frontline_outbox},
+     * in the same transaction as the event, for {@link JdbcStores#outbox()} consumers. Off by
+     * default: without consumers the table would only grow.
+     *
+     * @param enabled whether to write the outbox
+     * @return this
+     */
+    public Builder outbox(boolean enabled) {
+      this.outbox = enabled;
+      return this;
     }
 
     /** @return the stores; the schema is not touched (call {@link JdbcStores#migrate()}) */

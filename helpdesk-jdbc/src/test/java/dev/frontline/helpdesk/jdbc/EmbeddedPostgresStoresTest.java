@@ -106,4 +106,13 @@ class EmbeddedPostgresStoresTest {
       return db();
     }
   }
+
+  @Nested
+  @DisplayName("transactional outbox")
+  class Outbox extends OutboxChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
 }

@@ -35,7 +35,8 @@ final class TestDatabase implements AutoCloseable {
           "frontline_customers",
           "frontline_organizations",
           "frontline_blobs",
-          "frontline_escalation_claims");
+          "frontline_escalation_claims",
+          "frontline_outbox");
 
   private static EmbeddedPostgres embedded;
 

@@ -12,6 +12,7 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineKeySequences;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineOutbox;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketEvents;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketTags;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
@@ -55,11 +56,18 @@ public final class JdbcTicketStore implements TicketStore {
   private static final FrontlineTicketEvents EVENTS = Tables.FRONTLINE_TICKET_EVENTS;
   private static final FrontlineKeySequences SEQUENCES = Tables.FRONTLINE_KEY_SEQUENCES;
 
-  private final Db db;
+  private static final FrontlineOutbox OUTBOX = Tables.FRONTLINE_OUTBOX;
 
-  /** @param db the database */
-  public JdbcTicketStore(Db db) {
+  private final Db db;
+  private final boolean outbox;
+
+  /**
+   * @param db the database
+   * @param outbox whether to copy every event into {@code frontline_outbox} in its transaction
+   */
+  public JdbcTicketStore(Db db, boolean outbox) {
     this.db = db;
+    this.outbox = outbox;
   }
 
   @Override
@@ -213,7 +221,7 @@ public final class JdbcTicketStore implements TicketStore {
     insert.execute();
   }
 
-  private static void insertEvents(DSLContext tx, List<TicketEvent> events) {
+  private void insertEvents(DSLContext tx, List<TicketEvent> events) {
     var insert =
         tx.insertInto(
             EVENTS,
@@ -222,12 +230,17 @@ public final class JdbcTicketStore implements TicketStore {
             EVENTS.AT_MS,
             EVENTS.KIND,
             EVENTS.EVENT);
+    var box = tx.insertInto(OUTBOX, OUTBOX.TICKET_ID, OUTBOX.VERSION, OUTBOX.KIND, OUTBOX.EVENT);
     for (TicketEvent e : events) {
-      insert =
-          insert.values(
-              e.ticketId().value(), e.version(), e.at().toEpochMilli(), JsonCodec.kind(e.change()), JsonCodec.event(e));
+      String json = JsonCodec.event(e);
+      String kind = JsonCodec.kind(e.change());
+      insert = insert.values(e.ticketId().value(), e.version(), e.at().toEpochMilli(), kind, json);
+      box = box.values(e.ticketId().value(), e.version(), kind, json);
     }
     insert.execute();
+    if (outbox) {
+      box.execute();
+    }
   }
 
   private static Map<Field<?>, Object> columns(Ticket t) {
