@@ -136,7 +136,9 @@ public final class JdbcEscalationClaims {
               return Optional.<Claim>empty();
             }
             return Optional.of(new Claim(ticket, rule, step, owner, Instant.ofEpochMilli(now + leaseMillis)));
-          });
+          },
+          true,
+          true);
     } catch (ConflictException e) {
       return Optional.empty(); // another node inserted the claim between our check and insert
     }
@@ -177,7 +179,9 @@ public final class JdbcEscalationClaims {
             out.add(new Claim(t, r.value2(), r.value3(), owner, Instant.ofEpochMilli(now + leaseMillis)));
           }
           return out;
-        });
+        },
+        true,
+        true);
   }
 
   /**

@@ -58,6 +58,7 @@ public final class JdbcOutbox {
   }
 
   private int drain(int limit, Consumer<List<TicketEvent>> handler, RuntimeException[] failure) {
+    // no automatic retry: the handler may already have published the events
     return db.tx(
         tx -> {
           var rows =
@@ -79,7 +80,9 @@ public final class JdbcOutbox {
           }
           tx.deleteFrom(O).where(O.ID.in(ids)).execute();
           return events.size();
-        });
+        },
+        false,
+        true);
   }
 
   /** @return the number of events waiting (including ones being delivered right now) */

@@ -4,6 +4,7 @@ import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.HelpdeskException;
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -75,13 +76,45 @@ public final class Db {
    * @return the result
    */
   public <T> T tx(Function<DSLContext, T> work) {
+    return tx(work, true, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction.
+   *
+   * @param work the work, given the transaction's context
+   * @param retryTransient whether to run it again after a deadlock or serialization failure (only
+   *     if the work has no effects outside the database)
+   * @param readCommitted on MariaDB/MySQL, run at READ COMMITTED instead of the default REPEATABLE
+   *     READ, so that {@code SKIP LOCKED} scans take no gap locks (queue-style tables); the
+   *     connection's level is restored afterwards. Other databases default to READ COMMITTED.
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T tx(Function<DSLContext, T> work, boolean retryTransient, boolean readCommitted) {
+    boolean switchLevel = readCommitted && (dialect == JdbcDialect.MARIADB || dialect == JdbcDialect.MYSQL);
     for (int attempt = 1; ; attempt++) {
       try {
-        return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+        if (!switchLevel) {
+          return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+        }
+        return call(
+            () ->
+                dsl.connectionResult(
+                    c -> {
+                      int level = c.getTransactionIsolation();
+                      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                      try {
+                        return DSL.using(c, dsl.dialect(), dsl.settings())
+                            .transactionResult(cfg -> work.apply(cfg.dsl()));
+                      } finally {
+                        c.setTransactionIsolation(level);
+                      }
+                    }));
       } catch (StorageException e) {
         // deadlock or serialization failure: the transaction was rolled back as a whole and the
         // work re-reads everything it checks, so running it again is safe
-        if (attempt >= 4 || !isTransient(e)) {
+        if (!retryTransient || attempt >= 4 || !isTransient(e)) {
           throw e;
         }
       }
