@@ -4,7 +4,16 @@ import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.AccessListener;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.internal.DeadlineCalculator;
+import dev.frontline.helpdesk.internal.DefaultEscalationRunner;
+import dev.frontline.helpdesk.internal.DefaultSlaService;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
+import dev.frontline.helpdesk.internal.SlaEngine;
+import dev.frontline.helpdesk.escalation.EscalationRule;
+import dev.frontline.helpdesk.escalation.EscalationRunner;
+import dev.frontline.helpdesk.sla.SlaPolicy;
+import dev.frontline.helpdesk.sla.SlaService;
+import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.internal.LateListeners;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.IdGenerator;
@@ -15,6 +24,7 @@ import dev.frontline.helpdesk.ticket.TicketService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +40,13 @@ import org.jspecify.annotations.Nullable;
  *     .directoryStore(new InMemoryDirectoryStore())
  *     .blobStore(new InMemoryBlobStore())
  *     .clock(Clock.systemUTC())
+ *     .slaPolicies(List.of(vipPolicy, defaultPolicy))          // optional: first match wins
+ *     .escalationRules(List.of(warnLead, breachToTier2))         // optional
+ *     .notificationSink(mailer)                                  // optional
  *     .build();
  * Ticket t = helpdesk.tickets().create(principal, NewTicket.builder(...).build());
+ * SlaReport sla = helpdesk.sla().status(agent, t.id());
+ * scheduler.scheduleAtFixedRate(() -> helpdesk.escalation().runOnce(), 1, 1, MINUTES);
  * }</pre>
  */
 public final class Helpdesk {
@@ -42,6 +57,9 @@ public final class Helpdesk {
   private final IdGenerator ids;
   private final AccessControl access;
   private final DefaultTicketService tickets;
+  private final SlaService sla;
+  private final EscalationRunner escalation;
+  private final LateListeners lateListeners = new LateListeners();
 
   private Helpdesk(Builder b) {
     this.ticketStore = b.ticketStore;
@@ -50,10 +68,30 @@ public final class Helpdesk {
     this.clock = b.clock;
     this.ids = b.ids;
     this.access = new AccessControl(directoryStore, clock, b.accessListeners);
+    b.listeners.add(lateListeners); // removed again below, so the builder can be reused
     this.tickets =
         new DefaultTicketService(
             ticketStore, directoryStore, blobStore, access, clock, ids, b.listeners, b.keyPrefix,
             b.reopenWindow, b.autoCloseAfter, DeadlineCalculator.NONE);
+    SlaEngine engine = new SlaEngine(b.slaPolicies, b.escalationRules, directoryStore, clock);
+    if (!b.slaPolicies.isEmpty() || !b.escalationRules.isEmpty()) {
+      tickets.deadlineCalculator(engine);
+    }
+    this.sla = new DefaultSlaService(tickets, ticketStore, access, engine, clock);
+    this.escalation =
+        new DefaultEscalationRunner(ticketStore, directoryStore, tickets, engine, b.notificationSink, clock, ids, b.escalationBatchSize);
+    b.listeners.remove(lateListeners);
+  }
+
+  /**
+   * Registers a listener after building, for services that need the built helpdesk (router,
+   * triggers). It receives the events of every change stored from now on, after the listeners
+   * given to the builder.
+   *
+   * @param listener the listener
+   */
+  public void addListener(TicketListener listener) {
+    lateListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** @return a new builder */
@@ -64,6 +102,19 @@ public final class Helpdesk {
   /** @return the ticket service */
   public TicketService tickets() {
     return tickets;
+  }
+
+  /** @return the SLA read API (agents only) */
+  public SlaService sla() {
+    return sla;
+  }
+
+  /**
+   * @return the escalation runner over this helpdesk's store and rules; call {@link
+   *     EscalationRunner#runOnce()} periodically (thread-safe; several may run at once)
+   */
+  public EscalationRunner escalation() {
+    return escalation;
   }
 
   /** @return the access control used by every service (for hosts that want to ask it directly) */
@@ -111,6 +162,10 @@ public final class Helpdesk {
     private String keyPrefix = "HD";
     private Duration reopenWindow = Duration.ofDays(7);
     private Duration autoCloseAfter = Duration.ofDays(4);
+    private List<SlaPolicy> slaPolicies = List.of();
+    private List<EscalationRule> escalationRules = List.of();
+    private NotificationSink notificationSink = NotificationSink.NONE;
+    private int escalationBatchSize = 200;
 
     private Builder() {}
 
@@ -213,6 +268,69 @@ public final class Helpdesk {
         throw new IllegalArgumentException("auto-close period must not be negative");
       }
       autoCloseAfter = after;
+      return this;
+    }
+
+    /**
+     * Sets the SLA policies. The first policy whose conditions match a ticket applies, so put the
+     * most specific first and a default (matching every ticket) last; tickets no policy matches have
+     * no SLA. After every change the ticket's next deadline (earliest pending warning or breach,
+     * or escalation step) is recomputed and stored.
+     *
+     * @param policies the policies in order of precedence (default none)
+     * @return this
+     * @throws IllegalArgumentException if two policies share a name
+     */
+    public Builder slaPolicies(List<SlaPolicy> policies) {
+      List<SlaPolicy> copy = List.copyOf(Objects.requireNonNull(policies, "slaPolicies"));
+      var names = new HashSet<String>();
+      for (SlaPolicy p : copy) {
+        if (!names.add(p.name())) {
+          throw new IllegalArgumentException("duplicate SLA policy name: " + p.name());
+        }
+      }
+      slaPolicies = copy;
+      return this;
+    }
+
+    /**
+     * Sets the escalation rules run by {@link Helpdesk#escalation()}, in order.
+     *
+     * @param rules the rules (default none)
+     * @return this
+     * @throws IllegalArgumentException if two rules share a name
+     */
+    public Builder escalationRules(List<EscalationRule> rules) {
+      List<EscalationRule> copy = List.copyOf(Objects.requireNonNull(rules, "escalationRules"));
+      var names = new HashSet<String>();
+      for (EscalationRule r : copy) {
+        if (!names.add(r.name())) {
+          throw new IllegalArgumentException("duplicate escalation rule name: " + r.name());
+        }
+      }
+      escalationRules = copy;
+      return this;
+    }
+
+    /**
+     * @param sink receives the notifications escalation rules send (default: dropped)
+     * @return this
+     */
+    public Builder notificationSink(NotificationSink sink) {
+      notificationSink = Objects.requireNonNull(sink, "notificationSink");
+      return this;
+    }
+
+    /**
+     * @param size how many due tickets the escalation runner reads per page (default 200)
+     * @return this
+     * @throws IllegalArgumentException if not 1-10000
+     */
+    public Builder escalationBatchSize(int size) {
+      if (size < 1 || size > 10_000) {
+        throw new IllegalArgumentException("escalation batch size must be 1-10000, was " + size);
+      }
+      escalationBatchSize = size;
       return this;
     }
 

@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -125,8 +126,20 @@ public final class DefaultTicketService implements TicketService {
 
   // ---------------------------------------------------------------- change building
 
+  /** Lets trusted automation (escalation) add changes to one ticket, applied in order. */
+  public interface Edit {
+    /** @return the snapshot with the changes added so far */
+    Ticket current();
+
+    /** @return the instant the change is made at */
+    Instant at();
+
+    /** @param c a change to append */
+    void add(TicketChange c);
+  }
+
   /** Accumulates the events of one change to one ticket. */
-  private final class Change {
+  private final class Change implements Edit {
     final Ticket before;
     Ticket current;
     final long expectedVersion;
@@ -142,7 +155,18 @@ public final class DefaultTicketService implements TicketService {
       this.at = at;
     }
 
-    void add(TicketChange c) {
+    @Override
+    public Ticket current() {
+      return current;
+    }
+
+    @Override
+    public Instant at() {
+      return at;
+    }
+
+    @Override
+    public void add(TicketChange c) {
       TicketEvent e = new TicketEvent(current.id(), current.version() + 1, actor, at, c);
       current = TicketHistory.apply(current, e);
       events.add(e);
@@ -717,8 +741,12 @@ public final class DefaultTicketService implements TicketService {
       if (s.version() != sourceVersion) {
         throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
       }
-      if (s.state().isFinal() || t.state().isFinal()) {
-        throw new IllegalTransitionException("closed or merged tickets cannot be merged");
+      if (t.state().isFinal()) {
+        throw new IllegalTransitionException("cannot merge into ticket " + t.key() + ", it is " + t.state());
+      }
+      if (!s.state().canTransitionTo(TicketState.MERGED)) {
+        // the transition table is the rule: a SOLVED ticket must be reopened before it is merged
+        throw new IllegalTransitionException("cannot merge ticket " + s.key() + " from " + s.state());
       }
       if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
@@ -821,6 +849,30 @@ public final class DefaultTicketService implements TicketService {
   }
 
   /**
+   * Applies trusted automation to one ticket in one atomic update, without permission checks: the
+   * body adds changes, then the SLA deadline is recomputed (and recorded if it moved) even if the
+   * body added nothing. Nothing is stored if neither produced an event.
+   *
+   * @param principal the automation's (system) principal, recorded as the actor
+   * @param basis the snapshot the body decides on; the update expects its version
+   * @param history the ticket's stored history matching {@code basis}
+   * @param body adds the changes
+   * @return the stored snapshot
+   * @throws ConcurrentModificationException if the ticket changed since {@code basis} was read
+   */
+  public Ticket automate(Principal principal, Ticket basis, List<TicketEvent> history, Consumer<Edit> body) {
+    Change c = change(principal, basis);
+    body.accept(c);
+    c.recomputeDeadline(history);
+    if (c.isEmpty()) {
+      return c.current;
+    }
+    store.update(c.current, c.expectedVersion, c.events);
+    notifyListeners(c.events);
+    return c.current;
+  }
+
+  /**
    * Loads a ticket without permission checks, for trusted internal callers.
    *
    * @param id the ticket
@@ -828,5 +880,24 @@ public final class DefaultTicketService implements TicketService {
    */
   public Ticket loadTrusted(TicketId id) {
     return store.find(id).orElseThrow(() -> new HelpdeskException("ticket vanished: " + id));
+  }
+
+  /**
+   * Appends one module-specific event (CSAT answer, automation marker) for trusted internal callers
+   * that check the caller's rights themselves. The ticket must be visible to {@code actor}. {@code
+   * build} sees the latest snapshot and history, may throw to refuse, and is re-run after a
+   * concurrent change, so a check it makes (e.g. "only one answer") holds under races.
+   *
+   * @param actor who is recorded as the author
+   * @param id the ticket
+   * @param build computes the change from the snapshot and history
+   * @return the updated ticket
+   */
+  public Ticket appendCustom(Principal actor, TicketId id, java.util.function.BiFunction<Ticket, List<TicketEvent>, TicketChange.Custom> build) {
+    return withRetry(actor, id, Ticket.ANY_VERSION, t -> {
+      Change c = change(actor, t);
+      c.add(build.apply(t, store.history(id)));
+      return commit(c);
+    });
   }
 }

@@ -1,0 +1,31 @@
+package dev.frontline.examples.web;
+
+import dev.frontline.helpdesk.spi.BlobStore;
+import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryDirectoryStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
+import java.util.Objects;
+
+/**
+ * The three stores Frontline needs, as one bean, so that switching storage (in-memory to JDBC) is a
+ * change of one bean definition in {@link HelpdeskConfiguration}.
+ *
+ * @param tickets tickets and their history
+ * @param directory agents, teams, tiers, roles, customers, organizations
+ * @param blobs attachment contents
+ */
+public record HelpdeskStores(TicketStore tickets, DirectoryStore directory, BlobStore blobs) {
+  /** Rejects nulls. */
+  public HelpdeskStores {
+    Objects.requireNonNull(tickets, "tickets");
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(blobs, "blobs");
+  }
+
+  /** @return fresh in-memory stores: everything is lost when the application stops */
+  public static HelpdeskStores inMemory() {
+    return new HelpdeskStores(new InMemoryTicketStore(), new InMemoryDirectoryStore(), new InMemoryBlobStore());
+  }
+}

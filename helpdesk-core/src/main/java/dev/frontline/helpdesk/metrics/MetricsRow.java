@@ -1,0 +1,122 @@
+package dev.frontline.helpdesk.metrics;
+
+import dev.frontline.helpdesk.internal.Checks;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The figures of one group (or the total). Counts and sums, so rows from several stores or shards
+ * can be added; rates and averages are derived. Immutable.
+ *
+ * @param group the group key (agent id, team id, tier number or channel name; {@code total} for the
+ *     total row)
+ * @param created tickets created in the range
+ * @param escalated of those, tickets escalated at least once
+ * @param firstResponded of those, tickets with a first public agent reply
+ * @param firstResponseTotal sum of their first response times
+ * @param firstResponseMet of those, first responses within the target (0 without a target)
+ * @param resolved tickets resolved in the range
+ * @param resolutionTotal sum of their resolution times
+ * @param resolutionMet of those, resolutions within the target (0 without a target)
+ * @param firstContactResolved of those, tickets resolved at first contact
+ * @param reopened of those, tickets reopened at least once
+ * @param backlog tickets created before the end of the range and still active
+ * @param csatResponses CSAT answers given in the range
+ * @param csatTotal sum of their ratings (1-5; good counts 5, bad 1)
+ * @param csatSatisfied of those, satisfied answers (4-5 or good)
+ */
+public record MetricsRow(
+    String group,
+    long created,
+    long escalated,
+    long firstResponded,
+    Duration firstResponseTotal,
+    long firstResponseMet,
+    long resolved,
+    Duration resolutionTotal,
+    long resolutionMet,
+    long firstContactResolved,
+    long reopened,
+    long backlog,
+    long csatResponses,
+    long csatTotal,
+    long csatSatisfied) {
+
+  /** Validates. */
+  public MetricsRow {
+    Checks.notNull(group, "group");
+    Checks.notNull(firstResponseTotal, "first response total");
+    Checks.notNull(resolutionTotal, "resolution total");
+  }
+
+  /**
+   * @param group the key
+   * @return a row of zeros
+   */
+  public static MetricsRow empty(String group) {
+    return new MetricsRow(group, 0, 0, 0, Duration.ZERO, 0, 0, Duration.ZERO, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * @param o another row
+   * @param group the key of the sum
+   * @return the sum of both rows
+   */
+  public MetricsRow plus(MetricsRow o, String group) {
+    return new MetricsRow(group, created + o.created, escalated + o.escalated, firstResponded + o.firstResponded,
+        firstResponseTotal.plus(o.firstResponseTotal), firstResponseMet + o.firstResponseMet, resolved + o.resolved,
+        resolutionTotal.plus(o.resolutionTotal), resolutionMet + o.resolutionMet, firstContactResolved + o.firstContactResolved,
+        reopened + o.reopened, backlog + o.backlog, csatResponses + o.csatResponses, csatTotal + o.csatTotal,
+        csatSatisfied + o.csatSatisfied);
+  }
+
+  private static OptionalDouble ratio(long a, long b) {
+    return b == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) a / b);
+  }
+
+  /** @return first-contact resolutions per resolved ticket */
+  public OptionalDouble firstContactResolutionRate() {
+    return ratio(firstContactResolved, resolved);
+  }
+
+  /** @return escalated tickets per created ticket */
+  public OptionalDouble escalationRate() {
+    return ratio(escalated, created);
+  }
+
+  /** @return reopened tickets per resolved ticket */
+  public OptionalDouble reopenRate() {
+    return ratio(reopened, resolved);
+  }
+
+  /** @return the average first response time */
+  public Optional<Duration> averageFirstResponse() {
+    return firstResponded == 0 ? Optional.empty() : Optional.of(firstResponseTotal.dividedBy(firstResponded));
+  }
+
+  /** @return the average resolution time */
+  public Optional<Duration> averageResolution() {
+    return resolved == 0 ? Optional.empty() : Optional.of(resolutionTotal.dividedBy(resolved));
+  }
+
+  /** @return first responses within the target per first response (meaningful only with a target) */
+  public OptionalDouble firstResponseCompliance() {
+    return ratio(firstResponseMet, firstResponded);
+  }
+
+  /** @return resolutions within the target per resolution (meaningful only with a target) */
+  public OptionalDouble resolutionCompliance() {
+    return ratio(resolutionMet, resolved);
+  }
+
+  /** @return the average CSAT rating, 1 to 5 */
+  public OptionalDouble csatAverage() {
+    return ratio(csatTotal, csatResponses);
+  }
+
+  /** @return satisfied answers per answer */
+  public OptionalDouble csatSatisfiedRate() {
+    return ratio(csatSatisfied, csatResponses);
+  }
+}

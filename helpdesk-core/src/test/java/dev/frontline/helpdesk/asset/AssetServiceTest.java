@@ -1,0 +1,63 @@
+package dev.frontline.helpdesk.asset;
+
+import static dev.frontline.helpdesk.OpsDesk.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.frontline.helpdesk.AccessDeniedException;
+import dev.frontline.helpdesk.NotFoundException;
+import dev.frontline.helpdesk.OpsDesk;
+import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
+import dev.frontline.helpdesk.ticket.Ticket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AssetServiceTest {
+  final OpsDesk d = new OpsDesk();
+  final InMemoryAssetDirectory dir = new InMemoryAssetDirectory();
+  final AssetService assets = AssetService.create(d.helpdesk, dir);
+  final Asset laptop = new Asset(AssetId.of("lt-1"), "Carol's laptop", "laptop", "SN-1", AssetStatus.IN_REPAIR, CAROL, ACME);
+  final Asset printer = new Asset(AssetId.of("pr-1"), "Floor printer", "printer", "SN-2", AssetStatus.ACTIVE, null, ACME);
+  final Asset dansPhone = new Asset(AssetId.of("ph-1"), "Dan's phone", "phone", "SN-3", AssetStatus.ACTIVE, DAN, null);
+
+  AssetServiceTest() {
+    dir.save(laptop);
+    dir.save(printer);
+    dir.save(dansPhone);
+  }
+
+  @Test
+  @DisplayName("customers see their own and their organization's assets only")
+  void customers() {
+    assertThat(assets.customerAssets(d.carol, CAROL)).containsExactly(laptop, printer);
+    assertThat(assets.customerAssets(d.dan, DAN)).containsExactly(dansPhone);
+    assertThatThrownBy(() -> assets.customerAssets(d.dan, CAROL)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> assets.customerAssets(d.carol, CustomerId.of("ghost"))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("agents see a customer's assets with status only if they see one of the customer's tickets")
+  void agents() {
+    assertThatThrownBy(() -> assets.customerAssets(d.alice, CAROL)).isInstanceOf(NotFoundException.class);
+    d.carolAsks("Laptop broken");
+    assertThat(assets.customerAssets(d.alice, CAROL)).extracting(Asset::status).containsExactly(AssetStatus.IN_REPAIR, AssetStatus.ACTIVE);
+    assertThatThrownBy(() -> assets.customerAssets(d.bob, CAROL)).isInstanceOf(NotFoundException.class);
+    assertThat(assets.customerAssets(d.system, DAN)).containsExactly(dansPhone);
+  }
+
+  @Test
+  @DisplayName("tickets reference assets of their requester; others' assets cannot be linked")
+  void links() {
+    Ticket t = d.carolAsks("Laptop broken");
+    Ticket linked = assets.link(d.alice, t.id(), laptop.id());
+    assertThat(linked.fields()).containsKey(AssetService.FIELD);
+    assets.link(d.alice, t.id(), printer.id());
+    assertThat(assets.ticketAssets(d.carol, t.id())).containsExactly(laptop, printer);
+    assertThat(assets.ticketAssets(d.alice, t.id())).containsExactly(laptop, printer);
+    assertThatThrownBy(() -> assets.link(d.alice, t.id(), dansPhone.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> assets.link(d.alice, t.id(), AssetId.of("nope"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> assets.link(d.carol, t.id(), laptop.id())).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> assets.ticketAssets(d.dan, t.id())).isInstanceOf(NotFoundException.class);
+  }
+}

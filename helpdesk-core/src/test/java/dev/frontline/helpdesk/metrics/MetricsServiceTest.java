@@ -1,0 +1,172 @@
+package dev.frontline.helpdesk.metrics;
+
+import static dev.frontline.helpdesk.OpsDesk.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.frontline.helpdesk.AccessDeniedException;
+import dev.frontline.helpdesk.OpsDesk;
+import dev.frontline.helpdesk.feedback.CsatRating;
+import dev.frontline.helpdesk.feedback.CsatService;
+import dev.frontline.helpdesk.sla.BusinessCalendar;
+import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewTicket;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MetricsServiceTest {
+  final OpsDesk d = new OpsDesk();
+  final MetricsService metrics = MetricsService.create(d.helpdesk, new InMemoryMetricsStore(d.store));
+  final CsatService csat = CsatService.create(d.helpdesk);
+  final Instant from = Instant.parse("2026-03-01T00:00:00Z");
+  final Instant to = Instant.parse("2026-03-10T00:00:00Z");
+
+  Ticket reply(TicketId id) {
+    return d.tickets.reply(d.alice, id, Ticket.ANY_VERSION, Message.of("Have you tried turning it off and on?"));
+  }
+
+  Ticket solve(TicketId id) {
+    return d.tickets.transition(d.alice, id, d.tickets.get(d.alice, id).version(), TicketState.SOLVED);
+  }
+
+  @Nested
+  @DisplayName("a week of front-line work")
+  class Week {
+    TicketId t1;
+
+    @BeforeEach
+    void work() {
+      // T1: one reply after 1h, solved after 2h: first-contact resolution
+      Ticket a = d.carolAsks("T1");
+      t1 = a.id();
+      d.tickets.assign(d.lead, a.id(), a.version(), FRONT, ALICE);
+      d.clock.advance(Duration.ofHours(1));
+      reply(a.id());
+      d.clock.advance(Duration.ofHours(1));
+      solve(a.id());
+      csat.answer(d.carol, a.id(), CsatRating.stars(5), null);
+      // T2: two replies: not first contact
+      Ticket b = d.carolAsks("T2");
+      d.clock.advance(Duration.ofHours(2));
+      reply(b.id());
+      reply(b.id());
+      d.clock.advance(Duration.ofHours(2));
+      solve(b.id());
+      csat.answer(d.carol, b.id(), CsatRating.bad(), "slow");
+      // T3: solved after one reply, then reopened by the customer and solved again
+      Ticket c = d.carolAsks("T3");
+      reply(c.id());
+      solve(c.id());
+      d.clock.advance(Duration.ofHours(1));
+      d.tickets.reply(d.carol, c.id(), Ticket.ANY_VERSION, Message.of("still broken"));
+      solve(c.id());
+      // T4: escalated to tier 2, still open
+      Ticket e = d.carolAsks("T4");
+      d.tickets.escalate(d.alice, e.id(), e.version(), 2, null, "needs a specialist");
+      // T5: Dan's, untouched
+      d.tickets.create(d.dan, NewTicket.builder("T5", DAN, Message.of("hello")).build());
+    }
+
+    @Test
+    @DisplayName("by tier: FCR, response and resolution times, escalation, reopen, backlog and CSAT")
+    void byTier() {
+      MetricsReport r = metrics.report(d.sup, MetricsQuery.builder(from, to).targets(Duration.ofHours(1), Duration.ofHours(3)).build());
+      MetricsRow total = r.total();
+      assertThat(total.created()).isEqualTo(5);
+      assertThat(total.resolved()).isEqualTo(3);
+      assertThat(total.firstContactResolved()).isEqualTo(1);
+      assertThat(total.firstContactResolutionRate().getAsDouble()).isCloseTo(1.0 / 3, within(1e-9));
+      assertThat(total.reopened()).isEqualTo(1);
+      assertThat(total.backlog()).isEqualTo(2);
+      assertThat(total.csatResponses()).isEqualTo(2);
+      assertThat(total.csatAverage().getAsDouble()).isEqualTo(3.0);
+      assertThat(total.csatSatisfiedRate().getAsDouble()).isEqualTo(0.5);
+      assertThat(total.firstResponded()).isEqualTo(3);
+      assertThat(total.firstResponseMet()).isEqualTo(2); // T1 1h and T3 0h meet 1h; T2 2h does not
+      assertThat(total.resolutionMet()).isEqualTo(2); // T1 2h, T3 1h; T2 4h misses 3h
+      MetricsRow tier1 = r.row("1").orElseThrow();
+      MetricsRow tier2 = r.row("2").orElseThrow();
+      // T4 was created in tier 1 and escalated: it counts for tier 1's escalation rate, and as
+      // tier 2's backlog
+      assertThat(tier1.created()).isEqualTo(5);
+      assertThat(tier1.escalated()).isEqualTo(1);
+      assertThat(tier1.escalationRate().getAsDouble()).isEqualTo(0.2);
+      assertThat(tier2.created()).isZero();
+      assertThat(tier2.backlog()).isEqualTo(1);
+      assertThat(tier2.escalationRate()).isEmpty();
+      assertThat(r.row("1").orElseThrow().averageFirstResponse()).contains(Duration.ofHours(1));
+    }
+
+    @Test
+    @DisplayName("by agent and channel")
+    void byAgentAndChannel() {
+      MetricsReport byAgent = metrics.report(d.sup, MetricsQuery.builder(from, to).groupBy(Dimension.AGENT).build());
+      assertThat(byAgent.row("alice").orElseThrow().firstContactResolved()).isEqualTo(1);
+      assertThat(byAgent.row("unassigned").orElseThrow().created()).isEqualTo(4);
+      MetricsReport byChannel = metrics.report(d.sup, MetricsQuery.builder(from, to).groupBy(Dimension.CHANNEL).build());
+      assertThat(byChannel.rows()).extracting(MetricsRow::group).containsExactly("WEB");
+    }
+
+    @Test
+    @DisplayName("a stricter FCR definition and a range that excludes everything")
+    void definitions() {
+      MetricsReport strict = metrics.report(d.sup, MetricsQuery.builder(from, to)
+          .fcr(new FcrDefinition(1, Duration.ofDays(7), true)).build());
+      assertThat(strict.total().firstContactResolved()).isEqualTo(1);
+      MetricsReport later = metrics.report(d.sup, MetricsQuery.builder(to, to.plus(Duration.ofDays(1))).build());
+      assertThat(later.total().created()).isZero();
+      assertThat(later.total().backlog()).isEqualTo(2); // the backlog is the current one, not the one at the time
+      assertThat(later.total().firstContactResolutionRate()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("reports need REPORTS_VIEW, and a team lead's report covers only what the lead sees")
+    void permissions() {
+      assertThatThrownBy(() -> metrics.report(d.alice, MetricsQuery.builder(from, to).build())).isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> metrics.report(d.bob, MetricsQuery.builder(from, to).build())).isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> metrics.report(d.carol, MetricsQuery.builder(from, to).build())).isInstanceOf(AccessDeniedException.class);
+      MetricsReport lead = metrics.report(d.lead, MetricsQuery.builder(from, to).build());
+      assertThat(lead.total().created()).isEqualTo(4); // T4 moved to the second line's team
+      assertThat(lead.row("2")).isEmpty();
+      assertThat(lead.row("1").orElseThrow().escalated()).isZero();
+      assertThat(metrics.report(d.system, MetricsQuery.builder(from, to).build()).total().created()).isEqualTo(5);
+      assertThat(csat).isNotNull();
+      assertThat(t1).isNotNull();
+    }
+  }
+
+  @Test
+  @DisplayName("with a business calendar, a ticket from Friday afternoon to Monday morning took two business hours")
+  void businessHours() {
+    d.clock.set(Instant.parse("2026-03-06T15:00:00Z")); // Friday
+    Ticket t = d.carolAsks("weekend");
+    d.clock.set(Instant.parse("2026-03-09T09:00:00Z")); // Monday
+    reply(t.id());
+    solve(t.id());
+    BusinessCalendar cal = BusinessCalendar.builder(ZoneOffset.UTC).weekdays(LocalTime.of(8, 0), LocalTime.of(16, 0)).build();
+    MetricsRow wall = metrics.report(d.sup, MetricsQuery.builder(from, to).build()).total();
+    MetricsRow business = metrics.report(d.sup, MetricsQuery.builder(from, to).businessCalendar(cal).build()).total();
+    assertThat(wall.averageResolution()).contains(Duration.ofHours(66));
+    assertThat(business.averageResolution()).contains(Duration.ofHours(2));
+    assertThat(business.averageFirstResponse()).contains(Duration.ofHours(2));
+  }
+
+  @Test
+  @DisplayName("queries are validated")
+  void validation() {
+    assertThatThrownBy(() -> MetricsQuery.builder(to, from).build()).isInstanceOf(dev.frontline.helpdesk.ValidationException.class);
+    assertThatThrownBy(() -> MetricsQuery.builder(from, to).targets(Duration.ZERO, null).build())
+        .isInstanceOf(dev.frontline.helpdesk.ValidationException.class);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.frontline.helpdesk.routing;
+
+import static dev.frontline.helpdesk.OpsDesk.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontline.helpdesk.OpsDesk;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.spi.memory.InMemoryAgentAvailability;
+import dev.frontline.helpdesk.ticket.Channel;
+import dev.frontline.helpdesk.ticket.FieldValue;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewTicket;
+import dev.frontline.helpdesk.ticket.Priority;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+  final OpsDesk d = new OpsDesk();
+  final InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
+
+  Router router(AssignmentStrategy s, RoutingPolicy p, AgentId... online) {
+    for (AgentId a : online) {
+      presence.set(a, Availability.ONLINE);
+    }
+    return Router.create(d.helpdesk, s, presence, p);
+  }
+
+  AgentId routed(Router r, Ticket t) {
+    RoutingResult res = r.route(t.id());
+    assertThat(res.outcome()).isEqualTo(RoutingResult.Outcome.ASSIGNED);
+    assertThat(d.tickets.get(d.system, t.id()).assignee()).isEqualTo(res.agent());
+    return res.agent();
+  }
+
+  @Nested
+  @DisplayName("strategies")
+  class Strategies {
+    @Test
+    @DisplayName("round robin takes turns among online agents of the ticket's team")
+    void roundRobin() {
+      Router r = router(new RoundRobin(), RoutingPolicy.ofDefaults(), ALICE, AMY, BEN);
+      List<AgentId> got = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        got.add(routed(r, d.ticket("t" + i, Channel.EMAIL)));
+      }
+      assertThat(got).containsExactly(ALICE, AMY, ALICE, AMY);
+    }
+
+    @Test
+    @DisplayName("least loaded weighs channels: a call costs more than a chat")
+    void leastLoaded() {
+      Router r = router(new LeastLoaded(), RoutingPolicy.ofDefaults(), ALICE, AMY);
+      assertThat(routed(r, d.ticket("call", Channel.PHONE))).isEqualTo(ALICE);
+      assertThat(routed(r, d.ticket("chat1", Channel.CHAT))).isEqualTo(AMY);
+      assertThat(routed(r, d.ticket("chat2", Channel.CHAT))).isEqualTo(AMY);
+      assertThat(routed(r, d.ticket("chat3", Channel.CHAT))).isEqualTo(AMY);
+      assertThat(r.load(AMY)).isEqualTo(12);
+      assertThat(routed(r, d.ticket("chat4", Channel.CHAT))).isEqualTo(ALICE);
+      assertThat(r.load(ALICE)).isEqualTo(14);
+    }
+
+    @Test
+    @DisplayName("skills and language: tags in the skill vocabulary and the locale field pick the agent, else the ticket waits")
+    void skills() {
+      Router r = router(new SkillsAndLanguage(Set.of("billing", "network"), new LeastLoaded()), RoutingPolicy.ofDefaults(), ALICE, AMY);
+      Ticket billing = d.tickets.create(d.system, NewTicket.builder("Rechnung", CAROL, Message.of("x")).tags("billing", "urgent-ish")
+          .fields(Map.of("locale", FieldValue.text("de-CH"))).build());
+      assertThat(routed(r, billing)).isEqualTo(AMY);
+      Ticket plain = d.ticket("plain", Channel.EMAIL);
+      assertThat(routed(r, plain)).isEqualTo(ALICE);
+      Ticket french = d.tickets.create(d.system, NewTicket.builder("Facture", CAROL, Message.of("x"))
+          .fields(Map.of("locale", FieldValue.text("fr"))).build());
+      assertThat(r.route(french.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      Ticket network = d.tickets.create(d.system, NewTicket.builder("VPN", CAROL, Message.of("x")).tags("network").build());
+      assertThat(r.route(network.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      assertThat(r.held()).containsExactly(french.id(), network.id());
+    }
+  }
+
+  @Nested
+  @DisplayName("candidates")
+  class Candidates {
+    @Test
+    @DisplayName("only online agents in a team of the ticket's tier (and team) receive it")
+    void tierAndAvailability() {
+      Router r = router(new LeastLoaded(), RoutingPolicy.ofDefaults(), BOB, BEN);
+      Ticket front = d.ticket("front", Channel.EMAIL);
+      assertThat(r.route(front.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      Ticket second = d.tickets.create(d.system, NewTicket.builder("deep", CAROL, Message.of("x")).tier(2).build());
+      assertThat(routed(r, second)).isEqualTo(BOB);
+      Ticket frontB = d.tickets.create(d.system, NewTicket.builder("b", CAROL, Message.of("x")).team(FRONT_B).build());
+      assertThat(routed(r, frontB)).isEqualTo(BEN);
+      presence.set(AMY, Availability.AWAY);
+      assertThat(r.drain()).isZero();
+      presence.set(AMY, Availability.ONLINE);
+      assertThat(r.drain()).isEqualTo(1);
+      assertThat(d.tickets.get(d.system, front.id()).assignee()).isEqualTo(AMY);
+    }
+
+    @Test
+    @DisplayName("per-channel limits cap the number of chats even with units left")
+    void channelLimit() {
+      RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(100).withLimit(Channel.CHAT, 2)).build();
+      Router r = router(new LeastLoaded(), p, ALICE);
+      routed(r, d.ticket("c1", Channel.CHAT));
+      routed(r, d.ticket("c2", Channel.CHAT));
+      assertThat(r.route(d.ticket("c3", Channel.CHAT).id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      routed(r, d.ticket("mail", Channel.EMAIL));
+    }
+  }
+
+  @Nested
+  @DisplayName("the held queue")
+  class Queue {
+    @Test
+    @DisplayName("is served as capacity frees up: higher priority first, then longest waiting")
+    void fairOrder() {
+      RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(10)).build();
+      Router r = router(new LeastLoaded(), p, ALICE);
+      Ticket a = d.ticket("a", Channel.PHONE);
+      routed(r, a);
+      Ticket b = d.ticket("b", Channel.PHONE);
+      assertThat(r.route(b.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      d.clock.advance(Duration.ofMinutes(1));
+      Ticket c = d.tickets.create(d.system, NewTicket.builder("c", CAROL, Message.of("x", Channel.PHONE)).priority(Priority.URGENT).build());
+      r.route(c.id());
+      d.clock.advance(Duration.ofMinutes(1));
+      Ticket e = d.ticket("e", Channel.PHONE);
+      r.route(e.id());
+      assertThat(r.held()).containsExactly(c.id(), b.id(), e.id());
+      // raising e's priority moves it ahead of b, but behind the older urgent c
+      Ticket e2 = d.tickets.get(d.system, e.id());
+      d.tickets.update(d.system, e.id(), e2.version(), dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.URGENT));
+      assertThat(r.held()).containsExactly(c.id(), e.id(), b.id());
+      List<TicketId> served = new ArrayList<>();
+      for (Ticket t = a; ; ) {
+        d.tickets.transition(d.system, t.id(), d.tickets.get(d.system, t.id()).version(), TicketState.SOLVED);
+        var next = d.store.query(dev.frontline.helpdesk.ticket.TicketQuery.builder().assignee(ALICE)
+            .states(TicketState.NEW).build(), dev.frontline.helpdesk.ticket.TicketVisibility.everything()).items();
+        if (next.isEmpty()) {
+          break;
+        }
+        t = next.get(0);
+        served.add(t.id());
+      }
+      assertThat(served).containsExactly(c.id(), e.id(), b.id());
+      assertThat(r.held()).isEmpty();
+      assertThat(r.load(ALICE)).isZero();
+    }
+
+    @Test
+    @DisplayName("a new ticket does not jump the queue, and reassignment or escalation frees capacity")
+    void releases() {
+      RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(10)).build();
+      Router r = router(new LeastLoaded(), p, ALICE);
+      Ticket a = d.ticket("a", Channel.PHONE);
+      routed(r, a);
+      Ticket b = d.ticket("b", Channel.PHONE);
+      r.route(b.id());
+      Ticket a1 = d.tickets.get(d.system, a.id());
+      d.tickets.escalate(d.system, a.id(), a1.version(), 2, null, "needs a specialist");
+      assertThat(d.tickets.get(d.system, b.id()).assignee()).isEqualTo(ALICE);
+      Ticket b1 = d.tickets.get(d.system, b.id());
+      d.tickets.assign(d.system, b.id(), b1.version(), FRONT, AMY);
+      assertThat(r.load(AMY)).isEqualTo(10);
+      assertThat(r.load(ALICE)).isZero();
+      assertThat(r.route(b.id()).outcome()).isEqualTo(RoutingResult.Outcome.ALREADY_ASSIGNED);
+    }
+  }
+}
