@@ -1,0 +1,160 @@
+package dev.frontline.helpdesk.jdbc;
+
+import dev.frontline.helpdesk.jdbc.internal.Db;
+import dev.frontline.helpdesk.jdbc.internal.JdbcBlobStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcDirectoryStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
+import dev.frontline.helpdesk.jdbc.internal.Migrator;
+import dev.frontline.helpdesk.spi.BlobStore;
+import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.TicketStore;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC implementations of Frontline's storage SPIs, on one {@link DataSource}. Build with
+ * {@link #builder(DataSource, JdbcDialect)}, apply the schema with {@link #migrate()} (or let the
+ * host's Flyway run {@code classpath:db/frontline/<dialect>} with its own history table), then
+ * hand the stores to {@code Helpdesk.builder()}.
+ *
+ * <pre>{@code
+ * JdbcStores stores = JdbcStores.builder(dataSource, JdbcDialect.POSTGRES).build();
+ * stores.migrate();
+ * Helpdesk helpdesk = Helpdesk.builder()
+ *     .ticketStore(stores.ticketStore())
+ *     .directoryStore(stores.directoryStore())
+ *     .blobStore(stores.blobStore())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Every store call borrows a connection from the data source for one statement or one
+ * transaction and returns it before the call returns; nothing is kept open between calls, so any
+ * connection pool works. Several application nodes may share one database: writes use optimistic
+ * locking ({@code UPDATE ... WHERE id = ? AND version = ?}) and unique constraints, never
+ * in-memory state. Database failures surface as {@link dev.frontline.helpdesk.StorageException},
+ * unique violations as {@link dev.frontline.helpdesk.ConflictException}; no {@code SQLException}
+ * or jOOQ exception escapes. Instances are immutable and thread-safe.
+ */
+public final class JdbcStores {
+  private final Db db;
+  private final TicketStore ticketStore;
+  private final DirectoryStore directoryStore;
+  private final BlobStore blobStore;
+
+  private JdbcStores(Builder b) {
+    this.db = new Db(b.dataSource, b.dialect);
+    this.ticketStore = new JdbcTicketStore(db, b.outbox);
+    this.directoryStore = new JdbcDirectoryStore(db);
+    this.blobStore = new JdbcBlobStore(db);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param dataSource where connections come from (typically a pool)
+   * @param dialect which database it is
+   * @return the builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(DataSource dataSource, JdbcDialect dialect) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(dialect, "dialect"));
+  }
+
+  /**
+   * Applies the pending schema scripts of the dialect, recording them in {@code
+   * frontline_schema_history}. Safe to call on every start, from several nodes at once: it takes a
+   * database lock ({@code pg_advisory_xact_lock} on PostgreSQL, {@code GET_LOCK} on MariaDB/MySQL;
+   * on H2 runs are serialized within the JVM) and applies each script once. Calling it on a current
+   * schema changes nothing.
+   *
+   * @param dataSource the database
+   * @param dialect its dialect
+   * @return the number of scripts applied (0 if the schema was current)
+   * @throws dev.frontline.helpdesk.StorageException if a script fails or an applied script was
+   *     changed
+   */
+  public static int migrate(DataSource dataSource, JdbcDialect dialect) {
+    return new Migrator(new Db(Objects.requireNonNull(dataSource), Objects.requireNonNull(dialect))).migrate();
+  }
+
+  /**
+   * Applies the pending schema scripts; see {@link #migrate(DataSource, JdbcDialect)}.
+   *
+   * @return the number of scripts applied
+   */
+  public int migrate() {
+    return new Migrator(db).migrate();
+  }
+
+  /** @return the dialect these stores were built for */
+  public JdbcDialect dialect() {
+    return db.dialect();
+  }
+
+  /** @return the ticket store (thread-safe, shared) */
+  public TicketStore ticketStore() {
+    return ticketStore;
+  }
+
+  /** @return the directory store (thread-safe, shared) */
+  public DirectoryStore directoryStore() {
+    return directoryStore;
+  }
+
+  /**
+   * A claim helper for escalation steps, for one application node.
+   *
+   * @param owner a name for this node, unique among the nodes (e.g. host name and process id)
+   * @param lease how long a claim stays valid without {@link JdbcEscalationClaims#renew}
+   * @return the helper
+   * @throws dev.frontline.helpdesk.ValidationException if the owner is blank or the lease not positive
+   */
+  public JdbcEscalationClaims escalationClaims(String owner, Duration lease) {
+    return new JdbcEscalationClaims(db, owner, lease);
+  }
+
+  /**
+   * The consumer side of the transactional outbox (see {@link Builder#outbox(boolean)}).
+   *
+   * @return the outbox reader
+   */
+  public JdbcOutbox outbox() {
+    return new JdbcOutbox(db);
+  }
+
+  /** @return the blob store (thread-safe, shared) */
+  public BlobStore blobStore() {
+    return blobStore;
+  }
+
+  /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private boolean outbox;
+
+    private Builder(DataSource dataSource, JdbcDialect dialect) {
+      this.dataSource = dataSource;
+      this.dialect = dialect;
+    }
+
+    /**
+     * Writes every ticket event also into the transactional outbox table {@code frontline_outbox},
+     * in the same transaction as the event, for {@link JdbcStores#outbox()} consumers. Off by
+     * default: without consumers the table would only grow.
+     *
+     * @param enabled whether to write the outbox
+     * @return this
+     */
+    public Builder outbox(boolean enabled) {
+      this.outbox = enabled;
+      return this;
+    }
+
+    /** @return the stores; the schema is not touched (call {@link JdbcStores#migrate()}) */
+    public JdbcStores build() {
+      return new JdbcStores(this);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package dev.frontline.helpdesk.jdbc.internal;
+
+import dev.frontline.helpdesk.ConflictException;
+import dev.frontline.helpdesk.HelpdeskException;
+import dev.frontline.helpdesk.StorageException;
+import dev.frontline.helpdesk.jdbc.JdbcDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jOOQ context of one set of stores plus the translation of every database failure into the
+ * Frontline exception hierarchy. Connections are taken from the {@link DataSource} per statement or
+ * per transaction and always returned. Thread-safe.
+ */
+public final class Db {
+  private final DataSource dataSource;
+  private final JdbcDialect dialect;
+  private final DSLContext dsl;
+
+  /**
+   * @param dataSource connections
+   * @param dialect the database
+   */
+  public Db(DataSource dataSource, JdbcDialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    // render names unquoted, so each database applies its own case rules exactly as for the
+    // unquoted names in the DDL scripts (H2 upper-cases, PostgreSQL lower-cases)
+    Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
+    this.dsl = DSL.using(dataSource, sqlDialect(dialect), settings);
+  }
+
+  /**
+   * @param dialect a Frontline dialect
+   * @return the jOOQ dialect that renders its SQL
+   */
+  public static SQLDialect sqlDialect(JdbcDialect dialect) {
+    return switch (dialect) {
+      case POSTGRES -> SQLDialect.POSTGRES;
+      case MARIADB -> SQLDialect.MARIADB;
+      case MYSQL -> SQLDialect.MYSQL;
+      case H2 -> SQLDialect.H2;
+    };
+  }
+
+  /** @return the data source */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** @return the dialect */
+  public JdbcDialect dialect() {
+    return dialect;
+  }
+
+  /** @return the non-transactional context (one connection per statement) */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+   *
+   * @param work the work, given the transaction's context
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T tx(Function<DSLContext, T> work) {
+    return tx(work, true, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction.
+   *
+   * @param work the work, given the transaction's context
+   * @param retryTransient whether to run it again after a deadlock or serialization failure (only
+   *     if the work has no effects outside the database)
+   * @param readCommitted on MariaDB/MySQL, run at READ COMMITTED instead of the default REPEATABLE
+   *     READ, so that {@code SKIP LOCKED} scans take no gap locks (queue-style tables); the
+   *     connection's level is restored afterwards. Other databases default to READ COMMITTED.
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T tx(Function<DSLContext, T> work, boolean retryTransient, boolean readCommitted) {
+    boolean switchLevel = readCommitted && (dialect == JdbcDialect.MARIADB || dialect == JdbcDialect.MYSQL);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!switchLevel) {
+          return call(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+        }
+        return call(
+            () ->
+                dsl.connectionResult(
+                    c -> {
+                      int level = c.getTransactionIsolation();
+                      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                      try {
+                        return DSL.using(c, dsl.dialect(), dsl.settings())
+                            .transactionResult(cfg -> work.apply(cfg.dsl()));
+                      } finally {
+                        c.setTransactionIsolation(level);
+                      }
+                    }));
+      } catch (StorageException e) {
+        // deadlock or serialization failure: the transaction was rolled back as a whole and the
+        // work re-reads everything it checks, so running it again is safe
+        if (!retryTransient || attempt >= 4 || !isTransient(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * @param e a failure
+   * @return whether it is a deadlock or serialization failure (SQL state class 40)
+   */
+  public static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs {@code work}, translating database failures.
+   *
+   * @param work the work
+   * @param <T> result type
+   * @return the result
+   */
+  public <T> T call(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (HelpdeskException e) {
+      throw e;
+    } catch (DataAccessException e) {
+      throw translate(e);
+    } catch (RuntimeException e) {
+      HelpdeskException inner = findHelpdesk(e);
+      if (inner != null) {
+        throw inner;
+      }
+      throw new StorageException("storage failure: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static @Nullable HelpdeskException findHelpdesk(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HelpdeskException h) {
+        return h;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param e a jOOQ failure
+   * @return the Frontline exception for it; unique violations become {@link ConflictException}
+   *     with a message that names no other record
+   */
+  public static HelpdeskException translate(DataAccessException e) {
+    HelpdeskException inner = findHelpdesk(e);
+    if (inner != null) {
+      return inner;
+    }
+    if (isUniqueViolation(e)) {
+      return new ConflictException("the change conflicts with an existing record (uniqueness)", e);
+    }
+    return new StorageException("database failure (SQL state " + sqlState(e) + ")", e);
+  }
+
+  /**
+   * @param e a jOOQ failure
+   * @return whether it reports a unique or primary key violation
+   */
+  public static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        String state = s.getSQLState();
+        if ("23505".equals(state)) {
+          return true; // PostgreSQL, H2
+        }
+        if ("23000".equals(state) && (s.getErrorCode() == 1062 || s.getErrorCode() == 1586)) {
+          return true; // MariaDB / MySQL duplicate entry
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String sqlState(DataAccessException e) {
+    String s = e.sqlState();
+    return s == null ? "unknown" : s;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.frontline.helpdesk.jdbc;
+
+import dev.frontline.helpdesk.spi.BlobStore;
+import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.testkit.BlobStoreContract;
+import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
+import dev.frontline.helpdesk.testkit.TicketStoreContract;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.opentest4j.TestAbortedException;
+
+/** The JDBC stores on embedded PostgreSQL (zonky) pass the contract test kit and the JDBC checks. */
+@DisplayName("JDBC stores on embedded PostgreSQL (zonky)")
+class EmbeddedPostgresStoresTest {
+  private static final Supplier<TestDatabase> FACTORY = TestDatabase::embeddedPostgres;
+  private static TestDatabase database;
+  private static JdbcStores stores;
+  private static String skipped;
+
+  @BeforeAll
+  static void start() {
+    try {
+      database = FACTORY.get();
+    } catch (TestAbortedException e) {
+      skipped = e.getMessage(); // every test then reports itself as skipped, with this reason
+      return;
+    }
+    stores = JdbcStores.builder(database.dataSource(), database.dialect()).build();
+    stores.migrate();
+  }
+
+  /** The class's database; aborts (skips) the test if the server is not reachable. */
+  private static TestDatabase db() {
+    if (database == null) {
+      Assumptions.abort(skipped);
+    }
+    return database;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Nested
+  @DisplayName("ticket store contract")
+  class Tickets extends TicketStoreContract {
+    @Override
+    protected TicketStore newStore() {
+      db().truncate();
+      return stores.ticketStore();
+    }
+
+    @Override
+    protected int threads() {
+      return 8;
+    }
+  }
+
+  @Nested
+  @DisplayName("directory store contract")
+  class Directory extends DirectoryStoreContract {
+    @Override
+    protected DirectoryStore newStore() {
+      db().truncate();
+      return stores.directoryStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("blob store contract")
+  class Blobs extends BlobStoreContract {
+    @Override
+    protected BlobStore newStore() {
+      db().truncate();
+      return stores.blobStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("JDBC checks")
+  class Checks extends JdbcChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+
+    @Override
+    protected Supplier<TestDatabase> factory() {
+      return FACTORY;
+    }
+  }
+
+  @Nested
+  @DisplayName("escalation claims")
+  class Claims extends ClaimChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
+
+  @Nested
+  @DisplayName("transactional outbox")
+  class Outbox extends OutboxChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
+}
