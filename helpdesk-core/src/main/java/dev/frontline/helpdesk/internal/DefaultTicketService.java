@@ -389,35 +389,63 @@ public final class DefaultTicketService implements TicketService {
     boolean routeToDefault = cmd.team() == null && cmd.assignee() == null
         && (principal instanceof Principal.Customer || principal instanceof Principal.System);
     TeamId team = routeToDefault ? defaultTeam(cmd.tier()) : cmd.team();
-    Instant now = clock.instant();
-    TicketId id = new TicketId(ids.next());
-    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
-    TicketChange.Created created =
-        new TicketChange.Created(
-            key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
-            cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
-            cmd.tier(), team, cmd.assignee());
-    Author actor = Author.of(principal);
-    TicketEvent first = new TicketEvent(id, 1, actor, now, created);
-    Ticket t = TicketHistory.apply(null, first);
+    Change c = newTicket(principal, key -> new TicketChange.Created(
+        key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
+        cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+        cmd.tier(), team, cmd.assignee()));
+    Ticket t = c.current;
     if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
       requireCreate(principal, t);
       if (cmd.team() != null && principal instanceof Principal.Agent a && a.id().equals(cmd.assignee())) {
         // assigning the new ticket to oneself must not lift the team access level's cap on
         // creating tickets for the team (AccessControl exempts tickets assigned to the agent)
-        requireCreate(principal, TicketHistory.apply(null, new TicketEvent(id, 1, actor, now,
+        requireCreate(principal, TicketHistory.apply(null, new TicketEvent(t.id(), 1, c.actor, c.at,
             new TicketChange.Created(
-                key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
+                t.key(), cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
                 cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
                 cmd.tier(), cmd.team(), null))));
       }
     }
     validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
-    Change c = new Change(t, actor, now);
-    c.events.add(first);
-    c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), now)));
+    c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), c.at)));
     commitAll(List.of(), List.of(c));
     return c.current;
+  }
+
+  /**
+   * Starts a new ticket: allocates its id and key and records the creation event.
+   *
+   * @param principal who creates it
+   * @param created the creation values for the allocated key
+   * @return the change holding the first event
+   */
+  private Change newTicket(Principal principal, Function<TicketKey, TicketChange.Created> created) {
+    Instant now = clock.instant();
+    Author actor = Author.of(principal);
+    TicketId id = new TicketId(ids.next());
+    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
+    TicketEvent first = new TicketEvent(id, 1, actor, now, created.apply(key));
+    Change c = new Change(TicketHistory.apply(null, first), actor, now);
+    c.events.add(first);
+    return c;
+  }
+
+  /** A copy of an entry under a new id, keeping its kind, author, time, body and attachments. */
+  private Entry copyOf(Entry e) {
+    return new Entry(new EntryId(ids.next()), e.kind(), e.author(), e.channel(), e.body(), e.at(), e.attachments());
+  }
+
+  /** Runs a command that touches several tickets, again on a conflict (it reloads everything). */
+  private static Ticket retryOnConflict(java.util.function.Supplier<Ticket> attempt) {
+    for (int i = 0; ; i++) {
+      try {
+        return attempt.get();
+      } catch (ConcurrentModificationException e) {
+        if (i >= RETRIES) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -523,21 +551,13 @@ public final class DefaultTicketService implements TicketService {
   }
 
   private Ticket followUp(Principal customer, Ticket old, Message message) {
-    Instant now = clock.instant();
-    Author actor = Author.of(customer);
-    TicketId id = new TicketId(ids.next());
-    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
-    TicketChange.Created created =
-        new TicketChange.Created(
-            key, old.subject(), old.requester(), old.organization(), message.channel(), old.priority(),
-            old.type(), new TreeSet<>(old.tags()), new TreeMap<>(old.fields()), old.tier(), old.team(), old.assignee());
-    TicketEvent first = new TicketEvent(id, 1, actor, now, created);
-    Change nc = new Change(TicketHistory.apply(null, first), actor, now);
-    nc.events.add(first);
-    nc.add(new TicketChange.EntryAdded(newEntry(customer, EntryKind.PUBLIC_REPLY, message, now)));
+    Change nc = newTicket(customer, key -> new TicketChange.Created(
+        key, old.subject(), old.requester(), old.organization(), message.channel(), old.priority(),
+        old.type(), new TreeSet<>(old.tags()), new TreeMap<>(old.fields()), old.tier(), old.team(), old.assignee()));
+    nc.add(new TicketChange.EntryAdded(newEntry(customer, EntryKind.PUBLIC_REPLY, message, nc.at)));
     nc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOW_UP_OF, old.id())));
-    Change oc = new Change(old, actor, now);
-    oc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOWED_UP_BY, id)));
+    Change oc = new Change(old, nc.actor, nc.at);
+    oc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOWED_UP_BY, nc.current.id())));
     commitAll(List.of(oc), List.of(nc));
     return nc.current;
   }
@@ -702,7 +722,7 @@ public final class DefaultTicketService implements TicketService {
     if (from.equals(to)) {
       throw new ValidationException("a ticket cannot be linked to itself");
     }
-    for (int attempt = 0; ; attempt++) {
+    return retryOnConflict(() -> {
       Ticket a = load(principal, from);
       access.check(principal, a, Permission.TICKET_LINK);
       Ticket b = load(principal, to);
@@ -715,15 +735,9 @@ public final class DefaultTicketService implements TicketService {
       ca.add(new TicketChange.Linked(ab));
       Change cb = change(principal, b);
       cb.add(new TicketChange.Linked(new TicketLink(type.inverse(), from)));
-      try {
-        commitAll(List.of(ca, cb), List.of());
-        return ca.current;
-      } catch (ConcurrentModificationException e) {
-        if (attempt >= RETRIES) {
-          throw e;
-        }
-      }
-    }
+      commitAll(List.of(ca, cb), List.of());
+      return ca.current;
+    });
   }
 
   @Override
@@ -733,7 +747,7 @@ public final class DefaultTicketService implements TicketService {
     if (sourceId.equals(targetId)) {
       throw new ValidationException("a ticket cannot be merged into itself");
     }
-    for (int attempt = 0; ; attempt++) {
+    return retryOnConflict(() -> {
       Ticket s = load(principal, sourceId);
       access.check(principal, s, Permission.TICKET_MERGE);
       Ticket t = load(principal, targetId);
@@ -756,26 +770,21 @@ public final class DefaultTicketService implements TicketService {
       Change ct = change(principal, t);
       List<Entry> copies = new ArrayList<>();
       for (Entry e : entries(store.history(sourceId))) {
-        copies.add(new Entry(new EntryId(ids.next()), e.kind(), e.author(), e.channel(), e.body(), e.at(), e.attachments()));
+        copies.add(copyOf(e));
       }
       ct.add(new TicketChange.MergeReceived(sourceId, copies));
       ct.add(new TicketChange.Linked(new TicketLink(LinkType.MERGED_FROM, sourceId)));
-      try {
-        commitAll(List.of(cs, ct), List.of());
-        return ct.current;
-      } catch (ConcurrentModificationException e) {
-        if (attempt >= RETRIES || store.find(sourceId).map(Ticket::version).orElse(-1L) != sourceVersion) {
-          throw e;
-        }
-      }
-    }
+      // a conflict on the source makes the next attempt fail on the caller's stale version
+      commitAll(List.of(cs, ct), List.of());
+      return ct.current;
+    });
   }
 
   @Override
   public Ticket split(Principal principal, TicketId sourceId, EntryId entryId, String subject, @Nullable TeamId team) {
     Checks.notNull(entryId, "entry id");
     Checks.line(subject, "subject", Ticket.MAX_SUBJECT);
-    for (int attempt = 0; ; attempt++) {
+    return retryOnConflict(() -> {
       Ticket s = load(principal, sourceId);
       access.check(principal, s, Permission.TICKET_SPLIT);
       requireNotFinal(s);
@@ -789,33 +798,19 @@ public final class DefaultTicketService implements TicketService {
         throw new NotFoundException("entry not found in this ticket");
       }
       TeamId newTeam = team != null ? team : s.team();
-      Instant now = clock.instant();
-      Author actor = Author.of(principal);
-      TicketId id = new TicketId(ids.next());
-      TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
-      TicketChange.Created created =
-          new TicketChange.Created(
-              key, subject, s.requester(), s.organization(), entry.channel(), s.priority(), s.type(),
-              new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null);
-      TicketEvent first = new TicketEvent(id, 1, actor, now, created);
-      Ticket fresh = TicketHistory.apply(null, first);
-      requireCreate(principal, fresh);
+      Entry split = entry;
+      Change nc = newTicket(principal, key -> new TicketChange.Created(
+          key, subject, s.requester(), s.organization(), split.channel(), s.priority(), s.type(),
+          new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null));
+      requireCreate(principal, nc.current);
       validateTeamAndAgent(s.tier(), newTeam, null);
-      Change nc = new Change(fresh, actor, now);
-      nc.events.add(first);
-      nc.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), entry.kind(), entry.author(), entry.channel(), entry.body(), entry.at(), entry.attachments())));
+      nc.add(new TicketChange.EntryAdded(copyOf(entry)));
       nc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_FROM, sourceId)));
       Change sc = change(principal, s);
-      sc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_INTO, id)));
-      try {
-        commitAll(List.of(sc), List.of(nc));
-        return nc.current;
-      } catch (ConcurrentModificationException e) {
-        if (attempt >= RETRIES) {
-          throw e;
-        }
-      }
-    }
+      sc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_INTO, nc.current.id())));
+      commitAll(List.of(sc), List.of(nc));
+      return nc.current;
+    });
   }
 
   // ---------------------------------------------------------------- automation
