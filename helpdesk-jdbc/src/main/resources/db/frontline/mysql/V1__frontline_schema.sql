@@ -23,6 +23,7 @@ CREATE TABLE frontline_tickets (
   created_at_ns     BIGINT NOT NULL,
   updated_at_ms     BIGINT NOT NULL,
   next_deadline_ms  BIGINT,
+  sla_mask          INTEGER NOT NULL DEFAULT 0,
   sk_created_asc    BIGINT NOT NULL,
   sk_created_desc   BIGINT NOT NULL,
   sk_updated_asc    BIGINT NOT NULL,

@@ -10,15 +10,19 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface DeadlineCalculator {
   /** A calculator for helpdesks without SLA policies. */
-  DeadlineCalculator NONE = (t, h) -> new Result(null, "");
+  DeadlineCalculator NONE = (t, h) -> new Result(null, "", java.util.Map.of());
 
   /**
    * The result.
    *
    * @param nextDeadline the earliest pending warning or breach instant, or null
    * @param detail a short per-metric status text for the audit trail
+   * @param sla the per-metric SLA state
    */
-  record Result(@Nullable Instant nextDeadline, String detail) {}
+  record Result(
+      @Nullable Instant nextDeadline,
+      String detail,
+      java.util.Map<dev.frontline.helpdesk.sla.SlaMetric, dev.frontline.helpdesk.sla.SlaMetricState> sla) {}
 
   /**
    * @param ticket the snapshot after the change

@@ -181,8 +181,8 @@ public final class DefaultTicketService implements TicketService {
       List<TicketEvent> h = new ArrayList<>(priorHistory);
       h.addAll(events);
       DeadlineCalculator.Result r = deadlines.compute(current, h);
-      if (!Objects.equals(r.nextDeadline(), current.nextDeadline())) {
-        add(new TicketChange.DeadlineChanged(current.nextDeadline(), r.nextDeadline(), r.detail()));
+      if (!Objects.equals(r.nextDeadline(), current.nextDeadline()) || !r.sla().equals(current.sla())) {
+        add(new TicketChange.DeadlineChanged(current.nextDeadline(), r.nextDeadline(), r.detail(), r.sla()));
       }
     }
   }

@@ -268,6 +268,12 @@ public final class SlaEngine implements DeadlineCalculator {
     if (first != null) {
       d.append(";escalation=").append(first.rule().name()).append('@').append(first.at());
     }
-    return new Result(next, d.toString());
+    java.util.Map<SlaMetric, dev.frontline.helpdesk.sla.SlaMetricState> states = new java.util.EnumMap<>(SlaMetric.class);
+    if (r != null) {
+      for (SlaMetricStatus s : r.metrics().values()) {
+        states.put(s.metric(), dev.frontline.helpdesk.sla.SlaMetricState.of(s));
+      }
+    }
+    return new Result(next, d.toString(), states);
   }
 }

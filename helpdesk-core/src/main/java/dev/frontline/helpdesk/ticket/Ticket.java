@@ -6,7 +6,11 @@ import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import java.time.Instant;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -49,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * @param reopenCount how often the ticket was reopened from SOLVED
  * @param escalationCount how often the ticket was escalated to a higher tier
  * @param nextDeadline the earliest pending SLA deadline (warning or breach), indexed by stores
+ * @param sla the per-metric SLA state as of the last change or escalation sweep (empty without SLA
+ *     policies), filterable in queries through {@link TicketQuery#slaStatuses()}
  */
 public record Ticket(
     TicketId id,
@@ -78,7 +84,8 @@ public record Ticket(
     int publicAgentReplies,
     int reopenCount,
     int escalationCount,
-    @Nullable Instant nextDeadline) {
+    @Nullable Instant nextDeadline,
+    Map<SlaMetric, SlaMetricState> sla) {
 
   /** Longest subject, in characters. */
   public static final int MAX_SUBJECT = 255;
@@ -89,6 +96,8 @@ public record Ticket(
    * the service applies them to the latest version, retrying on conflict.
    */
   public static final long ANY_VERSION = -1;
+  /** The bit of {@link #slaMask()} that marks a warned, not yet met metric. */
+  public static final int SLA_WARNED_BIT = 16;
 
   /** Validates and defensively copies. */
   public Ticket {
@@ -107,6 +116,26 @@ public record Ticket(
     links = List.copyOf(Checks.elements(links, "links", 1000));
     Checks.notNull(createdAt, "createdAt");
     Checks.notNull(updatedAt, "updatedAt");
+    Checks.notNull(sla, "sla");
+    sla = sla.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sla));
+  }
+
+  /**
+   * The SLA statuses as a bit mask (bit {@code s.ordinal()} is set when some metric has status
+   * {@code s}), plus bit {@link #SLA_WARNED_BIT} when some metric is warned and not met. Stores
+   * index this value to filter queues.
+   *
+   * @return the mask
+   */
+  public int slaMask() {
+    int m = 0;
+    for (SlaMetricState s : sla.values()) {
+      m |= 1 << s.status().ordinal();
+      if (s.warned() && s.status() != SlaStatus.MET) {
+        m |= 1 << SLA_WARNED_BIT;
+      }
+    }
+    return m;
   }
 
   /**

@@ -233,10 +233,30 @@ public sealed interface TicketChange {
    * @param from previous next deadline
    * @param to new next deadline
    * @param detail machine-readable per-metric status, e.g. {@code first_response=due@...}
+   * @param sla the per-metric SLA state after the change
    */
   record DeadlineChanged(
-      java.time.@Nullable Instant from, java.time.@Nullable Instant to, String detail)
-      implements TicketChange {}
+      java.time.@Nullable Instant from,
+      java.time.@Nullable Instant to,
+      String detail,
+      Map<dev.frontline.helpdesk.sla.SlaMetric, dev.frontline.helpdesk.sla.SlaMetricState> sla)
+      implements TicketChange {
+    /** Copies the SLA states. */
+    public DeadlineChanged {
+      sla = Map.copyOf(sla);
+    }
+
+    /**
+     * A deadline change without per-metric states.
+     *
+     * @param from previous next deadline
+     * @param to new next deadline
+     * @param detail machine-readable detail
+     */
+    public DeadlineChanged(java.time.@Nullable Instant from, java.time.@Nullable Instant to, String detail) {
+      this(from, to, detail, Map.of());
+    }
+  }
 
   /**
    * An escalation rule fired a step on this ticket (recorded so that it fires only once).

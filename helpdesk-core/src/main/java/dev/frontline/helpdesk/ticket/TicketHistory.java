@@ -55,7 +55,7 @@ public final class TicketHistory {
           event.ticketId(), c.key(), 1, c.subject(), c.requester(), c.organization(), c.channel(),
           c.priority(), c.type(), TicketState.NEW, c.tags(), c.fields(), c.tier(), c.team(),
           c.assignee(), List.of(), null, event.at(), event.at(), null, null, null, null, null, 0, 0, 0,
-          null);
+          null, java.util.Map.of());
     }
     if (!event.ticketId().equals(before.id()) || event.version() != before.version() + 1) {
       throw new HelpdeskException(
@@ -131,6 +131,7 @@ public final class TicketHistory {
       // entries are part of the conversation, not of the snapshot
     } else if (change instanceof TicketChange.DeadlineChanged d) {
       m.nextDeadline = d.to();
+      m.sla = d.sla();
     } else if (change instanceof TicketChange.EscalationStepFired) {
       // recorded for idempotence and audit; no snapshot field
     } else if (change instanceof TicketChange.Custom) {
@@ -164,6 +165,7 @@ public final class TicketHistory {
     int reopenCount;
     int escalationCount;
     @Nullable Instant nextDeadline;
+    java.util.Map<dev.frontline.helpdesk.sla.SlaMetric, dev.frontline.helpdesk.sla.SlaMetricState> sla;
 
     Mutable(Ticket b) {
       this.b = b;
@@ -189,6 +191,7 @@ public final class TicketHistory {
       reopenCount = b.reopenCount();
       escalationCount = b.escalationCount();
       nextDeadline = b.nextDeadline();
+      sla = b.sla();
     }
 
     Ticket build() {
@@ -196,7 +199,7 @@ public final class TicketHistory {
           b.id(), b.key(), version, subject, b.requester(), b.organization(), b.channel(), priority,
           type, state, tags, fields, tier, team, assignee, links, mergedInto, b.createdAt(), updatedAt,
           firstResponseAt, solvedAt, closedAt, lastCustomerMessageAt, lastAgentReplyAt,
-          publicAgentReplies, reopenCount, escalationCount, nextDeadline);
+          publicAgentReplies, reopenCount, escalationCount, nextDeadline, sla);
     }
   }
 }

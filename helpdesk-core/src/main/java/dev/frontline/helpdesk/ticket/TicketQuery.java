@@ -5,6 +5,7 @@ import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param tagsAll tickets must have all these tags
  * @param createdFrom created at or after
  * @param createdBefore created before
+ * @param slaStatuses tickets with at least one SLA metric in one of these statuses
+ * @param slaWarned only tickets with a warned, not yet met SLA metric
  * @param sort the order
  * @param limit page size, 1 to {@link #MAX_LIMIT}
  * @param after keyset cursor from the previous page's {@link TicketPage#nextCursor()}
@@ -45,6 +48,8 @@ public record TicketQuery(
     Set<String> tagsAll,
     @Nullable Instant createdFrom,
     @Nullable Instant createdBefore,
+    Set<SlaStatus> slaStatuses,
+    boolean slaWarned,
     TicketSort sort,
     int limit,
     @Nullable String after) {
@@ -60,6 +65,7 @@ public record TicketQuery(
     tiers = Set.copyOf(Checks.elements(tiers, "tiers", Ticket.MAX_TIER));
     channels = Set.copyOf(Checks.elements(channels, "channels", 20));
     tagsAll = Set.copyOf(Checks.elements(tagsAll, "tags", 50));
+    slaStatuses = Set.copyOf(Checks.elements(slaStatuses, "SLA statuses", SlaStatus.values().length));
     Checks.notNull(sort, "sort");
     Checks.require(limit >= 1 && limit <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
     if (after != null) {
@@ -87,6 +93,8 @@ public record TicketQuery(
     b.tagsAll = tagsAll;
     b.createdFrom = createdFrom;
     b.createdBefore = createdBefore;
+    b.slaStatuses = slaStatuses;
+    b.slaWarned = slaWarned;
     b.sort = sort;
     b.limit = limit;
     b.after = after;
@@ -111,7 +119,18 @@ public record TicketQuery(
         && (channels.isEmpty() || channels.contains(t.channel()))
         && t.tags().containsAll(tagsAll)
         && (createdFrom == null || !t.createdAt().isBefore(createdFrom))
-        && (createdBefore == null || t.createdAt().isBefore(createdBefore));
+        && (createdBefore == null || t.createdAt().isBefore(createdBefore))
+        && (slaStatuses.isEmpty() || (t.slaMask() & slaStatusMask()) != 0)
+        && (!slaWarned || (t.slaMask() & (1 << Ticket.SLA_WARNED_BIT)) != 0);
+  }
+
+  /** @return the bits of {@link Ticket#slaMask()} that {@link #slaStatuses()} selects */
+  public int slaStatusMask() {
+    int m = 0;
+    for (SlaStatus s : slaStatuses) {
+      m |= 1 << s.ordinal();
+    }
+    return m;
   }
 
   /** Builds {@link TicketQuery} values. Not thread-safe. */
@@ -128,6 +147,8 @@ public record TicketQuery(
     private Set<String> tagsAll = Set.of();
     private @Nullable Instant createdFrom;
     private @Nullable Instant createdBefore;
+    private Set<SlaStatus> slaStatuses = Set.of();
+    private boolean slaWarned;
     private TicketSort sort = TicketSort.CREATED_DESC;
     private int limit = 50;
     private @Nullable String after;
@@ -245,6 +266,24 @@ public record TicketQuery(
     }
 
     /**
+     * @param s tickets with at least one SLA metric in one of these statuses, e.g. {@code BREACHED}
+     * @return this
+     */
+    public Builder slaStatuses(SlaStatus... s) {
+      slaStatuses = Set.of(s);
+      return this;
+    }
+
+    /**
+     * @param w only tickets with a warned, not yet met SLA metric
+     * @return this
+     */
+    public Builder slaWarned(boolean w) {
+      slaWarned = w;
+      return this;
+    }
+
+    /**
      * @param s sort order
      * @return this
      */
@@ -275,7 +314,7 @@ public record TicketQuery(
     public TicketQuery build() {
       return new TicketQuery(
           states, priorities, teams, tiers, assignee, unassigned, requester, organization, channels,
-          tagsAll, createdFrom, createdBefore, sort, limit, after);
+          tagsAll, createdFrom, createdBefore, slaStatuses, slaWarned, sort, limit, after);
     }
   }
 }

@@ -11,6 +11,9 @@ import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
 import dev.frontline.helpdesk.ticket.Author;
@@ -184,7 +187,9 @@ public abstract class TicketStoreContract {
           .then(new TicketChange.Linked(new TicketLink(LinkType.PARENT_OF, TicketId.of("child"))), t)
           .then(new TicketChange.Unlinked(new TicketLink(LinkType.PARENT_OF, TicketId.of("child"))), t)
           .then(new TicketChange.MergeReceived(TicketId.of("src"), List.of(fx.entry(t, EntryKind.PUBLIC_REPLY, "merged"))), t)
-          .then(new TicketChange.DeadlineChanged(null, t.plus(Duration.ofHours(4)), "first_response=due"), t)
+          .then(new TicketChange.DeadlineChanged(null, t.plus(Duration.ofHours(4)), "first_response=due",
+              Map.of(SlaMetric.FIRST_RESPONSE, new SlaMetricState(SlaStatus.RUNNING, true, t.plus(Duration.ofHours(4))),
+                  SlaMetric.RESOLUTION, new SlaMetricState(SlaStatus.PAUSED, false, null))), t)
           .then(new TicketChange.EscalationStepFired("breach", "tier2"), t)
           .then(new TicketChange.Custom("csat", Map.of("rating", "5")), t)
           .then(new TicketChange.StateChanged(TicketState.OPEN, TicketState.SOLVED), t)
@@ -330,7 +335,11 @@ public abstract class TicketStoreContract {
           d.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.OPEN), at.plusSeconds(30));
         }
         if (r.nextInt(3) == 0) {
-          d.then(new TicketChange.DeadlineChanged(null, T0.plusSeconds(r.nextInt(20) * 600L), "x"), at);
+          Instant due = T0.plusSeconds(r.nextInt(20) * 600L);
+          SlaStatus st = SlaStatus.values()[r.nextInt(SlaStatus.values().length)];
+          d.then(new TicketChange.DeadlineChanged(null, due, "x",
+              Map.of(SlaMetric.FIRST_RESPONSE, new SlaMetricState(st, r.nextBoolean(), due),
+                  SlaMetric.RESOLUTION, new SlaMetricState(SlaStatus.RUNNING, false, due.plusSeconds(3600)))), at);
         }
         store.create(d.ticket(), d.events());
         all.add(d.ticket());
@@ -380,6 +389,10 @@ public abstract class TicketStoreContract {
           TicketQuery.builder().channels(Channel.CHAT).build(),
           TicketQuery.builder().tagsAll("billing", "vip").build(),
           TicketQuery.builder().created(T0.plusSeconds(600), T0.plusSeconds(1800)).build(),
+          TicketQuery.builder().slaStatuses(SlaStatus.BREACHED).build(),
+          TicketQuery.builder().slaStatuses(SlaStatus.MET, SlaStatus.PAUSED).build(),
+          TicketQuery.builder().slaWarned(true).build(),
+          TicketQuery.builder().slaStatuses(SlaStatus.RUNNING).slaWarned(true).sort(TicketSort.DEADLINE_ASC).build(),
           TicketQuery.builder().states(TicketState.NEW).teams(TeamId.of("team-b")).tagsAll("tech").sort(TicketSort.PRIORITY_DESC).build());
       for (TicketQuery q : qs) {
         TicketQuery big = q.toBuilder().limit(500).build();
@@ -492,7 +505,7 @@ public abstract class TicketStoreContract {
     return new Ticket(t.id(), key, t.version(), t.subject(), t.requester(), t.organization(), t.channel(), t.priority(), t.type(),
         t.state(), t.tags(), t.fields(), t.tier(), t.team(), t.assignee(), t.links(), t.mergedInto(), t.createdAt(), t.updatedAt(),
         t.firstResponseAt(), t.solvedAt(), t.closedAt(), t.lastCustomerMessageAt(), t.lastAgentReplyAt(), t.publicAgentReplies(),
-        t.reopenCount(), t.escalationCount(), t.nextDeadline());
+        t.reopenCount(), t.escalationCount(), t.nextDeadline(), t.sla());
   }
 
   private static List<TicketEvent> rekey(List<TicketEvent> events, TicketKey key) {

@@ -261,6 +261,7 @@ public final class JdbcTicketStore implements TicketStore {
     m.put(TICKETS.CREATED_AT_NS, nanos(t.createdAt()));
     m.put(TICKETS.UPDATED_AT_MS, t.updatedAt().toEpochMilli());
     m.put(TICKETS.NEXT_DEADLINE_MS, t.nextDeadline() == null ? null : t.nextDeadline().toEpochMilli());
+    m.put(TICKETS.SLA_MASK, t.slaMask());
     for (TicketSort s : TicketSort.values()) {
       m.put(sortKey(s), s.key(t));
     }
@@ -427,6 +428,12 @@ public final class JdbcTicketStore implements TicketStore {
     }
     if (q.createdFrom() != null) {
       c = c.and(TICKETS.CREATED_AT_NS.ge(nanos(q.createdFrom())));
+    }
+    if (!q.slaStatuses().isEmpty()) {
+      c = c.and(org.jooq.impl.DSL.bitAnd(TICKETS.SLA_MASK, q.slaStatusMask()).ne(0));
+    }
+    if (q.slaWarned()) {
+      c = c.and(org.jooq.impl.DSL.bitAnd(TICKETS.SLA_MASK, 1 << Ticket.SLA_WARNED_BIT).ne(0));
     }
     if (q.createdBefore() != null) {
       c = c.and(TICKETS.CREATED_AT_NS.lt(nanos(q.createdBefore())));

@@ -47,6 +47,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -235,7 +238,29 @@ public final class JsonCodec {
     n.put("reopenCount", t.reopenCount());
     n.put("escalationCount", t.escalationCount());
     put(n, "nextDeadline", t.nextDeadline());
+    n.set("sla", sla(t.sla()));
     return n;
+  }
+
+  private static ObjectNode sla(Map<SlaMetric, SlaMetricState> sla) {
+    ObjectNode n = obj();
+    for (Map.Entry<SlaMetric, SlaMetricState> e : new java.util.TreeMap<>(sla).entrySet()) {
+      ObjectNode m = n.putObject(e.getKey().name());
+      put(m, "status", e.getValue().status());
+      m.put("warned", e.getValue().warned());
+      put(m, "due", e.getValue().due());
+    }
+    return n;
+  }
+
+  private static Map<SlaMetric, SlaMetricState> readSla(@Nullable JsonNode n) {
+    Map<SlaMetric, SlaMetricState> out = new java.util.EnumMap<>(SlaMetric.class);
+    if (n != null && !n.isNull()) {
+      n.properties().forEach(e -> out.put(SlaMetric.valueOf(e.getKey()), new SlaMetricState(
+          en(SlaStatus.class, e.getValue(), "status"), req(e.getValue(), "warned").asBoolean(),
+          optInstant(e.getValue(), "due"))));
+    }
+    return out;
   }
 
   static Ticket readTicket(JsonNode n) {
@@ -267,7 +292,8 @@ public final class JsonCodec {
         req(n, "publicAgentReplies").asInt(),
         req(n, "reopenCount").asInt(),
         req(n, "escalationCount").asInt(),
-        optInstant(n, "nextDeadline"));
+        optInstant(n, "nextDeadline"),
+        readSla(n.get("sla")));
   }
 
   private static ObjectNode link(TicketLink l) {
@@ -501,6 +527,7 @@ public final class JsonCodec {
       put(n, "from", x.from());
       put(n, "to", x.to());
       put(n, "detail", x.detail());
+      n.set("sla", sla(x.sla()));
     } else if (c instanceof TicketChange.EscalationStepFired x) {
       n.put("kind", "escalation_step_fired");
       put(n, "rule", x.rule());
@@ -572,7 +599,7 @@ public final class JsonCodec {
           new TicketChange.MergeReceived(
               new TicketId(str(n, "source")), list(n, "entries", JsonCodec::readEntry));
       case "deadline_changed" ->
-          new TicketChange.DeadlineChanged(optInstant(n, "from"), optInstant(n, "to"), str(n, "detail"));
+          new TicketChange.DeadlineChanged(optInstant(n, "from"), optInstant(n, "to"), str(n, "detail"), readSla(n.get("sla")));
       case "escalation_step_fired" -> new TicketChange.EscalationStepFired(str(n, "rule"), str(n, "step"));
       case "custom" -> {
         Map<String, String> data = new LinkedHashMap<>();

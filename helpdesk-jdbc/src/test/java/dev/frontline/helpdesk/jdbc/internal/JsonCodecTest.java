@@ -91,7 +91,7 @@ class JsonCodecTest {
         new TicketChange.MergedInto(TicketId.of("target"), TicketState.PENDING),
         new TicketChange.MergeReceived(TicketId.of("src"), List.of(entry("e2", EntryKind.PUBLIC_REPLY), entry("e3", EntryKind.SYSTEM))),
         new TicketChange.DeadlineChanged(null, AT, "first_response=due@x"),
-        new TicketChange.DeadlineChanged(AT, null, ""),
+        new TicketChange.DeadlineChanged(AT, null, "", java.util.Map.of(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION, new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.BREACHED, true, AT))),
         new TicketChange.EscalationStepFired("breach", "tier2"),
         new TicketChange.Custom("csat", Map.of("rating", "5", "comment", "good ✓")));
   }
