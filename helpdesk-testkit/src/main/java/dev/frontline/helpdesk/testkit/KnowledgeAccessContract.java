@@ -309,7 +309,7 @@ public abstract class KnowledgeAccessContract {
     Random rnd = new Random(seed);
     List<Permission> kbPermissions = List.of(Permission.KB_READ_INTERNAL, Permission.KB_WRITE, Permission.KB_PUBLISH);
     List<Principal> principals = new ArrayList<>(List.of(system, anonymous, customer, Principal.agent(AgentId.of("nobody"))));
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 10; i++) {
       Set<Permission> perms = randomSubset(rnd, kbPermissions);
       String role = "random-" + i;
       directory.saveRole(new Role(role, perms.isEmpty() ? Set.of() : EnumSet.copyOf(perms), Scope.values()[rnd.nextInt(4)]));
@@ -321,7 +321,7 @@ public abstract class KnowledgeAccessContract {
     }
     Set<String> used = new HashSet<>();
     List<Article> articles = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 30; i++) {
       ArticleVisibility v = switch (rnd.nextInt(3)) {
         case 0 -> ArticleVisibility.PUBLIC;
         case 1 -> ArticleVisibility.INTERNAL;
