@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.knowledge;
 
 import dev.frontline.helpdesk.AccessDeniedException;
+import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.Checks;
@@ -55,15 +56,27 @@ public final class KnowledgeService {
    * @param article the article
    * @param expectedRevision the revision the caller read, 0 to create
    * @return the stored article
-   * @throws AccessDeniedException if the principal may not write it
+   * @throws NotFoundException if an article with this id exists but the principal may not read it
+   * @throws AccessDeniedException if the principal may not write it, or could not read the result
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if it changed meanwhile
    */
   public Article save(Principal principal, Article article, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(article, "article");
     Article existing = store.find(article.id()).orElse(null);
+    SearchAudience audience = permissions.readAudience(principal);
+    String action = KnowledgePermissions.publishes(existing, article) ? "kb.publish" : "kb.write";
+    if (existing != null && !audience.permits(existing)) {
+      permissions.denied(principal, action, article.id(), "article not visible");
+      throw new NotFoundException("no article " + article.id());
+    }
     if (!permissions.mayWrite(principal, existing, article)) {
+      permissions.denied(principal, action, article.id(), "not permitted");
       throw new AccessDeniedException("may not write article " + article.id());
+    }
+    if (!audience.permits(article)) {
+      permissions.denied(principal, action, article.id(), "result would not be visible to the writer");
+      throw new AccessDeniedException("may not write an article one cannot read: " + article.id());
     }
     Article stamped = article.toBuilder().author(principal.describe()).updatedAt(clock.instant()).build();
     Article stored = store.save(stamped, expectedRevision);
@@ -72,7 +85,8 @@ public final class KnowledgeService {
   }
 
   /**
-   * Deletes an article.
+   * Deletes an article. Deleting a draft needs the right to write it, deleting a published or
+   * archived article the right to publish it.
    *
    * @param principal who deletes
    * @param id the article
@@ -81,8 +95,9 @@ public final class KnowledgeService {
    * @throws AccessDeniedException if the principal may see but not delete it
    */
   public void delete(Principal principal, ArticleId id, long expectedRevision) {
-    Article existing = readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    Article existing = readable(principal, id, "kb.delete");
     if (!permissions.mayWrite(principal, existing, null)) {
+      permissions.denied(principal, "kb.delete", id, "not permitted");
       throw new AccessDeniedException("may not delete article " + id);
     }
     store.delete(id, expectedRevision);
@@ -93,7 +108,27 @@ public final class KnowledgeService {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "article id");
     SearchAudience audience = permissions.readAudience(principal);
-    return store.find(id).filter(audience::permits);
+    Optional<Article> found = store.find(id);
+    if (found.isPresent() && !audience.permits(found.get())) {
+      permissions.denied(principal, "kb.read", id, "article not visible");
+      return Optional.empty();
+    }
+    return found;
+  }
+
+  private Article readable(Principal principal, ArticleId id, String action) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(id, "article id");
+    SearchAudience audience = permissions.readAudience(principal);
+    Optional<Article> found = store.find(id);
+    if (found.isEmpty()) {
+      throw new NotFoundException("no article " + id);
+    }
+    if (!audience.permits(found.get())) {
+      permissions.denied(principal, action, id, "article not visible");
+      throw new NotFoundException("no article " + id);
+    }
+    return found.get();
   }
 
   /**
@@ -129,8 +164,9 @@ public final class KnowledgeService {
    * @throws AccessDeniedException if the principal may not edit it
    */
   public List<ArticleRevision> revisions(Principal principal, ArticleId id) {
-    Article a = readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    Article a = readable(principal, id, "kb.revisions");
     if (!permissions.mayWrite(principal, a, a)) {
+      permissions.denied(principal, "kb.revisions", id, "not permitted");
       throw new AccessDeniedException("may not see the history of article " + id);
     }
     return store.revisions(id);
@@ -180,7 +216,7 @@ public final class KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public List<SearchHit> similar(Principal principal, ArticleId id, int limit) {
-    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    readable(principal, id, "kb.similar");
     return search.similar(id, permissions.readAudience(principal), limit);
   }
 
@@ -194,8 +230,9 @@ public final class KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void feedback(Principal principal, ArticleId id, boolean helpful) {
-    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    readable(principal, id, "kb.feedback");
     if (principal instanceof Principal.Anonymous) {
+      permissions.denied(principal, "kb.feedback", id, "anonymous visitors cannot vote");
       throw new AccessDeniedException("anonymous visitors cannot vote");
     }
     votes.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(principal.describe(), helpful);
@@ -208,7 +245,7 @@ public final class KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public ArticleStats stats(Principal principal, ArticleId id) {
-    readable(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
+    readable(principal, id, "kb.stats");
     Map<String, Boolean> v = votes.getOrDefault(id, Map.of());
     long yes = v.values().stream().filter(Boolean::booleanValue).count();
     AtomicLong seen = views.get(id);
@@ -248,6 +285,22 @@ public final class KnowledgeService {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Takes clock and access control from a helpdesk: the permissions become {@link
+     * KnowledgePermissions#fromAccessControl(dev.frontline.helpdesk.access.AccessControl)} of its
+     * {@link Helpdesk#access()}, so roles and teams decide. Call {@link #permissions} afterwards to
+     * add per-category rules.
+     *
+     * @param value the helpdesk
+     * @return this
+     */
+    public Builder helpdesk(Helpdesk value) {
+      Objects.requireNonNull(value, "helpdesk");
+      this.clock = value.clock();
+      this.permissions = KnowledgePermissions.fromAccessControl(value.access());
       return this;
     }
 

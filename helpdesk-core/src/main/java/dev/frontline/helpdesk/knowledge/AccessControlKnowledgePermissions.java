@@ -1,0 +1,76 @@
+package dev.frontline.helpdesk.knowledge;
+
+import dev.frontline.helpdesk.access.AccessControl;
+import dev.frontline.helpdesk.access.Permission;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.directory.TeamId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** The rules of {@link KnowledgePermissions#builder(AccessControl)}. Immutable and thread-safe. */
+final class AccessControlKnowledgePermissions implements KnowledgePermissions {
+  private final AccessControl access;
+  private final List<Map.Entry<List<String>, Set<TeamId>>> categoryEditors;
+
+  AccessControlKnowledgePermissions(AccessControl access, List<Map.Entry<List<String>, Set<TeamId>>> categoryEditors) {
+    this.access = access;
+    this.categoryEditors = List.copyOf(categoryEditors);
+  }
+
+  @Override
+  public SearchAudience readAudience(Principal principal) {
+    if (principal instanceof Principal.System) {
+      return SearchAudience.everything();
+    }
+    if (!(principal instanceof Principal.Agent)) {
+      return SearchAudience.publicOnly();
+    }
+    boolean internal = access.holds(principal, Permission.KB_READ_INTERNAL);
+    Set<TeamId> teams = internal ? access.teamsOf(principal).keySet() : Set.of();
+    Set<ArticleStatus> statuses =
+        access.holds(principal, Permission.KB_WRITE) ? EnumSet.allOf(ArticleStatus.class) : Set.of(ArticleStatus.PUBLISHED);
+    return new SearchAudience(internal, false, teams, statuses);
+  }
+
+  @Override
+  public boolean mayWrite(Principal principal, @Nullable Article existing, @Nullable Article updated) {
+    if (principal instanceof Principal.System) {
+      return true;
+    }
+    if (!(principal instanceof Principal.Agent)) {
+      return false;
+    }
+    Permission needed = KnowledgePermissions.publishes(existing, updated) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
+    if (!access.holds(principal, needed)) {
+      return false;
+    }
+    if (categoryEditors.isEmpty()) {
+      return true;
+    }
+    Set<TeamId> mine = access.teamsOf(principal).keySet();
+    return (existing == null || mayEditCategory(mine, existing.categoryPath()))
+        && (updated == null || mayEditCategory(mine, updated.categoryPath()));
+  }
+
+  /** The most specific rule covering the category decides; no rule, no right. */
+  private boolean mayEditCategory(Set<TeamId> mine, List<String> category) {
+    Set<TeamId> allowed = null;
+    int best = -1;
+    for (Map.Entry<List<String>, Set<TeamId>> rule : categoryEditors) {
+      List<String> prefix = rule.getKey();
+      if (prefix.size() > best && prefix.size() <= category.size() && category.subList(0, prefix.size()).equals(prefix)) {
+        best = prefix.size();
+        allowed = rule.getValue();
+      }
+    }
+    return allowed != null && allowed.stream().anyMatch(mine::contains);
+  }
+
+  @Override
+  public void denied(Principal principal, String action, @Nullable ArticleId target, String reason) {
+    access.deny(principal, action, target == null ? null : target.value(), reason);
+  }
+}
