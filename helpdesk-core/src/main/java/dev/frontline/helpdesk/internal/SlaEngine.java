@@ -96,13 +96,44 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the timeline
    */
   public static SlaTimeline timeline(List<TicketEvent> history) {
+    return timeline(history, -1);
+  }
+
+  /**
+   * The timeline as seen by the tier a ticket entered at event index {@code start} (a {@code
+   * TierChanged}): that instant counts as the ticket's creation and first customer message, in the
+   * state the ticket had then; earlier events are not counted. Used for tier-specific policies
+   * (OLAs), so that a tier is measured from when it received the ticket.
+   *
+   * @param history a ticket's events
+   * @param start index of the tier entry event, or -1 for the whole history
+   * @return the timeline
+   */
+  static SlaTimeline timeline(List<TicketEvent> history, int start) {
     List<SlaEvent> out = new ArrayList<>();
     Instant last = null;
     boolean firstEntry = true;
-    for (TicketEvent e : history) {
+    TicketState state = TicketState.NEW;
+    for (int i = 0; i < history.size(); i++) {
+      TicketEvent e = history.get(i);
       Instant at = last == null || e.at().isAfter(last) ? e.at() : last;
       last = at;
       TicketChange c = e.change();
+      if (c instanceof TicketChange.StateChanged sc0) {
+        state = sc0.to();
+      }
+      if (i < start) {
+        continue;
+      }
+      if (i == start) {
+        out.add(new SlaEvent.Created(at));
+        out.add(new SlaEvent.CustomerMessage(at));
+        if (state != TicketState.NEW) {
+          out.add(new SlaEvent.StateChanged(at, state));
+        }
+        firstEntry = false;
+        continue;
+      }
       if (c instanceof TicketChange.Created) {
         out.add(new SlaEvent.Created(at));
       } else if (c instanceof TicketChange.EntryAdded ea) {
@@ -136,7 +167,17 @@ public final class SlaEngine implements DeadlineCalculator {
     if (p.isEmpty() || history.isEmpty()) {
       return null;
     }
-    SlaTimeline tl = timeline(history);
+    int start = -1;
+    if (!p.get().conditions().tiers().isEmpty()) {
+      // a tier-specific policy (OLA) measures from when the ticket entered its current tier
+      for (int i = history.size() - 1; i > 0; i--) {
+        if (history.get(i).change() instanceof TicketChange.TierChanged tc && tc.toTier() == t.tier()) {
+          start = i;
+          break;
+        }
+      }
+    }
+    SlaTimeline tl = timeline(history, start);
     Instant at = now.isBefore(tl.createdAt()) ? tl.createdAt() : now;
     return SlaClock.evaluate(p.get(), tl, at);
   }
