@@ -2,6 +2,7 @@ package dev.frontline.helpdesk.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
 import dev.frontline.helpdesk.directory.Agent;
@@ -16,6 +17,8 @@ import dev.frontline.helpdesk.jdbc.JdbcStores;
 import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewTicket;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketEvent;
@@ -57,6 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (update, insert if missing, select) and then one transaction with the id/key clash check,
  *       the tickets row, one multi-row insert of the tags and one of the two events. The rows are
  *       identical, including the JSON texts (encoded with the store's own codec on every call).
+ *   <li>{@link #serviceCreate}: the full {@code Helpdesk.tickets().create} by an agent into its team
+ *       (directory look-ups, permission check, validation, SLA), on the JDBC stores.
  *   <li>{@link #serviceCreate}: the full {@code Helpdesk.tickets().create} by an agent (directory
  *       look-ups, permission check, validation, SLA), on the JDBC stores.
  * </ul>
@@ -78,6 +83,7 @@ public class JdbcCreateTicketBenchmark {
   private HikariDataSource pool;
   private TicketStore store;
   private Helpdesk helpdesk;
+  private final Principal agent = Principal.agent(AgentId.of("alice"));
   private final CustomerId carol = CustomerId.of("carol");
   private final TeamId front = TeamId.of("front");
   private final TreeSet<String> tags = new TreeSet<>(List.of("billing", "printer"));
@@ -105,7 +111,6 @@ public class JdbcCreateTicketBenchmark {
     dir.saveTier(new SupportTier(1, "Front line", front));
     dir.saveAgent(Agent.of(AgentId.of("alice"), "Alice", "alice@example.com", Set.of("agent"), Map.of(front, TeamAccess.FULL)));
     dir.saveCustomer(Customer.of(carol, "Carol", "carol@example.com"));
-    // kept for a service-level variant (see docs/benchmarks.md: the agent was denied ticket_create on JDBC)
     helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(stores.blobStore()).build();
   }
 
@@ -142,6 +147,17 @@ public class JdbcCreateTicketBenchmark {
     BenchTickets.Prepared p = next(store.nextKeyNumber("HD"));
     store.create(p.ticket(), p.events());
     return p.ticket();
+  }
+
+  /**
+   * The full service call by an agent, into the agent's team.
+   *
+   * @return the ticket
+   */
+  @Benchmark
+  public Ticket serviceCreate() {
+    return helpdesk.tickets().create(agent,
+        NewTicket.builder("Printer on fire", carol, Message.of("It is on fire.")).team(front).build());
   }
 
   /**
