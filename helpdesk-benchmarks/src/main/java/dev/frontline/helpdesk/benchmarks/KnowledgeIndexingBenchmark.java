@@ -73,7 +73,7 @@ public class KnowledgeIndexingBenchmark {
   public long library() throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
         LuceneKnowledgeSearch search =
-            LuceneKnowledgeSearch.builder(dir).refreshInterval(Duration.ofHours(1)).commitInterval(Duration.ofHours(1)).build()) {
+            LuceneKnowledgeSearch.builder(dir).refreshInterval(Duration.ofSeconds(1)).commitInterval(Duration.ofMinutes(10)).build()) {
       for (Article a : articles) {
         search.index(a);
       }

@@ -120,7 +120,7 @@ public class KnowledgeSearchBenchmark {
     List<BenchKb.Page> pages = BenchKb.pages();
     Path path = Path.of(System.getProperty("java.io.tmpdir"), "frontline-bench-kb-" + articles);
     directory = FSDirectory.open(path);
-    search = LuceneKnowledgeSearch.builder(directory).refreshInterval(Duration.ofHours(1)).commitInterval(Duration.ofHours(1)).build();
+    search = LuceneKnowledgeSearch.builder(directory).refreshInterval(Duration.ofSeconds(1)).commitInterval(Duration.ofMinutes(10)).build();
     if (search.appliedSequence() != articles) {
       long t0 = System.nanoTime();
       for (int i = 0; i < articles; i++) {
