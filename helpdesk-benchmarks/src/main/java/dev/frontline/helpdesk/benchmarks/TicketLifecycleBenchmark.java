@@ -90,7 +90,7 @@ public class TicketLifecycleBenchmark {
    */
   @Benchmark
   public Ticket createReplySolve() {
-    Ticket t = helpdesk.tickets().create(agent, NewTicket.builder("Printer on fire", carol, Message.of("It is on fire.")).build());
+    Ticket t = helpdesk.tickets().create(agent, NewTicket.builder("Printer on fire", carol, Message.of("It is on fire.")).team(TeamId.of("front")).build());
     t = helpdesk.tickets().reply(agent, t.id(), t.version(), Message.of("Please step away from the printer."));
     return helpdesk.tickets().transition(agent, t.id(), t.version(), TicketState.SOLVED);
   }
