@@ -53,14 +53,19 @@ import org.junit.jupiter.api.Test;
  * Subclasses give a fresh, empty ticket store and the metrics store that reads the same data.
  */
 public abstract class MetricsStoreContract {
-  /** A ticket store and the metrics store over the same data. */
-  protected record Stores(TicketStore tickets, MetricsStore metrics) {}
+  /**
+   * A ticket store and the metrics store over the same data.
+   *
+   * @param tickets where the contract writes its tickets
+   * @param metrics the metrics store under test, reading the same tickets
+   */
+  public record Stores(TicketStore tickets, MetricsStore metrics) {}
 
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00.123456789Z");
   private static final Author SYSTEM = new Author(Author.Kind.SYSTEM, "system:test");
 
   /** The stores under test. */
-  protected Stores stores;
+  protected Stores underTest;
 
   private long keys;
 
@@ -72,7 +77,7 @@ public abstract class MetricsStoreContract {
 
   @BeforeEach
   void fresh() {
-    stores = newStores();
+    underTest = newStores();
   }
 
   // ------------------------------------------------------------------ ticket building
@@ -102,9 +107,9 @@ public abstract class MetricsStoreContract {
 
     void store() {
       if (base == 0) {
-        stores.tickets().create(ticket, List.copyOf(events));
+        underTest.tickets().create(ticket, List.copyOf(events));
       } else {
-        stores.tickets().update(ticket, base, List.copyOf(events));
+        underTest.tickets().update(ticket, base, List.copyOf(events));
       }
     }
   }
@@ -191,8 +196,8 @@ public abstract class MetricsStoreContract {
   }
 
   private void assertSameAsReference(MetricsQuery q, TicketVisibility v) {
-    MetricsReport expected = new InMemoryMetricsStore(stores.tickets()).compute(q, v);
-    MetricsReport actual = stores.metrics().compute(q, v);
+    MetricsReport expected = new InMemoryMetricsStore(underTest.tickets()).compute(q, v);
+    MetricsReport actual = underTest.metrics().compute(q, v);
     assertThat(actual).as("%s grouped by %s, visibility %s", q, q.groupBy(), v).isEqualTo(expected);
   }
 
@@ -255,7 +260,7 @@ public abstract class MetricsStoreContract {
     Builder b = create(t, Channel.EMAIL, 1, null, null, c, null);
     b.then(new TicketChange.TierChanged(1, 2, null, TeamId.of("team-2"), null, null, "hard", false), t.plus(Duration.ofHours(1)));
     b.store();
-    MetricsReport r = stores.metrics().compute(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).build(), TicketVisibility.everything());
+    MetricsReport r = underTest.metrics().compute(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).build(), TicketVisibility.everything());
     MetricsRow tier1 = r.row("1").orElseThrow();
     assertThat(tier1.created()).isEqualTo(2);
     assertThat(tier1.escalated()).isEqualTo(1);
@@ -268,7 +273,7 @@ public abstract class MetricsStoreContract {
     assertThat(tier2.created()).isZero();
     assertThat(tier2.backlog()).isEqualTo(1);
     assertThat(r.total().created()).isEqualTo(2);
-    assertThat(stores.metrics().compute(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).build(), TicketVisibility.none()).rows()).isEmpty();
+    assertThat(underTest.metrics().compute(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).build(), TicketVisibility.none()).rows()).isEmpty();
     assertSameAsReference(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).groupBy(Dimension.AGENT).build(), TicketVisibility.everything());
   }
 }
