@@ -171,4 +171,13 @@ class H2StoresTest {
       return stores.assetDirectory();
     }
   }
+
+  @Nested
+  @DisplayName("metrics columns of rows written before schema V2")
+  class MetricsBackfill extends MetricsBackfillChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
 }
