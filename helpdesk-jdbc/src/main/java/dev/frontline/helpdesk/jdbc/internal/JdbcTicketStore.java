@@ -358,18 +358,20 @@ public final class JdbcTicketStore implements TicketStore {
    * snapshot and history), each in its own transaction.
    *
    * @param limit rows per call
-   * @return the number of rows looked at (0 when none is left)
+   * @return the number of rows filled by this call (0 when none is left)
    */
   int backfillMetrics(int limit) {
     List<String> ids =
         db.call(() -> db.dsl().select(TICKETS.ID).from(TICKETS).where(TICKETS.METRICS_V.isNull()).limit(limit).fetch(TICKETS.ID));
+    int filled = 0;
     for (String id : ids) {
-      db.tx(
+      filled +=
+          db.tx(
           tx -> {
             String json =
                 tx.select(TICKETS.SNAPSHOT).from(TICKETS).where(TICKETS.ID.eq(id).and(TICKETS.METRICS_V.isNull())).fetchOne(TICKETS.SNAPSHOT);
             if (json == null) {
-              return null; // filled meanwhile by a ticket write
+              return 1; // filled meanwhile by a ticket write
             }
             Ticket t = JsonCodec.ticket(json);
             MetricsColumns m = new MetricsColumns().fold(history(tx, t.id()));
@@ -384,10 +386,10 @@ public final class JdbcTicketStore implements TicketStore {
               tx.deleteFrom(Tables.FRONTLINE_TICKET_CSAT).where(Tables.FRONTLINE_TICKET_CSAT.TICKET_ID.eq(id)).execute();
               m.insertCsat(tx, id);
             }
-            return null;
+            return n;
           });
     }
-    return ids.size();
+    return filled;
   }
 
   @Override
