@@ -1,12 +1,20 @@
 package dev.frontline.helpdesk.jdbc;
 
 import dev.frontline.helpdesk.jdbc.internal.Db;
+import dev.frontline.helpdesk.jdbc.internal.JdbcArticleStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcAssetDirectory;
+import dev.frontline.helpdesk.jdbc.internal.JdbcInteractionStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcMetricsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcBlobStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcDirectoryStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
 import dev.frontline.helpdesk.jdbc.internal.Migrator;
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.InteractionStore;
+import dev.frontline.helpdesk.spi.MetricsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,12 +49,20 @@ public final class JdbcStores {
   private final TicketStore ticketStore;
   private final DirectoryStore directoryStore;
   private final BlobStore blobStore;
+  private final ArticleStore articleStore;
+  private final MetricsStore metricsStore;
+  private final InteractionStore interactionStore;
+  private final AssetDirectory assetDirectory;
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
     this.ticketStore = new JdbcTicketStore(db, b.outbox);
     this.directoryStore = new JdbcDirectoryStore(db);
     this.blobStore = new JdbcBlobStore(db);
+    this.articleStore = new JdbcArticleStore(db);
+    this.metricsStore = new JdbcMetricsStore(db);
+    this.interactionStore = new JdbcInteractionStore(db);
+    this.assetDirectory = new JdbcAssetDirectory(db);
   }
 
   /**
@@ -126,6 +142,37 @@ public final class JdbcStores {
   /** @return the blob store (thread-safe, shared) */
   public BlobStore blobStore() {
     return blobStore;
+  }
+
+  /**
+   * Knowledge articles with revisions and a change feed (schema V2). The feed's sequence numbers
+   * may become visible out of order; follow it with a reader that re-reads a trailing window, such
+   * as the core's {@code KnowledgeIndexer} or {@link ArticleChangeFollower}.
+   *
+   * @return the article store (thread-safe, shared)
+   */
+  public ArticleStore articleStore() {
+    return articleStore;
+  }
+
+  /**
+   * Metrics reports aggregated in SQL over the ticket table (schema V2), with the same results as
+   * {@code InMemoryMetricsStore} over {@link #ticketStore()}.
+   *
+   * @return the metrics store (thread-safe, shared)
+   */
+  public MetricsStore metricsStore() {
+    return metricsStore;
+  }
+
+  /** @return the interaction store (schema V2; thread-safe, shared) */
+  public InteractionStore interactionStore() {
+    return interactionStore;
+  }
+
+  /** @return the asset directory (schema V2; thread-safe, shared) */
+  public AssetDirectory assetDirectory() {
+    return assetDirectory;
   }
 
   /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */

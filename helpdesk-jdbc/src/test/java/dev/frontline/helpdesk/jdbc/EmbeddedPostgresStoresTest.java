@@ -1,10 +1,17 @@
 package dev.frontline.helpdesk.jdbc;
 
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.testkit.ArticleStoreContract;
+import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
 import dev.frontline.helpdesk.testkit.BlobStoreContract;
 import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
+import dev.frontline.helpdesk.testkit.InteractionStoreContract;
+import dev.frontline.helpdesk.testkit.MetricsStoreContract;
 import dev.frontline.helpdesk.testkit.TicketStoreContract;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +117,64 @@ class EmbeddedPostgresStoresTest {
   @Nested
   @DisplayName("transactional outbox")
   class Outbox extends OutboxChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
+
+  @Nested
+  @DisplayName("article store contract")
+  class Articles extends ArticleStoreContract {
+    @Override
+    protected ArticleStore newStore() {
+      db().truncate();
+      return stores.articleStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("article change feed under out-of-order commits")
+  class ArticleFeed extends ArticleFeedChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
+
+  @Nested
+  @DisplayName("metrics store contract (SQL aggregates against the in-memory reference)")
+  class Metrics extends MetricsStoreContract {
+    @Override
+    protected Stores newStores() {
+      db().truncate();
+      return new Stores(stores.ticketStore(), stores.metricsStore());
+    }
+  }
+
+  @Nested
+  @DisplayName("interaction store contract")
+  class Interactions extends InteractionStoreContract {
+    @Override
+    protected InteractionStore newStore() {
+      db().truncate();
+      return stores.interactionStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("asset directory contract")
+  class Assets extends AssetDirectoryContract {
+    @Override
+    protected AssetDirectory newDirectory() {
+      db().truncate();
+      return stores.assetDirectory();
+    }
+  }
+
+  @Nested
+  @DisplayName("metrics columns of rows written before schema V2")
+  class MetricsBackfill extends MetricsBackfillChecks {
     @Override
     protected TestDatabase database() {
       return db();

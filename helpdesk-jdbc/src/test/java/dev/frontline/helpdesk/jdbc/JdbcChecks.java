@@ -84,12 +84,12 @@ abstract class JdbcChecks {
         for (Future<Integer> f : fs) {
           applied += f.get(120, TimeUnit.SECONDS);
         }
-        assertThat(applied).as("scripts applied over all nodes").isEqualTo(1);
+        assertThat(applied).as("scripts applied over all nodes").isEqualTo(2);
       } finally {
         pool.shutdownNow();
       }
       assertThat(JdbcStores.migrate(fresh.dataSource(), fresh.dialect())).isZero();
-      assertThat(count(fresh.dataSource(), "SELECT COUNT(*) FROM frontline_schema_history")).isEqualTo(1);
+      assertThat(count(fresh.dataSource(), "SELECT COUNT(*) FROM frontline_schema_history")).isEqualTo(2);
       // and the schema works
       JdbcStores stores = JdbcStores.builder(fresh.dataSource(), fresh.dialect()).build();
       assertThat(stores.ticketStore().nextKeyNumber("HD")).isEqualTo(1);

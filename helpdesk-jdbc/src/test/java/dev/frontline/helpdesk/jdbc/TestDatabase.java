@@ -36,7 +36,13 @@ final class TestDatabase implements AutoCloseable {
           "frontline_organizations",
           "frontline_blobs",
           "frontline_escalation_claims",
-          "frontline_outbox");
+          "frontline_outbox",
+          "frontline_articles",
+          "frontline_article_revisions",
+          "frontline_article_changes",
+          "frontline_ticket_csat",
+          "frontline_interactions",
+          "frontline_assets");
 
   private static EmbeddedPostgres embedded;
 

@@ -29,6 +29,7 @@ import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record7;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +124,8 @@ public final class JdbcTicketStore implements TicketStore {
         tx -> {
           // validate everything first, in the reference's order, then write
           Set<TicketId> seen = new HashSet<>();
+          Map<TicketId, MetricsColumns> metrics = new HashMap<>();
+          Set<TicketId> legacy = new HashSet<>();
           Set<TicketKey> newKeys = new HashSet<>();
           for (Create c : creates) {
             Ticket t = c.ticket();
@@ -143,8 +146,15 @@ public final class JdbcTicketStore implements TicketStore {
           }
           for (Update u : updates) {
             Ticket t = u.ticket();
-            Record3<Long, String, Long> current =
-                tx.select(TICKETS.VERSION, TICKETS.KEY_PREFIX, TICKETS.KEY_NUMBER)
+            Record7<Long, String, Long, Integer, Integer, Long, Long> current =
+                tx.select(
+                        TICKETS.VERSION,
+                        TICKETS.KEY_PREFIX,
+                        TICKETS.KEY_NUMBER,
+                        TICKETS.METRICS_V,
+                        TICKETS.CREATED_TIER,
+                        TICKETS.FIRST_SOLVED_AT_NS,
+                        TICKETS.FIRST_REOPEN_AT_NS)
                     .from(TICKETS)
                     .where(TICKETS.ID.eq(t.id().value()))
                     .fetchOne();
@@ -163,11 +173,22 @@ public final class JdbcTicketStore implements TicketStore {
               throw new ValidationException("the ticket key cannot change");
             }
             checkEvents(t, u.expectedVersion(), u.events());
+            if (current.value4() == null) {
+              // a row written before schema V2: fold its whole history once
+              metrics.put(t.id(), new MetricsColumns().fold(history(tx, t.id())).fold(u.events()));
+              legacy.add(t.id());
+            } else {
+              metrics.put(t.id(), new MetricsColumns(current.value5(), current.value6(), current.value7()).fold(u.events()));
+            }
           }
           for (Create c : creates) {
-            tx.insertInto(TICKETS).set(columns(c.ticket())).execute();
+            MetricsColumns m = new MetricsColumns().fold(c.events());
+            Map<Field<?>, Object> cols = columns(c.ticket());
+            m.putInto(cols, c.ticket());
+            tx.insertInto(TICKETS).set(cols).execute();
             insertTags(tx, c.ticket());
             insertEvents(tx, c.events());
+            m.insertCsat(tx, c.ticket().id().value());
           }
           // write in id order, so that two calls touching the same tickets lock them in one order
           List<Update> ordered = new ArrayList<>(updates);
@@ -176,6 +197,8 @@ public final class JdbcTicketStore implements TicketStore {
             Ticket t = u.ticket();
             Map<Field<?>, Object> cols = columns(t);
             cols.remove(TICKETS.ID);
+            MetricsColumns m = metrics.get(t.id());
+            m.putInto(cols, t);
             int n =
                 tx.update(TICKETS)
                     .set(cols)
@@ -189,6 +212,10 @@ public final class JdbcTicketStore implements TicketStore {
             tx.deleteFrom(TAGS).where(TAGS.TICKET_ID.eq(t.id().value())).execute();
             insertTags(tx, t);
             insertEvents(tx, u.events());
+            if (legacy.contains(t.id())) {
+              tx.deleteFrom(Tables.FRONTLINE_TICKET_CSAT).where(Tables.FRONTLINE_TICKET_CSAT.TICKET_ID.eq(t.id().value())).execute();
+            }
+            m.insertCsat(tx, t.id().value());
           }
           return null;
         });
@@ -313,6 +340,57 @@ public final class JdbcTicketStore implements TicketStore {
                 .where(TICKETS.KEY_PREFIX.eq(key.prefix()).and(TICKETS.KEY_NUMBER.eq(key.number())))
                 .fetchOptional(TICKETS.SNAPSHOT)
                 .map(JsonCodec::ticket));
+  }
+
+  /** The stored history, read inside a transaction. */
+  static List<TicketEvent> history(DSLContext tx, TicketId id) {
+    return tx.select(EVENTS.EVENT)
+        .from(EVENTS)
+        .where(EVENTS.TICKET_ID.eq(id.value()))
+        .orderBy(EVENTS.VERSION.asc())
+        .fetch(EVENTS.EVENT)
+        .stream()
+        .map(JsonCodec::event)
+        .toList();
+  }
+
+  /**
+   * Fills the metrics columns of up to {@code limit} rows written before schema V2 (from their
+   * snapshot and history), each in its own transaction.
+   *
+   * @param limit rows per call
+   * @return the number of rows filled by this call (0 when none is left)
+   */
+  int backfillMetrics(int limit) {
+    List<String> ids =
+        db.call(() -> db.dsl().select(TICKETS.ID).from(TICKETS).where(TICKETS.METRICS_V.isNull()).limit(limit).fetch(TICKETS.ID));
+    int filled = 0;
+    for (String id : ids) {
+      filled +=
+          db.tx(
+          tx -> {
+            String json =
+                tx.select(TICKETS.SNAPSHOT).from(TICKETS).where(TICKETS.ID.eq(id).and(TICKETS.METRICS_V.isNull())).fetchOne(TICKETS.SNAPSHOT);
+            if (json == null) {
+              return 1; // filled meanwhile by a ticket write
+            }
+            Ticket t = JsonCodec.ticket(json);
+            MetricsColumns m = new MetricsColumns().fold(history(tx, t.id()));
+            Map<Field<?>, Object> cols = new LinkedHashMap<>();
+            m.putInto(cols, t);
+            int n =
+                tx.update(TICKETS)
+                    .set(cols)
+                    .where(TICKETS.ID.eq(id).and(TICKETS.METRICS_V.isNull()).and(TICKETS.VERSION.eq(t.version())))
+                    .execute();
+            if (n == 1) {
+              tx.deleteFrom(Tables.FRONTLINE_TICKET_CSAT).where(Tables.FRONTLINE_TICKET_CSAT.TICKET_ID.eq(id)).execute();
+              m.insertCsat(tx, id);
+            }
+            return n;
+          });
+    }
+    return filled;
   }
 
   @Override

@@ -789,4 +789,138 @@ public final class JsonCodec {
                 str(n, "plan")),
         "organization");
   }
+
+  // ---------------------------------------------------------------- knowledge, intake, assets
+
+  /**
+   * @param a an article
+   * @return JSON text
+   */
+  public static String article(dev.frontline.helpdesk.knowledge.Article a) {
+    ObjectNode n = obj();
+    put(n, "id", a.id().value());
+    put(n, "locale", a.locale().toLanguageTag());
+    put(n, "title", a.title());
+    put(n, "body", a.body());
+    put(n, "bodyFormat", a.bodyFormat());
+    put(n, "summary", a.summary());
+    n.set("categoryPath", strings(a.categoryPath()));
+    n.set("tags", strings(new TreeSet<>(a.tags())));
+    put(n, "visibility", a.visibility().level());
+    n.set("visibilityTeams", strings(new TreeSet<>(a.visibility().teams().stream().map(TeamId::value).toList())));
+    put(n, "status", a.status());
+    put(n, "translationGroup", a.translationGroup());
+    n.put("revision", a.revision());
+    put(n, "author", a.author());
+    put(n, "updatedAt", a.updatedAt());
+    return write(n);
+  }
+
+  /**
+   * @param json JSON text
+   * @return the article
+   */
+  public static dev.frontline.helpdesk.knowledge.Article article(String json) {
+    return read(
+        json,
+        n ->
+            new dev.frontline.helpdesk.knowledge.Article(
+                dev.frontline.helpdesk.knowledge.ArticleId.of(str(n, "id")),
+                Locale.forLanguageTag(str(n, "locale")),
+                str(n, "title"),
+                str(n, "body"),
+                en(dev.frontline.helpdesk.knowledge.BodyFormat.class, n, "bodyFormat"),
+                optStr(n, "summary"),
+                list(n, "categoryPath", JsonNode::asText),
+                new java.util.LinkedHashSet<>(list(n, "tags", JsonNode::asText)),
+                new dev.frontline.helpdesk.knowledge.ArticleVisibility(
+                    en(dev.frontline.helpdesk.knowledge.ArticleVisibility.Level.class, n, "visibility"),
+                    Set.copyOf(list(n, "visibilityTeams", t -> new TeamId(t.asText())))),
+                en(dev.frontline.helpdesk.knowledge.ArticleStatus.class, n, "status"),
+                str(n, "translationGroup"),
+                req(n, "revision").asLong(),
+                str(n, "author"),
+                instant(n, "updatedAt")),
+        "article");
+  }
+
+  /**
+   * @param i an interaction
+   * @return JSON text
+   */
+  public static String interaction(dev.frontline.helpdesk.intake.Interaction i) {
+    ObjectNode n = obj();
+    put(n, "id", i.id().value());
+    put(n, "channel", i.channel());
+    put(n, "customer", i.customer().value());
+    put(n, "agent", i.agent() == null ? null : i.agent().value());
+    put(n, "startedAt", i.startedAt());
+    put(n, "endedAt", i.endedAt());
+    put(n, "identity", i.identity());
+    put(n, "disposition", i.disposition());
+    put(n, "recording", i.recording());
+    put(n, "ticket", i.ticket() == null ? null : i.ticket().value());
+    put(n, "summary", i.summary());
+    put(n, "recordedBy", i.recordedBy());
+    return write(n);
+  }
+
+  /**
+   * @param json JSON text
+   * @return the interaction
+   */
+  public static dev.frontline.helpdesk.intake.Interaction interaction(String json) {
+    return read(
+        json,
+        n ->
+            new dev.frontline.helpdesk.intake.Interaction(
+                dev.frontline.helpdesk.intake.InteractionId.of(str(n, "id")),
+                en(Channel.class, n, "channel"),
+                CustomerId.of(str(n, "customer")),
+                opt(n, "agent", AgentId::of),
+                instant(n, "startedAt"),
+                instant(n, "endedAt"),
+                en(dev.frontline.helpdesk.intake.IdentityCheck.class, n, "identity"),
+                en(dev.frontline.helpdesk.intake.Disposition.class, n, "disposition"),
+                en(dev.frontline.helpdesk.intake.Recording.class, n, "recording"),
+                opt(n, "ticket", TicketId::of),
+                str(n, "summary"),
+                str(n, "recordedBy")),
+        "interaction");
+  }
+
+  /**
+   * @param a an asset
+   * @return JSON text
+   */
+  public static String asset(dev.frontline.helpdesk.asset.Asset a) {
+    ObjectNode n = obj();
+    put(n, "id", a.id().value());
+    put(n, "name", a.name());
+    put(n, "type", a.type());
+    put(n, "serial", a.serial());
+    put(n, "status", a.status());
+    put(n, "customer", a.customer() == null ? null : a.customer().value());
+    put(n, "organization", a.organization() == null ? null : a.organization().value());
+    return write(n);
+  }
+
+  /**
+   * @param json JSON text
+   * @return the asset
+   */
+  public static dev.frontline.helpdesk.asset.Asset asset(String json) {
+    return read(
+        json,
+        n ->
+            new dev.frontline.helpdesk.asset.Asset(
+                dev.frontline.helpdesk.asset.AssetId.of(str(n, "id")),
+                str(n, "name"),
+                str(n, "type"),
+                str(n, "serial"),
+                en(dev.frontline.helpdesk.asset.AssetStatus.class, n, "status"),
+                opt(n, "customer", CustomerId::of),
+                opt(n, "organization", OrganizationId::of)),
+        "asset");
+  }
 }

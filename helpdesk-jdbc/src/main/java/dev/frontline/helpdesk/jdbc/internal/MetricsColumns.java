@@ -1,0 +1,116 @@
+package dev.frontline.helpdesk.jdbc.internal;
+
+import dev.frontline.helpdesk.feedback.CsatResponse;
+import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketCsat;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketChange;
+import dev.frontline.helpdesk.ticket.TicketEvent;
+import dev.frontline.helpdesk.ticket.TicketState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The denormalized metrics columns of one ticket row (schema V2), kept up to date on every ticket
+ * write so that {@link JdbcMetricsStore} can aggregate in SQL: counters and times copied from the
+ * snapshot, plus the few facts that only the history knows, folded incrementally from the events
+ * (the tier the ticket was created in, the first time it was solved, the earliest reopen after
+ * that) and one {@code frontline_ticket_csat} row per CSAT answer. Not thread-safe (one per write).
+ */
+final class MetricsColumns {
+  /** The value of {@code metrics_v} for rows maintained by this code. */
+  static final int CURRENT = 1;
+
+  private static final FrontlineTickets TICKETS = Tables.FRONTLINE_TICKETS;
+  private static final FrontlineTicketCsat CSAT = Tables.FRONTLINE_TICKET_CSAT;
+
+  /** One CSAT answer. */
+  record Csat(long version, long atNs, int rating) {}
+
+  private @Nullable Integer createdTier;
+  private @Nullable Long firstSolvedNs;
+  private @Nullable Long firstReopenNs;
+  private final List<Csat> newCsat = new ArrayList<>();
+
+  MetricsColumns() {}
+
+  MetricsColumns(@Nullable Integer createdTier, @Nullable Long firstSolvedNs, @Nullable Long firstReopenNs) {
+    this.createdTier = createdTier;
+    this.firstSolvedNs = firstSolvedNs;
+    this.firstReopenNs = firstReopenNs;
+  }
+
+  /** Folds events in version order (as {@code InMemoryMetricsStore} reads the history). */
+  MetricsColumns fold(List<TicketEvent> events) {
+    for (TicketEvent e : events) {
+      TicketChange c = e.change();
+      long at = JdbcTicketStore.nanos(e.at());
+      if (c instanceof TicketChange.Created created) {
+        if (createdTier == null) {
+          createdTier = created.tier();
+        }
+      } else if (c instanceof TicketChange.StateChanged s) {
+        if (s.to() == TicketState.SOLVED && firstSolvedNs == null) {
+          firstSolvedNs = at;
+        } else if (firstSolvedNs != null && s.from() == TicketState.SOLVED && s.to() == TicketState.OPEN) {
+          firstReopenNs = firstReopenNs == null ? at : Math.min(firstReopenNs, at);
+        }
+      }
+      Optional<CsatResponse> r;
+      try {
+        r = CsatResponse.from(e);
+      } catch (RuntimeException malformed) {
+        r = Optional.empty(); // not a valid answer: never counted, and must not block the write
+      }
+      r.ifPresent(x -> newCsat.add(new Csat(e.version(), JdbcTicketStore.nanos(x.at()), x.rating().value())));
+    }
+    return this;
+  }
+
+  /** Adds the metrics columns for snapshot {@code t} to a row. */
+  void putInto(Map<Field<?>, Object> m, Ticket t) {
+    m.put(TICKETS.METRICS_V, CURRENT);
+    m.put(TICKETS.CREATED_TIER, createdTier);
+    m.put(TICKETS.ESCALATION_COUNT, t.escalationCount());
+    m.put(TICKETS.REOPEN_COUNT, t.reopenCount());
+    m.put(TICKETS.PUBLIC_AGENT_REPLIES, t.publicAgentReplies());
+    m.put(TICKETS.FIRST_RESPONSE_AT_NS, ns(t.firstResponseAt()));
+    m.put(TICKETS.RESOLVED_AT_NS, ns(resolvedAt(t)));
+    m.put(TICKETS.FIRST_SOLVED_AT_NS, firstSolvedNs);
+    m.put(TICKETS.FIRST_REOPEN_AT_NS, firstReopenNs);
+  }
+
+  /** Inserts the CSAT rows of the folded events. */
+  void insertCsat(DSLContext tx, String ticketId) {
+    if (newCsat.isEmpty()) {
+      return;
+    }
+    var insert = tx.insertInto(CSAT, CSAT.TICKET_ID, CSAT.VERSION, CSAT.AT_NS, CSAT.RATING);
+    for (Csat c : newCsat) {
+      insert = insert.values(ticketId, c.version(), c.atNs(), c.rating());
+    }
+    insert.execute();
+  }
+
+  private static @Nullable Long ns(@Nullable Instant i) {
+    return i == null ? null : JdbcTicketStore.nanos(i);
+  }
+
+  /** As {@code InMemoryMetricsStore}: solved time, else closed time if closed; never for merged. */
+  static @Nullable Instant resolvedAt(Ticket t) {
+    if (t.state() == TicketState.MERGED) {
+      return null;
+    }
+    if (t.solvedAt() != null) {
+      return t.solvedAt();
+    }
+    return t.state() == TicketState.CLOSED ? t.closedAt() : null;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.frontline.helpdesk.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontline.helpdesk.feedback.CsatRating;
+import dev.frontline.helpdesk.metrics.Dimension;
+import dev.frontline.helpdesk.metrics.MetricsQuery;
+import dev.frontline.helpdesk.metrics.MetricsReport;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
+import dev.frontline.helpdesk.testkit.TicketFixtures;
+import dev.frontline.helpdesk.ticket.Author;
+import dev.frontline.helpdesk.ticket.Channel;
+import dev.frontline.helpdesk.ticket.Entry;
+import dev.frontline.helpdesk.ticket.EntryId;
+import dev.frontline.helpdesk.ticket.EntryKind;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketChange;
+import dev.frontline.helpdesk.ticket.TicketState;
+import dev.frontline.helpdesk.ticket.TicketVisibility;
+import dev.frontline.helpdesk.metrics.FcrDefinition;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ticket rows written before schema V2 have no metrics columns: the metrics store fills them in
+ * from snapshot and history before reporting, and a ticket write on such a row folds its whole
+ * history.
+ */
+abstract class MetricsBackfillChecks {
+  /** @return the class's migrated database */
+  protected abstract TestDatabase database();
+
+  private static final Instant T0 = Instant.parse("2026-02-02T09:00:00Z");
+
+  private static void makeLegacy(TestDatabase db) {
+    TestDatabase.exec(db.dataSource(), "UPDATE frontline_tickets SET metrics_v = NULL, created_tier = NULL, escalation_count = NULL,"
+        + " reopen_count = NULL, public_agent_replies = NULL, first_response_at_ns = NULL, resolved_at_ns = NULL,"
+        + " first_solved_at_ns = NULL, first_reopen_at_ns = NULL");
+    TestDatabase.exec(db.dataSource(), "DELETE FROM frontline_ticket_csat");
+  }
+
+  private static Ticket solvedAndRated(TicketStore store, TicketFixtures f, Instant at) {
+    TicketFixtures.Draft d = f.newTicket(at);
+    Entry reply = new Entry(EntryId.of("r-" + at.toEpochMilli()), EntryKind.PUBLIC_REPLY, new Author(Author.Kind.AGENT, "agent:a"),
+        Channel.EMAIL, "Try this", at.plusSeconds(600), List.of());
+    d.then(new TicketChange.EntryAdded(reply), at.plusSeconds(600));
+    d.then(new TicketChange.TierChanged(1, 2, null, null, null, null, "needs tier 2", false), at.plusSeconds(700));
+    d.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.SOLVED), at.plusSeconds(3600));
+    d.then(new TicketChange.StateChanged(TicketState.SOLVED, TicketState.OPEN), at.plusSeconds(7200));
+    d.then(new TicketChange.StateChanged(TicketState.OPEN, TicketState.SOLVED), at.plusSeconds(9000));
+    CsatRating r = CsatRating.stars(4);
+    d.then(new TicketChange.Custom("csat", Map.of("customer", d.ticket().requester().value(), "scale", r.scale().name(),
+        "rating", Integer.toString(r.value()))), at.plusSeconds(9500));
+    store.create(d.ticket(), d.events());
+    return d.ticket();
+  }
+
+  @Test
+  @DisplayName("rows from before V2 are filled in before a report, and a write on such a row folds its history")
+  void legacyRows() {
+    TestDatabase db = database();
+    db.truncate();
+    JdbcStores stores = JdbcStores.builder(db.dataSource(), db.dialect()).build();
+    TicketStore tickets = stores.ticketStore();
+    TicketFixtures f = new TicketFixtures();
+    Ticket a = solvedAndRated(tickets, f, T0);
+    solvedAndRated(tickets, f, T0.plus(Duration.ofHours(5)));
+    TicketFixtures.Draft open = f.newTicket(T0.plus(Duration.ofHours(6)));
+    tickets.create(open.ticket(), open.events());
+    InMemoryMetricsStore reference = new InMemoryMetricsStore(tickets);
+    List<MetricsQuery> queries = new ArrayList<>();
+    for (Dimension d : Dimension.values()) {
+      for (Duration window : List.of(Duration.ZERO, Duration.ofMinutes(30), Duration.ofDays(7))) {
+        queries.add(MetricsQuery.builder(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)))
+            .groupBy(d).fcr(new FcrDefinition(1, window, false)).build());
+      }
+    }
+    List<MetricsReport> expected = queries.stream().map(q -> reference.compute(q, TicketVisibility.everything())).toList();
+    assertThat(expected.get(0).total().csatResponses()).isEqualTo(2);
+
+    makeLegacy(db);
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isEqualTo(3);
+    for (int i = 0; i < queries.size(); i++) {
+      assertThat(stores.metricsStore().compute(queries.get(i), TicketVisibility.everything())).isEqualTo(expected.get(i));
+    }
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isZero();
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_csat")).isEqualTo(2);
+
+    // a write on a legacy row folds the whole history, not only the new events
+    makeLegacy(db);
+    TicketFixtures.Draft change = f.change(tickets.find(a.id()).orElseThrow());
+    change.then(new TicketChange.StateChanged(TicketState.SOLVED, TicketState.CLOSED), T0.plusSeconds(20_000));
+    tickets.update(change.ticket(), change.baseVersion(), change.events());
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isEqualTo(2);
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_csat")).isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE first_reopen_at_ns IS NOT NULL AND created_tier = 1")).isEqualTo(1);
+    for (MetricsQuery q : queries) {
+      assertThat(stores.metricsStore().compute(q, TicketVisibility.everything()))
+          .isEqualTo(reference.compute(q, TicketVisibility.everything()));
+    }
+  }
+
+  private static long count(TestDatabase db, String sql) {
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.frontline.helpdesk.testkit;
+
+import dev.frontline.helpdesk.spi.AssetDirectory;
+import dev.frontline.helpdesk.spi.InteractionStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
+import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory metrics, intake and asset stores pass their contracts. */
+class InMemoryOpsStoresTest {
+  @Nested
+  class Metrics extends MetricsStoreContract {
+    @Override
+    protected Stores newStores() {
+      InMemoryTicketStore tickets = new InMemoryTicketStore();
+      return new Stores(tickets, new InMemoryMetricsStore(tickets));
+    }
+  }
+
+  @Nested
+  class Interactions extends InteractionStoreContract {
+    @Override
+    protected InteractionStore newStore() {
+      return new InMemoryInteractionStore();
+    }
+  }
+
+  @Nested
+  class Assets extends AssetDirectoryContract {
+    @Override
+    protected AssetDirectory newDirectory() {
+      return new InMemoryAssetDirectory();
+    }
+  }
+}
