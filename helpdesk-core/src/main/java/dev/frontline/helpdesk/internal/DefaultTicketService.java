@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
 /** The ticket service: validate, check rights, compute events, store atomically, notify. */
 public final class DefaultTicketService implements TicketService {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
-  private static final int RETRIES = 20;
+  private static final int RETRIES = 50;
 
   private final TicketStore store;
   private final DirectoryStore directory;
@@ -248,7 +248,25 @@ public final class DefaultTicketService implements TicketService {
         if (expectedVersion != Ticket.ANY_VERSION || attempt >= RETRIES) {
           throw e;
         }
+        backOff(attempt);
       }
+    }
+  }
+
+  /**
+   * Waits a random, growing moment before retrying after a conflict, so that writers racing on one
+   * hot ticket (several nodes adding notes) do not starve each other.
+   */
+  private static void backOff(int attempt) {
+    if (attempt < 1) {
+      return;
+    }
+    long bound = 1L << Math.min(attempt, 6);
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new ConcurrentModificationException("interrupted while retrying after a conflict", ie);
     }
   }
 
@@ -444,6 +462,7 @@ public final class DefaultTicketService implements TicketService {
         if (i >= RETRIES) {
           throw e;
         }
+        backOff(i);
       }
     }
   }
