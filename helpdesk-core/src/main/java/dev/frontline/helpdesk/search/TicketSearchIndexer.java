@@ -30,13 +30,19 @@ import java.util.function.Function;
  * all others removed. Because it always indexes what the store holds now, replayed, duplicated or
  * reordered events are harmless.
  *
- * <p>A failing index update is thrown to the helpdesk, which logs it; {@link #rebuild()} repairs
- * the index from the store (call it at start-up for a new or lost index). Thread-safe.
+ * <p>Reading the store and updating the index happen under a per-ticket lock, so concurrent changes
+ * of one ticket cannot leave an older snapshot in the index. A failing index update is thrown to the
+ * helpdesk, which logs it; {@link #rebuild()} repairs the index from the store (call it at start-up
+ * for a new or lost index). The listener only sees changes made through this node's helpdesk: in a
+ * cluster, each node's local index misses the other nodes' changes (see docs/knowledge.md).
+ * Thread-safe.
  */
 public final class TicketSearchIndexer implements TicketListener {
   private final TicketStore store;
   private final TicketSearch search;
   private final Function<Ticket, Locale> locale;
+  /** Per-ticket stripes: reading the store and writing the index is one step per ticket. */
+  private final Object[] stripes = new Object[64];
 
   /**
    * @param store the ticket store, the source of truth
@@ -48,6 +54,9 @@ public final class TicketSearchIndexer implements TicketListener {
     this.store = Checks.notNull(store, "store");
     this.search = Checks.notNull(search, "search");
     this.locale = Checks.notNull(locale, "locale");
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
   }
 
   /**
@@ -78,12 +87,17 @@ public final class TicketSearchIndexer implements TicketListener {
    * @param id the ticket
    */
   public void reindex(TicketId id) {
-    Optional<Ticket> t = store.find(id);
-    if (t.isEmpty() || !TicketSearch.SOLVED_STATES.contains(t.get().state())) {
-      search.delete(id);
-      return;
+    Checks.notNull(id, "ticket id");
+    // two changes of one ticket on two threads: whichever indexes last has read the store last,
+    // so an older snapshot never overwrites a newer one
+    synchronized (stripes[Math.floorMod(id.hashCode(), stripes.length)]) {
+      Optional<Ticket> t = store.find(id);
+      if (t.isEmpty() || !TicketSearch.SOLVED_STATES.contains(t.get().state())) {
+        search.delete(id);
+        return;
+      }
+      search.index(t.get(), entries(store.history(id)), locale.apply(t.get()));
     }
-    search.index(t.get(), entries(store.history(id)), locale.apply(t.get()));
   }
 
   /**
@@ -99,7 +113,7 @@ public final class TicketSearchIndexer implements TicketListener {
       TicketPage page = store.query(TicketQuery.builder().states(TicketSearch.SOLVED_STATES)
           .sort(TicketSort.CREATED_ASC).limit(TicketQuery.MAX_LIMIT).after(cursor).build(), TicketVisibility.everything());
       for (Ticket t : page.items()) {
-        search.index(t, entries(store.history(t.id())), locale.apply(t));
+        reindex(t.id());
         n++;
       }
       cursor = page.nextCursor();

@@ -216,6 +216,42 @@ public abstract class TicketSearchContract {
   }
 
   @Test
+  @DisplayName("concurrent notes on one solved ticket: the index ends with every note")
+  void concurrentChanges() throws Exception {
+    Desk d = new Desk();
+    CustomerId alice = CustomerId.of("alice");
+    d.directory.saveCustomer(new Customer(alice, "Alice", null, null, false));
+    Ticket t = d.ticket(alice, "Mail sync", "Mail does not sync", null, T1, null, 1, true);
+    int threads = 4;
+    int notes = 10;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int thread = i;
+        done.add(pool.submit(() -> {
+          for (int n = 0; n < notes; n++) {
+            d.helpdesk.tickets().addNote(d.system, t.id(), Ticket.ANY_VERSION,
+                Message.of("marker" + (char) ('a' + thread) + (char) ('a' + n), Channel.INTERNAL));
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < threads; i++) {
+      for (int n = 0; n < notes; n++) {
+        String w = "marker" + (char) ('a' + i) + (char) ('a' + n);
+        assertThat(ids(d.similar(d.system, w))).as(w).containsExactly(t.id());
+      }
+    }
+  }
+
+  @Test
   @DisplayName("randomized: hits are exactly the readable solved tickets with the word, internal words only where internal reads are allowed")
   void randomizedAgreement() {
     Random random = Seeds.random(getClass().getSimpleName() + ".randomizedAgreement");
