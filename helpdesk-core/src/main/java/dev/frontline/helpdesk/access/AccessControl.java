@@ -176,6 +176,78 @@ public final class AccessControl {
   }
 
   /**
+   * The tickets on which a principal may do {@code permission}, as a filter for searches that push
+   * rights into an index (for example whether internal notes may be searched). Use it together
+   * with {@link #visibility(Principal)}: a ticket qualifies if it matches <em>both</em>.
+   *
+   * <p>Every ticket matching both filters satisfies {@link #may}. The result is exact, except for
+   * one case {@link TicketVisibility} cannot express: an agent whose TIER-scoped role grants the
+   * permission but who belongs to a team whose access level does not admit it. There the tier part
+   * is left out, so the filter is a subset (some tickets on which the agent may do it are
+   * missing), never a superset.
+   *
+   * @param principal the caller
+   * @param permission the permission
+   * @return the filter; {@link TicketVisibility#none()} if nothing
+   */
+  public TicketVisibility permitted(Principal principal, Permission permission) {
+    if (principal instanceof Principal.System) {
+      return TicketVisibility.everything();
+    }
+    if (principal instanceof Principal.Customer pc) {
+      Optional<Customer> c = customer(pc);
+      if (c.isEmpty() || !CUSTOMER_OWN.contains(permission)) {
+        return TicketVisibility.none();
+      }
+      Set<dev.frontline.helpdesk.directory.OrganizationId> orgs =
+          CUSTOMER_ORG.contains(permission) && sharesWith(c.get()) ? Set.of(c.get().organization()) : Set.of();
+      return new TicketVisibility(false, Set.of(), Set.of(), Set.of(), Set.of(pc.id()), orgs);
+    }
+    if (principal instanceof Principal.Agent pa) {
+      Optional<AgentRights> found = agentRights(pa);
+      if (found.isEmpty()) {
+        return TicketVisibility.none();
+      }
+      AgentRights a = found.get();
+      boolean own = false;
+      boolean team = false;
+      boolean tier = false;
+      for (Role r : a.roles()) {
+        if (!r.permissions().contains(permission)) {
+          continue;
+        }
+        switch (r.scope()) {
+          case ALL -> {
+            return TicketVisibility.everything();
+          }
+          case TIER -> tier = true;
+          case TEAM -> team = true;
+          case OWN -> own = true;
+        }
+      }
+      own |= team | tier;
+      team |= tier;
+      Set<TeamId> admitting = new HashSet<>();
+      boolean allAdmit = true;
+      for (Map.Entry<TeamId, TeamAccess> e : a.agent().teams().entrySet()) {
+        if (e.getValue().admits(permission)) {
+          admitting.add(e.getKey());
+        } else {
+          allAdmit = false;
+        }
+      }
+      return new TicketVisibility(
+          false,
+          own ? Set.of(pa.id()) : Set.of(),
+          team ? admitting : Set.of(),
+          tier && allAdmit ? a.tiers() : Set.of(),
+          Set.of(),
+          Set.of());
+    }
+    return TicketVisibility.none();
+  }
+
+  /**
    * @param principal the caller
    * @param ticket a ticket
    * @return whether the caller sees the ticket (agrees with {@link #visibility})

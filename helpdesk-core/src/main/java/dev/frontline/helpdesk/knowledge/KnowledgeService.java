@@ -6,15 +6,17 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeStatsStore;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,22 +28,24 @@ import org.jspecify.annotations.Nullable;
  * <p>Saved articles are indexed at once; a {@link KnowledgeIndexer} following the store's change
  * feed repairs anything missed (for example after a crash).
  *
- * <p>Feedback votes and view counts are kept in memory by this version (they are lost on
- * restart). Thread-safe.
+ * <p>Feedback votes, views and ticket links are counted in a {@link KnowledgeStatsStore}
+ * ({@link Builder#stats}; by default an in-memory one, lost on restart). Thread-safe.
  */
 public final class KnowledgeService {
   private final ArticleStore store;
   private final KnowledgeSearch search;
   private final Clock clock;
   private final KnowledgePermissions permissions;
-  private final Map<ArticleId, Map<String, Boolean>> votes = new ConcurrentHashMap<>();
-  private final Map<ArticleId, AtomicLong> views = new ConcurrentHashMap<>();
+  private final KnowledgeStatsStore stats;
+  private final @Nullable Helpdesk helpdesk;
 
   private KnowledgeService(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
     this.search = Objects.requireNonNull(b.search, "search");
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.permissions = b.permissions;
+    this.stats = b.stats;
+    this.helpdesk = b.helpdesk;
   }
 
   /** @return a builder; store, search and clock are required */
@@ -102,6 +106,7 @@ public final class KnowledgeService {
     }
     store.delete(id, expectedRevision);
     search.delete(id);
+    stats.delete(id);
   }
 
   private Optional<Article> readable(Principal principal, ArticleId id) {
@@ -140,7 +145,7 @@ public final class KnowledgeService {
    */
   public Optional<Article> find(Principal principal, ArticleId id) {
     Optional<Article> a = readable(principal, id);
-    a.ifPresent(x -> views.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet());
+    a.ifPresent(x -> stats.view(id));
     return a;
   }
 
@@ -235,7 +240,53 @@ public final class KnowledgeService {
       permissions.denied(principal, "kb.feedback", id, "anonymous visitors cannot vote");
       throw new AccessDeniedException("anonymous visitors cannot vote");
     }
-    votes.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(principal.describe(), helpful);
+    stats.vote(id, principal.describe(), helpful);
+  }
+
+  /**
+   * Records that an article was linked to a ticket (for example sent in a reply). Each ticket counts
+   * once per article.
+   *
+   * @param principal who links; with {@link Builder#helpdesk} it must see the ticket
+   * @param id an article the principal may see
+   * @param ticket the ticket
+   * @throws NotFoundException if the article or the ticket does not exist or is not visible
+   * @throws AccessDeniedException for anonymous visitors
+   */
+  public void linkedToTicket(Principal principal, ArticleId id, TicketId ticket) {
+    checkTicketUse(principal, id, ticket, "kb.link");
+    stats.linked(id, ticket);
+  }
+
+  /**
+   * Records that an article solved a ticket ("solved by this article"). Each ticket counts once per
+   * article.
+   *
+   * @param principal who records it; with {@link Builder#helpdesk} it must see the ticket
+   * @param id an article the principal may see
+   * @param ticket the ticket
+   * @throws NotFoundException if the article or the ticket does not exist or is not visible
+   * @throws AccessDeniedException for anonymous visitors
+   */
+  public void solvedTicket(Principal principal, ArticleId id, TicketId ticket) {
+    checkTicketUse(principal, id, ticket, "kb.solved");
+    stats.solved(id, ticket);
+  }
+
+  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket, String action) {
+    readable(principal, id, action);
+    Checks.notNull(ticket, "ticket id");
+    if (principal instanceof Principal.Anonymous) {
+      permissions.denied(principal, action, id, "anonymous visitors cannot record ticket use");
+      throw new AccessDeniedException("anonymous visitors cannot record ticket use");
+    }
+    if (helpdesk != null) {
+      Optional<Ticket> t = helpdesk.ticketStore().find(ticket);
+      if (t.isEmpty()) {
+        throw new NotFoundException("ticket not found");
+      }
+      helpdesk.access().check(principal, t.get(), Permission.TICKET_READ);
+    }
   }
 
   /**
@@ -246,10 +297,7 @@ public final class KnowledgeService {
    */
   public ArticleStats stats(Principal principal, ArticleId id) {
     readable(principal, id, "kb.stats");
-    Map<String, Boolean> v = votes.getOrDefault(id, Map.of());
-    long yes = v.values().stream().filter(Boolean::booleanValue).count();
-    AtomicLong seen = views.get(id);
-    return new ArticleStats(seen == null ? 0 : seen.get(), yes, v.size() - yes);
+    return stats.stats(id);
   }
 
   /** Builds a {@link KnowledgeService}. Not thread-safe. */
@@ -258,6 +306,8 @@ public final class KnowledgeService {
     private @Nullable KnowledgeSearch search;
     private @Nullable Clock clock;
     private KnowledgePermissions permissions = KnowledgePermissions.simple();
+    private KnowledgeStatsStore stats = new InMemoryKnowledgeStatsStore();
+    private @Nullable Helpdesk helpdesk;
 
     private Builder() {}
 
@@ -300,7 +350,18 @@ public final class KnowledgeService {
     public Builder helpdesk(Helpdesk value) {
       Objects.requireNonNull(value, "helpdesk");
       this.clock = value.clock();
+      this.helpdesk = value;
       this.permissions = KnowledgePermissions.fromAccessControl(value.access());
+      return this;
+    }
+
+    /**
+     * @param value where votes, views and ticket links are counted; defaults to a new {@link
+     *     InMemoryKnowledgeStatsStore} (lost on restart)
+     * @return this
+     */
+    public Builder stats(KnowledgeStatsStore value) {
+      this.stats = Objects.requireNonNull(value, "stats");
       return this;
     }
 

@@ -10,6 +10,8 @@ import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeSearch;
+import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeStatsStore;
+import dev.frontline.helpdesk.ticket.TicketId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,6 +75,28 @@ class KnowledgeServiceTest {
     assertThat(service.stats(agent, a.id())).isEqualTo(new ArticleStats(2, 1, 1));
     Article internal = publish("Secret", ArticleVisibility.INTERNAL);
     assertThatThrownBy(() -> service.feedback(customer, internal.id(), true)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("counts live in the stats store: a new service on the same store sees them; ticket links count once")
+  void statsStore() {
+    InMemoryKnowledgeStatsStore stats = new InMemoryKnowledgeStatsStore();
+    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    KnowledgeService first = KnowledgeService.builder().store(store).search(search).clock(clock).stats(stats).build();
+    Article a = first.save(agent, Article.builder(Locale.ENGLISH, "Guide").body("b")
+        .status(ArticleStatus.PUBLISHED).visibility(ArticleVisibility.PUBLIC).build(), 0);
+    first.feedback(customer, a.id(), true);
+    first.get(customer, a.id());
+    first.linkedToTicket(agent, a.id(), TicketId.of("t1"));
+    first.linkedToTicket(agent, a.id(), TicketId.of("t1"));
+    first.solvedTicket(agent, a.id(), TicketId.of("t1"));
+    assertThatThrownBy(() -> first.linkedToTicket(Principal.anonymous(), a.id(), TicketId.of("t2")))
+        .isInstanceOf(AccessDeniedException.class);
+    KnowledgeService restarted = KnowledgeService.builder().store(store).search(search).clock(clock).stats(stats).build();
+    restarted.feedback(customer, a.id(), false);
+    assertThat(restarted.stats(agent, a.id())).isEqualTo(new ArticleStats(1, 0, 1, 1, 1));
+    restarted.delete(agent, a.id(), 1);
+    assertThat(stats.stats(a.id())).isEqualTo(ArticleStats.empty());
   }
 
   @Test

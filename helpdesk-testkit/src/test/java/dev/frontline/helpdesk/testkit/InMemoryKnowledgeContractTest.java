@@ -2,8 +2,10 @@ package dev.frontline.helpdesk.testkit;
 
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeSearch;
+import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeStatsStore;
 import org.junit.jupiter.api.Nested;
 
 class InMemoryKnowledgeContractTest {
@@ -20,6 +22,14 @@ class InMemoryKnowledgeContractTest {
     @Override
     protected ArticleStore newStore() {
       return new InMemoryArticleStore();
+    }
+  }
+
+  @Nested
+  class Stats extends KnowledgeStatsStoreContract {
+    @Override
+    protected KnowledgeStatsStore newStore() {
+      return new InMemoryKnowledgeStatsStore();
     }
   }
 }

@@ -54,6 +54,27 @@ public final class Fields {
   /** Prefix of stemmed per-language fields: summary. */
   public static final String SUMMARY_STEM = "summary_s_";
 
+  /** Ticket index: prefix of the stemmed per-language internal-text fields (stored, for snippets). */
+  public static final String NOTE_STEM = "note_s_";
+  /** Ticket index: unstemmed internal text. */
+  public static final String NOTE_EXACT = "note_x";
+  /** Ticket index: character n-grams of internal text. */
+  public static final String NOTE_GRAM = "note_g";
+  /** Ticket index: state (keyword). */
+  public static final String STATE = "t_state";
+  /** Ticket index: human key (stored). */
+  public static final String KEY = "t_key";
+  /** Ticket index: requester (keyword), mirrors {@code TicketVisibility.requesters}. */
+  public static final String REQUESTER = "t_req";
+  /** Ticket index: organization (keyword), mirrors {@code TicketVisibility.organizations}. */
+  public static final String ORGANIZATION = "t_org";
+  /** Ticket index: team (keyword), mirrors {@code TicketVisibility.teams}. */
+  public static final String TICKET_TEAM = "t_team";
+  /** Ticket index: tier (keyword), mirrors {@code TicketVisibility.tiers}. */
+  public static final String TIER = "t_tier";
+  /** Ticket index: assignee (keyword), mirrors {@code TicketVisibility.assignees}. */
+  public static final String ASSIGNEE = "t_asg";
+
   /** Languages with their own analysis; others use {@link #FALLBACK}. */
   public static final Set<String> LANGUAGES =
       Set.of("en", "da", "hu", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "fi", "ru", "pl", "cs", "zh", "ja", "ko");

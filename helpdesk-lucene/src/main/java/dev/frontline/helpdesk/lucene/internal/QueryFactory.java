@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +23,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the relevance query for a text: BM25 SHOULD clauses for each stemmed query word on the
@@ -86,8 +88,8 @@ public final class QueryFactory {
     return s;
   }
 
-  private static void should(BooleanQuery.Builder b, Query q, float weight) {
-    if (weight > 0) {
+  private static void should(BooleanQuery.Builder b, @Nullable Query q, float weight) {
+    if (q != null && weight > 0) {
       b.add(weight == 1f ? q : new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
     }
   }
@@ -100,12 +102,29 @@ public final class QueryFactory {
    * @return the query; matches nothing if the text has no words
    */
   public Query relevance(String text, List<String> langs, Predicate<Term> known) {
+    return relevance(text, langs, known, f -> f, true);
+  }
+
+  /**
+   * The relevance query on other fields of the same layout (for example a ticket index's internal
+   * note fields, which stand in for the body fields).
+   *
+   * @param text what the reader typed
+   * @param langs language codes to search
+   * @param known whether a (mapped) term occurs in a document the reader may see
+   * @param fields maps each standard field name ({@link Fields}) to the field to query, or to
+   *     null to leave that field out
+   * @param extras whether to add proximity, fuzzy and n-gram clauses
+   * @return the query; matches nothing if no clause was built
+   */
+  public Query relevance(
+      String text, List<String> langs, Predicate<Term> known, UnaryOperator<@Nullable String> fields, boolean extras) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = addTerms(b, text, langs, true, known);
+    int clauses = addTerms(b, text, langs, extras, known, fields);
     String expansion = expansion(text, langs);
     if (!expansion.isEmpty() && ranking.synonyms() > 0) {
       BooleanQuery.Builder sb = new BooleanQuery.Builder();
-      if (addTerms(sb, expansion, langs, false, known) > 0) {
+      if (addTerms(sb, expansion, langs, false, known, fields) > 0) {
         should(b, sb.build(), ranking.synonyms());
         clauses++;
       }
@@ -119,9 +138,19 @@ public final class QueryFactory {
    * @return plain term clauses on the stored, stemmed body fields: cheap to highlight
    */
   public Query highlight(String text, List<String> langs) {
+    return highlight(text, langs, Fields.BODY_STEM);
+  }
+
+  /**
+   * @param text what the reader typed
+   * @param langs language codes searched
+   * @param stemPrefix prefix of the stemmed per-language fields to highlight
+   * @return plain term clauses on those fields
+   */
+  public Query highlight(String text, List<String> langs, String stemPrefix) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String lang : langs) {
-      String body = Fields.BODY_STEM + lang;
+      String body = stemPrefix + lang;
       for (String t : distinct(tokens(analyzer, body, text), ranking.maxTerms())) {
         b.add(new TermQuery(new Term(body, t)), BooleanClause.Occur.SHOULD);
       }
@@ -129,27 +158,41 @@ public final class QueryFactory {
     return b.build();
   }
 
-  private int addTerms(BooleanQuery.Builder b, String text, List<String> langs, boolean extras, Predicate<Term> known) {
+  private static @Nullable Query term(UnaryOperator<@Nullable String> fields, String field, String text) {
+    String f = fields.apply(field);
+    return f == null ? null : new TermQuery(new Term(f, text));
+  }
+
+  private int addTerms(
+      BooleanQuery.Builder b, String text, List<String> langs, boolean extras, Predicate<Term> known,
+      UnaryOperator<@Nullable String> fields) {
     int max = Math.max(8, ranking.maxTerms() / Math.max(1, langs.size()));
     int clauses = 0;
     List<Tok> exact = tokens(analyzer.exact(), Fields.BODY_EXACT, text);
     for (String t : distinct(exact, ranking.maxTerms())) {
-      should(b, new TermQuery(new Term(Fields.TITLE_EXACT, t)), ranking.titleExact());
-      should(b, new TermQuery(new Term(Fields.BODY_EXACT, t)), ranking.bodyExact());
+      should(b, term(fields, Fields.TITLE_EXACT, t), ranking.titleExact());
+      should(b, term(fields, Fields.BODY_EXACT, t), ranking.bodyExact());
       clauses++;
+      String titleExact = fields.apply(Fields.TITLE_EXACT);
+      String bodyExact = fields.apply(Fields.BODY_EXACT);
       if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
-        if (!known.test(new Term(Fields.BODY_EXACT, t)) && !known.test(new Term(Fields.TITLE_EXACT, t))) {
+        if ((bodyExact == null || !known.test(new Term(bodyExact, t)))
+            && (titleExact == null || !known.test(new Term(titleExact, t)))) {
           int edits = t.length() >= 8 ? 2 : 1;
-          should(b, new FuzzyQuery(new Term(Fields.TITLE_EXACT, t), edits, 1, 16, true), ranking.fuzzy());
-          should(b, new FuzzyQuery(new Term(Fields.BODY_EXACT, t), edits, 1, 16, true), ranking.fuzzy() / 2);
+          if (titleExact != null) {
+            should(b, new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true), ranking.fuzzy());
+          }
+          if (bodyExact != null) {
+            should(b, new FuzzyQuery(new Term(bodyExact, t), edits, 1, 16, true), ranking.fuzzy() / 2);
+          }
         }
       }
     }
     if (extras && (ranking.titleGram() > 0 || ranking.bodyGram() > 0)
         && langs.stream().anyMatch(Fields.COMPOUNDING::contains)) {
       for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, text), 4 * ranking.maxTerms())) {
-        should(b, new TermQuery(new Term(Fields.TITLE_GRAM, g)), ranking.titleGram());
-        should(b, new TermQuery(new Term(Fields.BODY_GRAM, g)), ranking.bodyGram());
+        should(b, term(fields, Fields.TITLE_GRAM, g), ranking.titleGram());
+        should(b, term(fields, Fields.BODY_GRAM, g), ranking.bodyGram());
       }
     }
     for (String lang : langs) {
@@ -158,9 +201,9 @@ public final class QueryFactory {
       String summary = Fields.SUMMARY_STEM + lang;
       List<Tok> stems = tokens(analyzer, body, text);
       for (String t : distinct(stems, max)) {
-        should(b, new TermQuery(new Term(title, t)), ranking.titleStem());
-        should(b, new TermQuery(new Term(body, t)), ranking.bodyStem());
-        should(b, new TermQuery(new Term(summary, t)), ranking.summaryStem());
+        should(b, term(fields, title, t), ranking.titleStem());
+        should(b, term(fields, body, t), ranking.bodyStem());
+        should(b, term(fields, summary, t), ranking.summaryStem());
         clauses++;
       }
       if (extras && (ranking.phrase() > 0 || ranking.phraseTitle() > 0)) {
@@ -172,13 +215,17 @@ public final class QueryFactory {
             continue;
           }
           int gap = Math.max(1, y.position() - x.position());
-          for (String f : List.of(body, title)) {
+          for (String unmapped : List.of(body, title)) {
+            String f = fields.apply(unmapped);
+            if (f == null) {
+              continue;
+            }
             PhraseQuery pq = new PhraseQuery.Builder()
                 .add(new Term(f, x.term()), 0)
                 .add(new Term(f, y.term()), gap)
                 .setSlop(ranking.phraseSlop())
                 .build();
-            should(b, pq, f.equals(body) ? ranking.phrase() : ranking.phraseTitle());
+            should(b, pq, unmapped.equals(body) ? ranking.phrase() : ranking.phraseTitle());
           }
         }
       }
