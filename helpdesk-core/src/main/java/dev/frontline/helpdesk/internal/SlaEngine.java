@@ -73,8 +73,10 @@ public final class SlaEngine implements DeadlineCalculator {
    * @param t a ticket
    * @return the facts SLA policies and rule conditions match on
    */
-  public static SlaSubject subject(Ticket t) {
-    return new SlaSubject(t.priority(), t.organization(), t.channel(), t.type(), t.tags(), t.tier());
+  public SlaSubject subject(Ticket t) {
+    String plan = t.organization() == null ? null
+        : directory.findOrganization(t.organization()).map(Organization::plan).orElse(null);
+    return new SlaSubject(t.priority(), t.organization(), t.channel(), t.type(), t.tags(), t.tier(), plan);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param types matching ticket types
  * @param tags matching tags
  * @param tiers matching support levels
+ * @param plans matching service plans of the ticket's organization (a ticket without one never
+ *     matches a non-empty set)
  */
 public record SlaConditions(
     Set<Priority> priorities,
@@ -25,8 +27,9 @@ public record SlaConditions(
     Set<Channel> channels,
     Set<TicketType> types,
     Set<String> tags,
-    Set<Integer> tiers) {
-  private static final SlaConditions ANY = new SlaConditions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    Set<Integer> tiers,
+    Set<String> plans) {
+  private static final SlaConditions ANY = new SlaConditions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
   /** Validates and copies. */
   public SlaConditions {
@@ -36,6 +39,7 @@ public record SlaConditions(
     types = Set.copyOf(Checks.elements(types, "types", 100));
     tags = Set.copyOf(Checks.elements(tags, "tags", 1000));
     tiers = Set.copyOf(Checks.elements(tiers, "tiers", 100));
+    plans = Set.copyOf(Checks.elements(plans, "plans", 1000));
   }
 
   /** @return conditions that match every ticket */
@@ -48,7 +52,7 @@ public record SlaConditions(
    * @return a copy matching only those priorities
    */
   public SlaConditions withPriorities(Set<Priority> p) {
-    return new SlaConditions(p, organizations, channels, types, tags, tiers);
+    return new SlaConditions(p, organizations, channels, types, tags, tiers, plans);
   }
 
   /**
@@ -56,7 +60,7 @@ public record SlaConditions(
    * @return a copy matching only those organizations
    */
   public SlaConditions withOrganizations(Set<OrganizationId> o) {
-    return new SlaConditions(priorities, o, channels, types, tags, tiers);
+    return new SlaConditions(priorities, o, channels, types, tags, tiers, plans);
   }
 
   /**
@@ -64,7 +68,7 @@ public record SlaConditions(
    * @return a copy matching only those channels
    */
   public SlaConditions withChannels(Set<Channel> c) {
-    return new SlaConditions(priorities, organizations, c, types, tags, tiers);
+    return new SlaConditions(priorities, organizations, c, types, tags, tiers, plans);
   }
 
   /**
@@ -72,7 +76,7 @@ public record SlaConditions(
    * @return a copy matching only those types
    */
   public SlaConditions withTypes(Set<TicketType> t) {
-    return new SlaConditions(priorities, organizations, channels, t, tags, tiers);
+    return new SlaConditions(priorities, organizations, channels, t, tags, tiers, plans);
   }
 
   /**
@@ -80,7 +84,7 @@ public record SlaConditions(
    * @return a copy matching only tickets with at least one of those tags
    */
   public SlaConditions withTags(Set<String> t) {
-    return new SlaConditions(priorities, organizations, channels, types, t, tiers);
+    return new SlaConditions(priorities, organizations, channels, types, t, tiers, plans);
   }
 
   /**
@@ -88,7 +92,15 @@ public record SlaConditions(
    * @return a copy matching only those support levels
    */
   public SlaConditions withTiers(Set<Integer> t) {
-    return new SlaConditions(priorities, organizations, channels, types, tags, t);
+    return new SlaConditions(priorities, organizations, channels, types, tags, t, plans);
+  }
+
+  /**
+   * @param p the service plans
+   * @return a copy matching only tickets of organizations on those plans
+   */
+  public SlaConditions withPlans(Set<String> p) {
+    return new SlaConditions(priorities, organizations, channels, types, tags, tiers, p);
   }
 
   /**
@@ -102,6 +114,7 @@ public record SlaConditions(
         && (channels.isEmpty() || channels.contains(s.channel()))
         && (types.isEmpty() || types.contains(s.type()))
         && (tags.isEmpty() || s.tags().stream().anyMatch(tags::contains))
-        && (tiers.isEmpty() || tiers.contains(s.tier()));
+        && (tiers.isEmpty() || tiers.contains(s.tier()))
+        && (plans.isEmpty() || (s.plan() != null && plans.contains(s.plan())));
   }
 }

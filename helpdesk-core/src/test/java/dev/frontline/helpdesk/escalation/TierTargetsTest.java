@@ -40,4 +40,22 @@ class TierTargetsTest {
     assertThat(r.status(SlaMetric.RESOLUTION).due()).isEqualTo(up.updatedAt().plus(Duration.ofHours(2)));
     assertThat(up.nextDeadline()).isAfter(up.updatedAt());
   }
+
+  @Test
+  @DisplayName("policies can be chosen by the organization's service plan")
+  void planCondition() {
+    SlaPolicy enterprise = SlaPolicy.builder("enterprise")
+        .conditions(SlaConditions.any().withPlans(Set.of("enterprise")))
+        .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(30), BusinessCalendar.always())
+        .build();
+    EscDesk desk = new EscDesk(List.of(enterprise, EscDesk.STANDARD), List.of());
+    Ticket vera = desk.tickets.create(desk.vera, dev.frontline.helpdesk.ticket.NewTicket.builder(
+        "Help", EscDesk.VERA, dev.frontline.helpdesk.ticket.Message.of("x")).build());
+    Ticket carol = desk.carolAsks("Help");
+    Ticket dan = desk.tickets.create(desk.dan, dev.frontline.helpdesk.ticket.NewTicket.builder(
+        "Help", EscDesk.DAN, dev.frontline.helpdesk.ticket.Message.of("x")).build());
+    assertThat(desk.helpdesk.sla().status(desk.lead, vera.id()).policy()).isEqualTo("enterprise");
+    assertThat(desk.helpdesk.sla().status(desk.lead, carol.id()).policy()).isEqualTo("standard");
+    assertThat(desk.helpdesk.sla().status(desk.lead, dan.id()).policy()).as("no organization, no plan").isEqualTo("standard");
+  }
 }
