@@ -56,6 +56,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,8 +154,11 @@ public final class Quickstart {
 
     // 1. Storage: an H2 database file (tickets, directory, attachments) and a Lucene index folder.
     //    JdbcStores.migrate() creates or updates the schema; it is safe on every start.
-    JdbcStores stores = JdbcStores.builder(
-        new SimpleDataSource("jdbc:h2:file:" + dir.resolve("db/frontline"), "sa", ""), JdbcDialect.H2).build();
+    SimpleDataSource dataSource = new SimpleDataSource("jdbc:h2:file:" + dir.resolve("db/frontline"), "sa", "");
+    // H2 closes a file database with its last connection; one connection held for the whole run
+    // keeps it open (a connection pool does the same in an application).
+    Connection keepOpen = open(dataSource);
+    JdbcStores stores = JdbcStores.builder(dataSource, JdbcDialect.H2).build();
     int scripts = stores.migrate();
     // Articles: in memory for now (a JDBC ArticleStore is on its way). The Lucene index on disk is
     // the durable search index; with source(store) it catches up with (or is refilled from) the
@@ -319,6 +324,11 @@ public final class Quickstart {
           emailSuggestions, phoneSuggestions, List.copyOf(notifications), report);
     } finally {
       search.close();
+      try {
+        keepOpen.close();
+      } catch (SQLException e) {
+        say("closing the database: %s", e.getMessage());
+      }
     }
   }
 
@@ -386,6 +396,14 @@ public final class Quickstart {
     directory.saveOrganization(new Organization(DUNA, "Duna Kft.", false, false, "standard"));
     directory.saveCustomer(new Customer(CAROL, "Carol Nielsen", "carol@acme.example", ACME, false));
     directory.saveCustomer(new Customer(ZSOFIA, "Zsófia Tóth", "zsofia@duna.example", DUNA, false));
+  }
+
+  private static Connection open(SimpleDataSource dataSource) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the H2 database", e);
+    }
   }
 
   private static void deleteRecursively(Path dir) {
