@@ -49,6 +49,7 @@ import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Message;
 import dev.frontline.helpdesk.ticket.NewTicket;
+import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.io.IOException;
@@ -70,6 +71,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -197,7 +199,7 @@ public final class Quickstart {
           .then(EscalationAction.notification("team:front-line", name.replace('-', ' ') + " due soon")).build());
       rules.add(EscalationRule.builder(name + "-breach").when(EscalationTrigger.slaBreach(m))
           .then(EscalationAction.moveToTier(2, null),
-              EscalationAction.raisePriority(dev.frontline.helpdesk.ticket.Priority.HIGH),
+              EscalationAction.raisePriority(Priority.HIGH),
               EscalationAction.notification("team:second-line", name.replace('-', ' ') + " breached; moved to you"))
           .build());
       rules.add(EscalationRule.builder(name + "-breach-4h").when(EscalationTrigger.slaBreach(m, Duration.ofHours(4)))
@@ -299,7 +301,7 @@ public final class Quickstart {
           IdentityCheck.VERIFIED, Disposition.RESOLVED, "Elfelejtett jelszó",
           "Az ügyfél elfelejtette a jelszavát. Telefonon végigmentünk a lépéseken: \""
               + phoneSuggestions.get(0).title() + "\". Sikerült bejelentkeznie."));
-      Ticket phone = helpdesk.tickets().get(mate, java.util.Objects.requireNonNull(call.ticket()));
+      Ticket phone = helpdesk.tickets().get(mate, Objects.requireNonNull(call.ticket()));
       say("  -> %s \"%s\", channel %s, %s, SLA policy %s", phone.key(), phone.subject(), phone.channel(), phone.state(),
           helpdesk.sla().status(mate, phone.id()).policy());
       clock.advance(Duration.ofMinutes(5));

@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.JdbcStores;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -108,14 +109,16 @@ public class HelpdeskConfiguration {
    *
    * @param helpdesk the helpdesk
    * @param knowledge the knowledge base
+   * @param search the search index
    * @return the runner
    */
   @Bean
   @ConditionalOnProperty(name = "frontline.demo-data", havingValue = "true", matchIfMissing = true)
-  public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge) {
+  public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, LuceneKnowledgeSearch search) {
     return args -> {
       DemoData.seed(helpdesk.directory());
       DemoData.seedArticles(knowledge);
+      search.refresh(); // searchable now rather than within the refresh interval (250 ms)
     };
   }
 }

@@ -8,6 +8,8 @@ import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
 import dev.frontline.helpdesk.knowledge.SearchHit;
 import dev.frontline.helpdesk.knowledge.SearchResult;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,17 +119,19 @@ public class KnowledgeController {
    *
    * @param q what was typed
    * @param lang a language tag, or empty for all languages
+   * @param request the request (for the context path of the links)
    * @return at most 8 suggestions
    */
   @GetMapping(value = "/suggest", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  public List<SuggestionView> suggest(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String lang) {
+  public List<SuggestionView> suggest(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String lang,
+      HttpServletRequest request) {
     String prefix = limit(q.strip(), MAX_QUERY);
     if (prefix.isEmpty()) {
       return List.of();
     }
     return knowledge.suggest(currentUser.principal(), prefix, locale(LANGUAGES.containsKey(lang) ? lang : ""), 8).stream()
-        .map(s -> view(s.articleId(), s.title(), s.locale()))
+        .map(s -> view(request, s.articleId(), s.title(), s.locale()))
         .toList();
   }
 
@@ -136,11 +140,12 @@ public class KnowledgeController {
    * match and those scoring at least half as well.
    *
    * @param text the ticket's subject and description so far
+   * @param request the request (for the context path of the links)
    * @return at most 5 articles
    */
   @GetMapping(value = "/related", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  public List<SuggestionView> related(@RequestParam(defaultValue = "") String text) {
+  public List<SuggestionView> related(@RequestParam(defaultValue = "") String text, HttpServletRequest request) {
     String t = limit(text.strip(), MAX_TEXT);
     if (t.length() < 3) {
       return List.of();
@@ -149,12 +154,12 @@ public class KnowledgeController {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
     return hits.stream()
         .filter(h -> h.score() >= best / 2)
-        .map(h -> view(h.articleId(), h.title(), h.locale()))
+        .map(h -> view(request, h.articleId(), h.title(), h.locale()))
         .toList();
   }
 
-  private static SuggestionView view(ArticleId id, String title, Locale locale) {
-    return new SuggestionView(title, "/portal/help/articles/" + id.value(), locale.toLanguageTag());
+  private static SuggestionView view(HttpServletRequest request, ArticleId id, String title, Locale locale) {
+    return new SuggestionView(title, request.getContextPath() + "/portal/help/articles/" + id.value(), locale.toLanguageTag());
   }
 
   private static @Nullable Locale locale(String tag) {
@@ -171,6 +176,6 @@ public class KnowledgeController {
     m.put("en", "English");
     m.put("da", "Dansk");
     m.put("hu", "Magyar");
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 }
