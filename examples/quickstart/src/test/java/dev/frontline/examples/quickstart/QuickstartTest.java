@@ -2,26 +2,77 @@ package dev.frontline.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.knowledge.SearchHit;
+import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.spi.Notification;
+import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QuickstartTest {
+  @TempDir Path dir;
+
+  private Quickstart.Result run(ByteArrayOutputStream buf) {
+    return new Quickstart(new PrintStream(buf, true, StandardCharsets.UTF_8)).run(dir, new DemoClock(Quickstart.START));
+  }
+
   @Test
   void walksThroughATicketsLife() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Ticket t = new Quickstart(new PrintStream(buf, true, StandardCharsets.UTF_8))
-        .run(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    Quickstart.Result r = run(buf);
     String out = buf.toString(StandardCharsets.UTF_8);
-    assertThat(t.state()).isEqualTo(TicketState.SOLVED);
-    assertThat(t.escalationCount()).isEqualTo(1);
-    assertThat(t.tier()).isEqualTo(1);
-    assertThat(out).contains("Anna still sees it: false").contains("Carol sees 3 entries");
+
+    // embedded storage on disk
+    assertThat(dir.resolve("db")).isDirectory();
+    assertThat(dir.resolve("kb-index")).isDirectory();
+
+    // knowledge suggestions in the ticket's language
+    assertThat(r.emailSuggestions()).isNotEmpty();
+    assertThat(r.emailSuggestions().get(0).articleId().value()).isEqualTo("export-da");
+    assertThat(r.emailSuggestions()).extracting(h -> h.locale().getLanguage()).containsOnly("da");
+    assertThat(r.phoneSuggestions()).isNotEmpty();
+    assertThat(r.phoneSuggestions().get(0).articleId().value()).isEqualTo("password-hu");
+    assertThat(r.phoneSuggestions()).extracting((SearchHit h) -> h.locale().getLanguage()).containsOnly("hu");
+
+    // SLA warning, then breach: escalated to tier 2 with a higher priority, solved, rated
+    assertThat(r.notifications()).extracting(Notification::source)
+        .anyMatch(s -> s.contains("next-response-warning"))
+        .anyMatch(s -> s.contains("next-response-breach"));
+    assertThat(r.email().state()).isEqualTo(TicketState.SOLVED);
+    assertThat(r.email().tier()).isEqualTo(2);
+    assertThat(r.email().escalationCount()).isEqualTo(1);
+    assertThat(r.email().priority()).isEqualTo(Priority.HIGH);
+    assertThat(out).contains("Anna still sees it: false").contains("Carol rates it 4/5");
+
+    // phone call solved at first contact
+    assertThat(r.phone().state()).isEqualTo(TicketState.SOLVED);
+    assertThat(r.phone().escalationCount()).isZero();
+
+    // metrics: two tickets, one resolved at first contact, response times, CSAT
+    MetricsRow total = r.metrics().total();
+    assertThat(total.created()).isEqualTo(2);
+    assertThat(total.resolved()).isEqualTo(2);
+    assertThat(total.firstContactResolved()).isEqualTo(1);
+    assertThat(total.escalated()).isEqualTo(1);
+    assertThat(total.averageFirstResponse()).hasValueSatisfying(d -> assertThat(d).isPositive().isLessThan(Duration.ofHours(1)));
+    assertThat(total.csatAverage()).hasValue(4.5);
+    assertThat(out).contains("Metrics for Monday").contains("email").contains("phone");
+  }
+
+  @Test
+  void runsTwiceOnTheSameDirectory() throws Exception {
+    Files.writeString(dir.resolve("leftover.txt"), "from an earlier run");
+    run(new ByteArrayOutputStream());
+    Quickstart.Result second = run(new ByteArrayOutputStream());
+    assertThat(second.email().key().toString()).isEqualTo("HD-1");
+    assertThat(second.metrics().total().created()).isEqualTo(2);
+    assertThat(dir.resolve("leftover.txt")).doesNotExist();
   }
 }

@@ -1,5 +1,6 @@
 package dev.frontline.examples.web;
 
+import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
 import dev.frontline.helpdesk.directory.Agent;
@@ -11,6 +12,8 @@ import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.SupportTier;
 import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.KnowledgeService;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,18 @@ public final class DemoData {
       new DemoUser("bence", "Bence Kovács — specialist, second line (tier 2)", true));
 
   private DemoData() {}
+
+  /**
+   * Writes the demo knowledge base (see {@link DemoArticles}); saving again replaces by id.
+   *
+   * @param knowledge the knowledge base
+   */
+  public static void seedArticles(KnowledgeService knowledge) {
+    Principal editor = Principal.system("demo-data");
+    for (Article a : DemoArticles.all()) {
+      knowledge.save(editor, a, knowledge.find(editor, a.id()).map(Article::revision).orElse(0L));
+    }
+  }
 
   /**
    * Writes the demo directory. Saving replaces by id, so running it again changes nothing.

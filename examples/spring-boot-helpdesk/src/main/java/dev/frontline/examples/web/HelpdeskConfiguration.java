@@ -1,9 +1,17 @@
 package dev.frontline.examples.web;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.jdbc.JdbcDialect;
+import dev.frontline.helpdesk.jdbc.JdbcStores;
+import dev.frontline.helpdesk.knowledge.KnowledgeService;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,16 +28,46 @@ public class HelpdeskConfiguration {
   private static final Logger log = LoggerFactory.getLogger(HelpdeskConfiguration.class);
 
   /**
-   * Where Frontline keeps its data. In-memory for now; to keep data across restarts, replace this
-   * one bean with the JDBC stores of {@code helpdesk-jdbc} on your {@code DataSource} (see the
-   * README).
+   * The connection pool, from {@code frontline.datasource.*}: an H2 database file by default, the
+   * local PostgreSQL with the {@code postgres} profile ({@code application-postgres.properties}).
+   * An application that already has a {@code DataSource} bean (e.g. from {@code
+   * spring-boot-starter-jdbc}) uses that one instead.
    *
+   * @param url the JDBC URL
+   * @param username the user
+   * @param password the password
+   * @return the pool, closed with the context
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(DataSource.class)
+  public HikariDataSource dataSource(@Value("${frontline.datasource.url}") String url,
+      @Value("${frontline.datasource.username:}") String username, @Value("${frontline.datasource.password:}") String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(username);
+    config.setPassword(password);
+    config.setMaximumPoolSize(10);
+    config.setPoolName("frontline");
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * Where Frontline keeps tickets, the directory and attachments: the JDBC stores of {@code
+   * helpdesk-jdbc}. The schema is created or updated at start ({@code migrate()} is idempotent and
+   * safe with several nodes starting at once). For a throw-away demo without a database, return
+   * {@link HelpdeskStores#inMemory()} instead.
+   *
+   * @param dataSource the database
+   * @param dialect {@code H2}, {@code POSTGRES}, {@code MARIADB} or {@code MYSQL} ({@code frontline.jdbc.dialect})
    * @return the stores
    */
   @Bean
   @ConditionalOnMissingBean
-  public HelpdeskStores helpdeskStores() {
-    return HelpdeskStores.inMemory();
+  public HelpdeskStores helpdeskStores(DataSource dataSource, @Value("${frontline.jdbc.dialect:H2}") JdbcDialect dialect) {
+    JdbcStores jdbc = JdbcStores.builder(dataSource, dialect).build();
+    int applied = jdbc.migrate();
+    log.info("Frontline schema on {}: {} script(s) applied", dialect, applied);
+    return new HelpdeskStores(jdbc.ticketStore(), jdbc.directoryStore(), jdbc.blobStore());
   }
 
   /**
@@ -66,14 +104,21 @@ public class HelpdeskConfiguration {
   }
 
   /**
-   * Writes the demo directory at startup; switch it off with {@code frontline.demo-data=false}.
+   * Writes the demo directory and the demo articles at startup; switch it off with {@code
+   * frontline.demo-data=false}.
    *
    * @param helpdesk the helpdesk
+   * @param knowledge the knowledge base
+   * @param search the search index
    * @return the runner
    */
   @Bean
   @ConditionalOnProperty(name = "frontline.demo-data", havingValue = "true", matchIfMissing = true)
-  public ApplicationRunner demoData(Helpdesk helpdesk) {
-    return args -> DemoData.seed(helpdesk.directory());
+  public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, LuceneKnowledgeSearch search) {
+    return args -> {
+      DemoData.seed(helpdesk.directory());
+      DemoData.seedArticles(knowledge);
+      search.refresh(); // searchable now rather than within the refresh interval (250 ms)
+    };
   }
 }

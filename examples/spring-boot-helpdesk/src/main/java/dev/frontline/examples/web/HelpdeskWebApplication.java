@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * agent console ({@code /console}), rendered on the server with Thymeleaf. Start it with {@link
  * #main} and open http://localhost:8080.
  */
-@SpringBootApplication
+// helpdesk-jdbc brings jOOQ, which is Frontline's internal SQL layer, not an application DSLContext:
+// Spring Boot's jOOQ auto-configuration (which also needs spring-tx) is switched off.
+@SpringBootApplication(excludeName = "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration")
 public class HelpdeskWebApplication {
 
   /**

@@ -127,10 +127,4 @@ public class PortalController {
     Ticket t = helpdesk.tickets().reply(currentUser.principal(), ticketId, Ticket.ANY_VERSION, Message.of(body.strip()));
     return "redirect:/portal/tickets/" + t.id().value();
   }
-
-  /** @return the knowledge-base placeholder page */
-  @GetMapping("/help")
-  public String help() {
-    return "portal/help";
-  }
 }

@@ -3,6 +3,12 @@ package dev.frontline.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleId;
+import dev.frontline.helpdesk.knowledge.ArticleStatus;
+import dev.frontline.helpdesk.knowledge.KnowledgeService;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,6 +62,8 @@ class BrowserEndToEndTest {
   private static Path profile;
 
   @LocalServerPort int port;
+  @Autowired KnowledgeService knowledge;
+  @Autowired LuceneKnowledgeSearch knowledgeSearch;
 
   private static boolean browserPresent() {
     return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
@@ -214,6 +224,77 @@ class BrowserEndToEndTest {
     assertThat(driver.findElements(By.tagName("img"))).isEmpty();
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(script);
+  }
+
+  @Test
+  @DisplayName("help search: suggestions while typing, a Danish query finds the Danish article with highlights")
+  void knowledgeSearch() {
+    signIn("carol");
+    driver.get(url("/portal/help"));
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("nulstil adg");
+    // the script fills the <datalist> from /portal/help/suggest
+    wait.until(d -> d.findElements(By.cssSelector("#kb-suggestions option")).stream()
+        .anyMatch(o -> "Nulstil din adgangskode".equals(o.getAttribute("value"))));
+    q.clear();
+    q.sendKeys("nulstil adgangskode");
+    driver.findElement(By.id("kb-search")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kb-results")));
+    List<WebElement> hits = driver.findElements(By.cssSelector("#kb-results .kb-hit"));
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.get(0).findElement(By.className("kb-title")).getText()).isEqualTo("Nulstil din adgangskode");
+    assertThat(hits.get(0).findElement(By.className("lang")).getText()).isEqualTo("da");
+    assertThat(hits.get(0).findElements(By.tagName("mark"))).isNotEmpty();
+    hits.get(0).findElement(By.className("kb-title")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("article-body")));
+    assertThat(driver.findElement(By.id("article-body")).getText()).contains("Glemt adgangskode");
+  }
+
+  @Test
+  @DisplayName("new ticket: matching help articles appear while the customer types")
+  void relatedArticlesWhileTyping() {
+    signIn("carol");
+    driver.get(url("/portal/tickets/new"));
+    assertThat(driver.findElement(By.id("related-box")).isDisplayed()).isFalse();
+    driver.findElement(By.id("subject")).sendKeys("Elfelejtettem a jelszavamat");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("related-box")));
+    assertThat(driver.findElements(By.cssSelector("#related-articles a.related-article")).stream().map(WebElement::getText))
+        .contains("Elfelejtett jelszó visszaállítása");
+  }
+
+  @Test
+  @DisplayName("markup in an article's title and body is shown as text in results, suggestions and the article page")
+  void articleMarkupIsText() {
+    String script = "<script>alert(1)</script>";
+    knowledge.save(Principal.system("test"), Article.builder(ArticleId.of("xss-browser"), Locale.ENGLISH, script + " Wombat wiki")
+        .body("<img src=x onerror=alert(2)> The wombat <b>wiki</b>.").status(ArticleStatus.PUBLISHED).build(), 0);
+    knowledgeSearch.refresh();
+    signIn("carol");
+    driver.get(url("/portal/help"));
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("wombat");
+    wait.until(d -> d.findElements(By.cssSelector("#kb-suggestions option")).stream()
+        .anyMatch(o -> (script + " Wombat wiki").equals(o.getAttribute("value"))));
+    assertOnlyOwnScript();
+    driver.findElement(By.id("kb-search")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kb-results")));
+    WebElement hit = driver.findElement(By.cssSelector("#kb-results .kb-hit"));
+    assertThat(hit.findElement(By.className("kb-title")).getText()).isEqualTo(script + " Wombat wiki");
+    assertThat(hit.findElement(By.className("snippet")).getText()).contains("<img src=x onerror=alert(2)>").contains("<b>wiki</b>");
+    assertThat(hit.findElements(By.tagName("mark"))).isNotEmpty();
+    assertOnlyOwnScript();
+    hit.findElement(By.className("kb-title")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("article-title")));
+    assertThat(driver.findElement(By.id("article-title")).getText()).isEqualTo(script + " Wombat wiki");
+    assertInert(script + " Wombat wiki");
+  }
+
+  /** The help pages load exactly one script, the app's own file; nothing from the content runs. */
+  private static void assertOnlyOwnScript() {
+    assertThat(driver.findElements(By.tagName("script"))).extracting(e -> e.getAttribute("src"))
+        .allMatch(src -> src != null && src.endsWith("/js/kb-suggest.js"));
+    assertThat(driver.findElements(By.cssSelector("main img"))).isEmpty();
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
   }
 
   @Test

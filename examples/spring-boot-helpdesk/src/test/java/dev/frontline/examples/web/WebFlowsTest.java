@@ -16,6 +16,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleId;
+import dev.frontline.helpdesk.knowledge.ArticleStatus;
+import dev.frontline.helpdesk.knowledge.KnowledgeService;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.EntryKind;
 import dev.frontline.helpdesk.ticket.Priority;
@@ -25,6 +30,7 @@ import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -47,6 +53,8 @@ class WebFlowsTest {
 
   @Autowired MockMvc mvc;
   @Autowired Helpdesk helpdesk;
+  @Autowired KnowledgeService knowledge;
+  @Autowired LuceneKnowledgeSearch knowledgeSearch;
 
   /** Opens a ticket through the portal as the given customer and returns its id. */
   private TicketId open(RequestPostProcessor customer, String subject, String body) throws Exception {
@@ -221,10 +229,14 @@ class WebFlowsTest {
     }
 
     @Test
-    @DisplayName("every page forbids scripts through Content-Security-Policy")
+    @DisplayName("every page allows only the app's own script files through Content-Security-Policy")
     void csp() throws Exception {
       mvc.perform(get("/portal").with(CAROL))
-          .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'none'")));
+          .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
+          .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline"))));
+      // the one script is a static file, readable without signing in (the login page does not use it)
+      assertThat(mvc.perform(get("/js/kb-suggest.js")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+          .contains("textContent").doesNotContain("innerHTML");
     }
   }
 
@@ -243,10 +255,91 @@ class WebFlowsTest {
         .contains("Please fill in both a subject and a description.");
   }
 
-  @Test
-  @DisplayName("the knowledge-base page is a marked placeholder")
-  void helpPlaceholder() throws Exception {
-    assertThat(page(CAROL, "/portal/help")).contains("Placeholder");
+  @Nested
+  @DisplayName("help articles")
+  class Knowledge {
+    @Test
+    @DisplayName("a Danish query finds the Danish article first, with the matches highlighted")
+    void danishQuery() throws Exception {
+      String html = page(CAROL, "/portal/help?q=" + java.net.URLEncoder.encode("nulstil adgangskode", java.nio.charset.StandardCharsets.UTF_8));
+      int first = html.indexOf("class=\"kb-title\"");
+      assertThat(first).isPositive();
+      assertThat(html.substring(first, html.indexOf("</a>", first))).contains("Nulstil din adgangskode").contains("password-da");
+      assertThat(html).contains("<mark>").contains("list=\"kb-suggestions\"").contains("<datalist id=\"kb-suggestions\">");
+    }
+
+    @Test
+    @DisplayName("the language filter keeps results in one language")
+    void languageFilter() throws Exception {
+      String html = page(CAROL, "/portal/help?lang=hu&q=csv");
+      assertThat(html).contains("Számlák exportálása CSV-fájlba").doesNotContain("Export invoices to CSV").doesNotContain("Eksportér fakturaer");
+      assertThat(page(CAROL, "/portal/help?q=csv")).contains("Számlák exportálása CSV-fájlba").contains("Export invoices to CSV")
+          .contains("Eksportér fakturaer til CSV");
+    }
+
+    @Test
+    @DisplayName("the article page shows the article as text; unknown or malformed ids are 404")
+    void articlePage() throws Exception {
+      assertThat(page(CAROL, "/portal/help/articles/export-hu")).contains("Számlák exportálása CSV-fájlba").contains("12 hónapra");
+      mvc.perform(get("/portal/help/articles/nope").with(CAROL)).andExpect(status().isNotFound());
+      mvc.perform(get("/portal/help/articles/a b<c").with(CAROL)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    @DisplayName("suggestions while typing: titles as JSON, optionally in one language")
+    void suggestions() throws Exception {
+      String json = mvc.perform(get("/portal/help/suggest").param("q", "nulst").with(CAROL)).andExpect(status().isOk())
+          .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")))
+          .andReturn().getResponse().getContentAsString();
+      assertThat(json).contains("\"title\":\"Nulstil din adgangskode\"").contains("\"url\":\"/portal/help/articles/password-da\"");
+      assertThat(mvc.perform(get("/portal/help/suggest").param("q", "jelsz").param("lang", "hu").with(CAROL))
+          .andReturn().getResponse().getContentAsString()).contains("Elfelejtett jelszó visszaállítása");
+      assertThat(mvc.perform(get("/portal/help/suggest").param("q", "eksport").param("lang", "hu").with(CAROL))
+          .andReturn().getResponse().getContentAsString()).isEqualTo("[]");
+      assertThat(mvc.perform(get("/portal/help/suggest").param("q", " ").with(CAROL)).andReturn().getResponse().getContentAsString())
+          .isEqualTo("[]");
+      mvc.perform(get("/portal/help/suggest").param("q", "nulst")).andExpect(status().is3xxRedirection()); // not signed in
+    }
+
+    @Test
+    @DisplayName("articles for a ticket being written (new-ticket page)")
+    void related() throws Exception {
+      String json = mvc.perform(get("/portal/help/related").param("text", "Jeg kan ikke huske min adgangskode").with(CAROL))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      assertThat(json).startsWith("[{\"title\":\"Nulstil din adgangskode\"");
+      assertThat(page(CAROL, "/portal/tickets/new")).contains("data-related-url=\"/portal/help/related\"").contains("id=\"related-articles\"")
+          .contains("<script src=\"/js/kb-suggest.js\" defer>");
+    }
+
+    @Test
+    @DisplayName("markup in an article's title and body is shown as text in results, snippets, suggestions and the article page")
+    void articleMarkupIsText() throws Exception {
+      String script = "<script>alert(1)</script>";
+      knowledge.save(SYSTEM, Article.builder(ArticleId.of("xss-test"), Locale.ENGLISH, script + " Zanzibar quokka")
+          .body("<img src=x onerror=alert(2)> The zanzibar quokka & friends <b>bold</b>").status(ArticleStatus.PUBLISHED).build(), 0);
+      knowledgeSearch.refresh();
+      String html = page(CAROL, "/portal/help?q=zanzibar+quokka");
+      assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; Zanzibar quokka")
+          .contains("&lt;img src=x onerror=alert(2)&gt;").contains("&lt;b&gt;bold&lt;/b&gt;").contains("&amp; friends")
+          .doesNotContain("<script>alert").doesNotContain("<img").doesNotContain("<b>bold");
+      assertThat(html).containsPattern("<mark>[Zz]anzibar</mark>");
+      String article = page(CAROL, "/portal/help/articles/xss-test");
+      assertThat(article).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script").doesNotContain("<img");
+      // JSON is data: served as application/json with nosniff, and the script sets it as text only
+      mvc.perform(get("/portal/help/suggest").param("q", "zanzib").with(CAROL))
+          .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")))
+          .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+          .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].title").value(script + " Zanzibar quokka"));
+    }
+
+    @Test
+    @DisplayName("snippet parts: only <b> markers become highlights, character references are decoded to text")
+    void snippetParts() {
+      assertThat(Snippets.parse("a &lt;i&gt; <b>match</b> &#x27;q&#39; &amp; &#229; &bogus; <b>end"))
+          .containsExactly(new Snippets.Part("a <i> ", false), new Snippets.Part("match", true),
+              new Snippets.Part(" 'q' & å &bogus; ", false), new Snippets.Part("end", true));
+      assertThat(Snippets.parse("")).isEmpty();
+    }
   }
 
   @Test

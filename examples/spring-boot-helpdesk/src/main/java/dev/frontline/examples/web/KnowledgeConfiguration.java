@@ -1,0 +1,109 @@
+package dev.frontline.examples.web;
+
+import dev.frontline.helpdesk.knowledge.KnowledgeIndexer;
+import dev.frontline.helpdesk.knowledge.KnowledgeService;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The knowledge base: articles in an {@link ArticleStore}, searched with {@link LuceneKnowledgeSearch}
+ * on an index folder ({@code frontline.kb.index-dir}).
+ *
+ * <p>Articles are kept in memory for now ({@link InMemoryArticleStore}); a JDBC article store is being
+ * written. Because that store starts empty, the index folder is emptied at start and filled again
+ * from the store (the demo articles are saved at start). With a durable article store, drop the
+ * emptying: the index then opens as it is and catches up with the store's change feed ({@code
+ * source(store)}), and is rebuilt from the store only if it is missing or unreadable.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class KnowledgeConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
+
+  /** @return the article store (in memory until the JDBC article store is available) */
+  @Bean
+  @ConditionalOnMissingBean
+  public ArticleStore articleStore() {
+    return new InMemoryArticleStore();
+  }
+
+  /**
+   * @param store the articles
+   * @param indexDir the index folder; one per application node (Lucene allows one writer)
+   * @return the search, closed (and committed) with the context
+   */
+  @Bean(destroyMethod = "close")
+  public LuceneKnowledgeSearch knowledgeSearch(ArticleStore store, @Value("${frontline.kb.index-dir}") Path indexDir) {
+    if (store instanceof InMemoryArticleStore) {
+      deleteRecursively(indexDir); // the store starts empty, so must the index
+    }
+    LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(indexDir).source(store).build();
+    log.info("Knowledge index in {}{}", indexDir.toAbsolutePath(), search.rebuilt() ? " (created)" : "");
+    return search;
+  }
+
+  /**
+   * @param store the articles
+   * @param search the search index
+   * @param clock the clock
+   * @return the knowledge base service; every call names the reader's principal
+   */
+  @Bean
+  public KnowledgeService knowledgeService(ArticleStore store, LuceneKnowledgeSearch search, Clock clock) {
+    return KnowledgeService.builder().store(store).search(search).clock(clock).build();
+  }
+
+  /**
+   * @param store the articles
+   * @param search the search index
+   * @return the indexer that keeps this node's index in step with the store's change feed
+   */
+  @Bean
+  public KnowledgeIndexer knowledgeIndexer(ArticleStore store, LuceneKnowledgeSearch search) {
+    return new KnowledgeIndexer(store, search);
+  }
+
+  /** Catches up with article changes made on other nodes (or directly in the store) every few seconds. */
+  @Configuration(proxyBeanMethods = false)
+  static class CatchUp {
+    private final KnowledgeIndexer indexer;
+
+    CatchUp(KnowledgeIndexer indexer) {
+      this.indexer = indexer;
+    }
+
+    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    void catchUp() {
+      indexer.catchUp();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot empty the index folder " + dir, e);
+    }
+  }
+}
