@@ -1,10 +1,11 @@
 package dev.frontline.helpdesk.jdbc;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_OUTBOX;
 
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.jdbc.internal.Db;
-import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
+
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineOutbox;
 import dev.frontline.helpdesk.ticket.TicketEvent;
 import java.util.ArrayList;

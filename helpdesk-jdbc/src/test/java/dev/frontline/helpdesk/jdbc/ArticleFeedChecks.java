@@ -1,8 +1,9 @@
 package dev.frontline.helpdesk.jdbc;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
+
 import dev.frontline.helpdesk.knowledge.Article;
 import dev.frontline.helpdesk.knowledge.ArticleChange;
 import dev.frontline.helpdesk.knowledge.ArticleId;

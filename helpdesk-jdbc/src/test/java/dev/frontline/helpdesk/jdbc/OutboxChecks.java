@@ -1,10 +1,11 @@
 package dev.frontline.helpdesk.jdbc;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.frontline.helpdesk.ConcurrentModificationException;
-import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
+
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.testkit.TicketFixtures;
 import dev.frontline.helpdesk.ticket.Priority;

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.asset.Asset;
 import dev.frontline.helpdesk.asset.AssetId;

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_AGENTS;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_CUSTOMERS;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_ORGANIZATIONS;

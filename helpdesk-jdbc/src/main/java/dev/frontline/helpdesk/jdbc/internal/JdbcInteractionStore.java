@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.intake.Interaction;
 import dev.frontline.helpdesk.intake.InteractionId;

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;

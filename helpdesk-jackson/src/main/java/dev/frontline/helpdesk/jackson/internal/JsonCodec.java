@@ -1,4 +1,4 @@
-package dev.frontline.helpdesk.jdbc.internal;
+package dev.frontline.helpdesk.jackson.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.frontline.helpdesk.jdbc.internal;
+package dev.frontline.helpdesk.jackson.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
