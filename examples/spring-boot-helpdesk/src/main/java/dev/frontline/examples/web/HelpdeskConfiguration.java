@@ -52,7 +52,7 @@ public class HelpdeskConfiguration {
   }
 
   /**
-   * Where Frontline keeps tickets, the directory and attachments: the JDBC stores of {@code
+   * Where Frontline keeps tickets, the directory, attachments and knowledge articles: the JDBC stores of {@code
    * helpdesk-jdbc}. The schema is created or updated at start ({@code migrate()} is idempotent and
    * safe with several nodes starting at once). For a throw-away demo without a database, return
    * {@link HelpdeskStores#inMemory()} instead.
@@ -67,7 +67,7 @@ public class HelpdeskConfiguration {
     JdbcStores jdbc = JdbcStores.builder(dataSource, dialect).build();
     int applied = jdbc.migrate();
     log.info("Frontline schema on {}: {} script(s) applied", dialect, applied);
-    return new HelpdeskStores(jdbc.ticketStore(), jdbc.directoryStore(), jdbc.blobStore());
+    return new HelpdeskStores(jdbc.ticketStore(), jdbc.directoryStore(), jdbc.blobStore(), jdbc.articleStore());
   }
 
   /**

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -25,22 +24,24 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The knowledge base: articles in an {@link ArticleStore}, searched with {@link LuceneKnowledgeSearch}
  * on an index folder ({@code frontline.kb.index-dir}).
  *
- * <p>Articles are kept in memory for now ({@link InMemoryArticleStore}); a JDBC article store is being
- * written. Because that store starts empty, the index folder is emptied at start and filled again
- * from the store (the demo articles are saved at start). With a durable article store, drop the
- * emptying: the index then opens as it is and catches up with the store's change feed ({@code
- * source(store)}), and is rebuilt from the store only if it is missing or unreadable.
+ * <p>Articles live in the same database as the tickets ({@link HelpdeskStores#articles()}). The
+ * index opens as it is and catches up with the store's change feed ({@code source(store)}); it is
+ * rebuilt from the store only if it is missing, unreadable or of an older schema. Only with the
+ * throw-away {@link InMemoryArticleStore} (which starts empty) is the index folder emptied at start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class KnowledgeConfiguration {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
 
-  /** @return the article store (in memory until the JDBC article store is available) */
+  /**
+   * @param stores the helpdesk's stores
+   * @return the article store
+   */
   @Bean
   @ConditionalOnMissingBean
-  public ArticleStore articleStore() {
-    return new InMemoryArticleStore();
+  public ArticleStore articleStore(HelpdeskStores stores) {
+    return stores.articles();
   }
 
   /**
@@ -61,12 +62,13 @@ public class KnowledgeConfiguration {
   /**
    * @param store the articles
    * @param search the search index
-   * @param clock the clock
+   * @param helpdesk the helpdesk (clock and access control)
    * @return the knowledge base service; every call names the reader's principal
    */
   @Bean
-  public KnowledgeService knowledgeService(ArticleStore store, LuceneKnowledgeSearch search, Clock clock) {
-    return KnowledgeService.builder().store(store).search(search).clock(clock).build();
+  public KnowledgeService knowledgeService(ArticleStore store, LuceneKnowledgeSearch search, dev.frontline.helpdesk.Helpdesk helpdesk) {
+    // .helpdesk(...) takes its clock and checks knowledge rights with its AccessControl (roles, teams)
+    return KnowledgeService.builder().store(store).search(search).helpdesk(helpdesk).build();
   }
 
   /**
