@@ -14,7 +14,7 @@ import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.JdbcStores;
-import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Message;

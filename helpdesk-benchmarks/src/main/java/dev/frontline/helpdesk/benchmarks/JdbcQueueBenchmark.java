@@ -5,7 +5,7 @@ import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.JdbcStores;
-import dev.frontline.helpdesk.jdbc.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.internal.JsonCodec;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Ticket;

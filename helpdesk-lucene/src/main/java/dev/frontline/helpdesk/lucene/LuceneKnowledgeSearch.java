@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,16 +54,29 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -415,15 +429,137 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return any.build();
   }
 
-  /** Whether a term occurs in a document that passes the filters (the reader may see). */
+  /**
+   * Whether a term occurs in a document that passes the filters (the reader may see). Stops at the
+   * first such document (no full count), and remembers each answer for the one query it serves.
+   */
   private static Predicate<Term> known(IndexSearcher s, List<Query> filters) {
+    Map<Term, Boolean> answers = new HashMap<>();
     return term -> {
+      Boolean cached = answers.get(term);
+      if (cached != null) {
+        return cached;
+      }
       try {
-        return s.getIndexReader().docFreq(term) > 0 && s.count(filtered(new TermQuery(term), filters)) > 0;
+        boolean found = s.getIndexReader().docFreq(term) > 0 && anyMatch(s, filtered(new TermQuery(term), filters));
+        answers.put(term, found);
+        return found;
       } catch (IOException e) {
         throw new StorageException("knowledge search failed", e);
       }
     };
+  }
+
+  /** Whether at least one live document matches ({@code count(q) > 0}, stopping at the first match). */
+  private static boolean anyMatch(IndexSearcher s, Query q) throws IOException {
+    Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      BulkScorer scorer = w.bulkScorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      boolean[] found = {false};
+      try {
+        scorer.score(new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorable) {}
+
+          @Override
+          public void collect(int doc) {
+            found[0] = true;
+            throw new CollectionTerminatedException();
+          }
+        }, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+      } catch (CollectionTerminatedException e) {
+        // stopped at the first match
+      }
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Weight filterWeight(IndexSearcher s, List<Query> filters) throws IOException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query f : filters) {
+      b.add(f, BooleanClause.Occur.FILTER);
+    }
+    Query q = filters.isEmpty() ? new MatchAllDocsQuery() : new ConstantScoreQuery(b.build());
+    return s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  }
+
+  /**
+   * Passes on to {@code inner} exactly the collected documents that also match {@code filter}
+   * (documents arrive in increasing order within a segment). Lets the relevance query run alone,
+   * as a disjunction that Lucene collects with its fast bulk scorer, instead of as a conjunction
+   * with the filters.
+   */
+  private static final class Filtered implements CollectorManager<Filtered.Wrapper, Object[]> {
+    private final Weight filter;
+    private final MultiCollectorManager inner;
+
+    Filtered(Weight filter, MultiCollectorManager inner) {
+      this.filter = filter;
+      this.inner = inner;
+    }
+
+    @Override
+    public Wrapper newCollector() throws IOException {
+      return new Wrapper(filter, inner.newCollector());
+    }
+
+    @Override
+    public Object[] reduce(Collection<Wrapper> collectors) throws IOException {
+      List<Collector> in = new ArrayList<>();
+      for (Wrapper w : collectors) {
+        in.add(w.in);
+      }
+      return inner.reduce(in);
+    }
+
+    /** One slice. Does not pass on {@code setWeight}: counts must not bypass the filter. */
+    static final class Wrapper implements Collector {
+      private final Weight filter;
+      final Collector in;
+
+      Wrapper(Weight filter, Collector in) {
+        this.filter = filter;
+        this.in = in;
+      }
+
+      @Override
+      public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        Scorer fs = filter.scorer(context);
+        if (fs == null) {
+          throw new CollectionTerminatedException();
+        }
+        DocIdSetIterator allowed = fs.iterator();
+        LeafCollector leaf = in.getLeafCollector(context);
+        return new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorer) throws IOException {
+            leaf.setScorer(scorer);
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            int d = allowed.docID();
+            if (d < doc) {
+              d = allowed.advance(doc);
+            }
+            if (d == doc) {
+              leaf.collect(doc);
+            }
+          }
+        };
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
   }
 
   private static Query filtered(Query relevance, List<Query> filters) {
@@ -450,12 +586,17 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
           : queries.relevance(query.text(), langs, known(s, filters));
       Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
-      Object[] r = s.search(q, new MultiCollectorManager(
-          new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, false),
+      // Two passes: the top hits with top-k pruning (threshold n: Lucene may skip documents that
+      // cannot enter the top n), then the exact total and the facets without scores, the relevance
+      // query alone with the filters checked per collected document (same documents as q).
+      TopDocs top = s.search(q, new TopScoreDocCollectorManager(n, null, n, false));
+      Object[] r = s.search(relevance, new Filtered(filterWeight(s, filters), new MultiCollectorManager(
+          new TotalHitCountCollectorManager(),
           new FacetCounter(Fields.CATEGORY_DV),
           new FacetCounter(Fields.TAG_DV),
-          new FacetCounter(Fields.LOCALE_DV)));
-      TopDocs top = (TopDocs) r[0];
+          new FacetCounter(Fields.LOCALE_DV))));
+      long total = (Integer) r[0];
+      assert top.totalHits.relation != TotalHits.Relation.EQUAL_TO || top.totalHits.value == total;
       @SuppressWarnings("unchecked")
       SearchFacets facets = new SearchFacets(
           (Map<String, Long>) r[1], (Map<String, Long>) r[2], (Map<String, Long>) r[3]);
@@ -464,7 +605,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         page.add(top.scoreDocs[i]);
       }
       List<SearchHit> hits = hits(s, page, query.text().isBlank() || !query.snippets() ? null : queries.highlight(query.text(), langs), langs);
-      return new SearchResult(top.totalHits.value, query.offset(), query.limit(), hits, facets);
+      return new SearchResult(total, query.offset(), query.limit(), hits, facets);
     });
   }
 
