@@ -42,7 +42,10 @@ final class TestDatabase implements AutoCloseable {
           "frontline_article_changes",
           "frontline_ticket_csat",
           "frontline_interactions",
-          "frontline_assets");
+          "frontline_assets",
+          "frontline_article_votes",
+          "frontline_article_views",
+          "frontline_article_tickets");
 
   private static EmbeddedPostgres embedded;
 
