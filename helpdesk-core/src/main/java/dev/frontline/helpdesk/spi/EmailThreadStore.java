@@ -1,4 +1,4 @@
-package dev.frontline.helpdesk.email.spi;
+package dev.frontline.helpdesk.spi;
 
 import dev.frontline.helpdesk.ticket.TicketId;
 import java.util.Optional;
@@ -14,7 +14,10 @@ import java.util.Optional;
  * still joins the ticket. Message-IDs are compared exactly as given (the intake normalises them to
  * the text between the angle brackets, without surrounding whitespace).
  *
- * <p>Implementations must be thread-safe.
+ * <p>Implementations must be thread-safe. Used by the e-mail intake ({@code helpdesk-email}); it
+ * lives in the core, next to the other storage SPIs, so that storage modules (such as helpdesk-jdbc)
+ * implement it without depending on helpdesk-email. Every implementation must pass {@code
+ * EmailThreadStoreContract} from helpdesk-testkit.
  */
 public interface EmailThreadStore {
 

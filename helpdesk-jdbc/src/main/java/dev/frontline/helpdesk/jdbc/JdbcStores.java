@@ -8,12 +8,14 @@ import dev.frontline.helpdesk.jdbc.internal.JdbcKnowledgeStatsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcMetricsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcBlobStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcDirectoryStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcEmailThreadStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
 import dev.frontline.helpdesk.jdbc.internal.Migrator;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.MetricsStore;
@@ -56,6 +58,7 @@ public final class JdbcStores {
   private final InteractionStore interactionStore;
   private final AssetDirectory assetDirectory;
   private final KnowledgeStatsStore knowledgeStatsStore;
+  private final EmailThreadStore emailThreadStore;
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
@@ -67,6 +70,7 @@ public final class JdbcStores {
     this.interactionStore = new JdbcInteractionStore(db);
     this.assetDirectory = new JdbcAssetDirectory(db);
     this.knowledgeStatsStore = new JdbcKnowledgeStatsStore(db);
+    this.emailThreadStore = new JdbcEmailThreadStore(db);
   }
 
   /**
@@ -188,6 +192,16 @@ public final class JdbcStores {
    */
   public KnowledgeStatsStore knowledgeStatsStore() {
     return knowledgeStatsStore;
+  }
+
+  /**
+   * E-mail threading for {@code EmailIntake} (schema V4): received and referenced Message-IDs,
+   * unique per id (the first record wins, also across nodes), and the participants of each ticket.
+   *
+   * @return the e-mail thread store (thread-safe, shared)
+   */
+  public EmailThreadStore emailThreadStore() {
+    return emailThreadStore;
   }
 
   /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */

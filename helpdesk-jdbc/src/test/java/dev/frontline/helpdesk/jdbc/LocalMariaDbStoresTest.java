@@ -4,6 +4,7 @@ import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
@@ -11,6 +12,7 @@ import dev.frontline.helpdesk.testkit.ArticleStoreContract;
 import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
 import dev.frontline.helpdesk.testkit.BlobStoreContract;
 import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
+import dev.frontline.helpdesk.testkit.EmailThreadStoreContract;
 import dev.frontline.helpdesk.testkit.InteractionStoreContract;
 import dev.frontline.helpdesk.testkit.KnowledgeStatsStoreContract;
 import dev.frontline.helpdesk.testkit.MetricsStoreContract;
@@ -190,6 +192,16 @@ class LocalMariaDbStoresTest {
     protected KnowledgeStatsStore newStore() {
       db().truncate();
       return stores.knowledgeStatsStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("e-mail thread store contract")
+  class EmailThreads extends EmailThreadStoreContract {
+    @Override
+    protected EmailThreadStore newStore() {
+      db().truncate();
+      return stores.emailThreadStore();
     }
   }
 }

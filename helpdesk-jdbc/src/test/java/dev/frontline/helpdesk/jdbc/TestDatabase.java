@@ -45,7 +45,10 @@ final class TestDatabase implements AutoCloseable {
           "frontline_assets",
           "frontline_article_votes",
           "frontline_article_views",
-          "frontline_article_tickets");
+          "frontline_article_tickets",
+          "frontline_email_received",
+          "frontline_email_referenced",
+          "frontline_email_participants");
 
   private static EmbeddedPostgres embedded;
 

@@ -1,6 +1,6 @@
-package dev.frontline.helpdesk.email.spi.memory;
+package dev.frontline.helpdesk.spi.memory;
 
-import dev.frontline.helpdesk.email.spi.EmailThreadStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.ticket.TicketId;
 import java.util.Map;
 import java.util.Objects;
