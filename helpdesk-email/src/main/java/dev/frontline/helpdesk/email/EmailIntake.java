@@ -17,7 +17,7 @@ import dev.frontline.helpdesk.email.internal.ParsedMail;
 import dev.frontline.helpdesk.email.internal.ReplyText;
 import dev.frontline.helpdesk.email.internal.Signer;
 import dev.frontline.helpdesk.email.internal.Texts;
-import dev.frontline.helpdesk.email.spi.EmailThreadStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.Message;

@@ -1,10 +1,10 @@
 package dev.frontline.helpdesk.email;
 
 import dev.frontline.helpdesk.Helpdesk;
-import dev.frontline.helpdesk.email.spi.memory.InMemoryEmailThreadStore;
 import dev.frontline.helpdesk.spi.IdGenerator;
 import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryDirectoryStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

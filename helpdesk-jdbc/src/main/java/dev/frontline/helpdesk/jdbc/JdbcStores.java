@@ -4,16 +4,20 @@ import dev.frontline.helpdesk.jdbc.internal.Db;
 import dev.frontline.helpdesk.jdbc.internal.JdbcArticleStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcAssetDirectory;
 import dev.frontline.helpdesk.jdbc.internal.JdbcInteractionStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcKnowledgeStatsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcMetricsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcBlobStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcDirectoryStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcEmailThreadStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
 import dev.frontline.helpdesk.jdbc.internal.Migrator;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
+import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.MetricsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import java.time.Duration;
@@ -53,6 +57,8 @@ public final class JdbcStores {
   private final MetricsStore metricsStore;
   private final InteractionStore interactionStore;
   private final AssetDirectory assetDirectory;
+  private final KnowledgeStatsStore knowledgeStatsStore;
+  private final EmailThreadStore emailThreadStore;
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
@@ -63,6 +69,8 @@ public final class JdbcStores {
     this.metricsStore = new JdbcMetricsStore(db);
     this.interactionStore = new JdbcInteractionStore(db);
     this.assetDirectory = new JdbcAssetDirectory(db);
+    this.knowledgeStatsStore = new JdbcKnowledgeStatsStore(db);
+    this.emailThreadStore = new JdbcEmailThreadStore(db);
   }
 
   /**
@@ -173,6 +181,27 @@ public final class JdbcStores {
   /** @return the asset directory (schema V2; thread-safe, shared) */
   public AssetDirectory assetDirectory() {
     return assetDirectory;
+  }
+
+  /**
+   * Votes, views and linked/solved tickets of knowledge articles (schema V3): a unique key on
+   * (article, voter) keeps one vote per voter, replaced atomically; linked and solved tickets are
+   * unique per article; views are a counter.
+   *
+   * @return the knowledge stats store (thread-safe, shared)
+   */
+  public KnowledgeStatsStore knowledgeStatsStore() {
+    return knowledgeStatsStore;
+  }
+
+  /**
+   * E-mail threading for {@code EmailIntake} (schema V4): received and referenced Message-IDs,
+   * unique per id (the first record wins, also across nodes), and the participants of each ticket.
+   *
+   * @return the e-mail thread store (thread-safe, shared)
+   */
+  public EmailThreadStore emailThreadStore() {
+    return emailThreadStore;
   }
 
   /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */

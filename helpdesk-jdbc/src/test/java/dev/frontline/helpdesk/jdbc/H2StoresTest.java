@@ -4,13 +4,17 @@ import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
+import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.testkit.ArticleStoreContract;
 import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
 import dev.frontline.helpdesk.testkit.BlobStoreContract;
 import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
+import dev.frontline.helpdesk.testkit.EmailThreadStoreContract;
 import dev.frontline.helpdesk.testkit.InteractionStoreContract;
+import dev.frontline.helpdesk.testkit.KnowledgeStatsStoreContract;
 import dev.frontline.helpdesk.testkit.MetricsStoreContract;
 import dev.frontline.helpdesk.testkit.TicketStoreContract;
 import java.util.function.Supplier;
@@ -178,6 +182,26 @@ class H2StoresTest {
     @Override
     protected TestDatabase database() {
       return db();
+    }
+  }
+
+  @Nested
+  @DisplayName("knowledge stats store contract")
+  class KnowledgeStats extends KnowledgeStatsStoreContract {
+    @Override
+    protected KnowledgeStatsStore newStore() {
+      db().truncate();
+      return stores.knowledgeStatsStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("e-mail thread store contract")
+  class EmailThreads extends EmailThreadStoreContract {
+    @Override
+    protected EmailThreadStore newStore() {
+      db().truncate();
+      return stores.emailThreadStore();
     }
   }
 }

@@ -42,7 +42,13 @@ final class TestDatabase implements AutoCloseable {
           "frontline_article_changes",
           "frontline_ticket_csat",
           "frontline_interactions",
-          "frontline_assets");
+          "frontline_assets",
+          "frontline_article_votes",
+          "frontline_article_views",
+          "frontline_article_tickets",
+          "frontline_email_received",
+          "frontline_email_referenced",
+          "frontline_email_participants");
 
   private static EmbeddedPostgres embedded;
 

@@ -1,14 +1,16 @@
 package dev.frontline.helpdesk.testkit;
 
 import dev.frontline.helpdesk.spi.AssetDirectory;
+import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
+import dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory metrics, intake and asset stores pass their contracts. */
+/** The in-memory metrics, intake, asset and e-mail thread stores pass their contracts. */
 class InMemoryOpsStoresTest {
   @Nested
   class Metrics extends MetricsStoreContract {
@@ -32,6 +34,14 @@ class InMemoryOpsStoresTest {
     @Override
     protected AssetDirectory newDirectory() {
       return new InMemoryAssetDirectory();
+    }
+  }
+
+  @Nested
+  class EmailThreads extends EmailThreadStoreContract {
+    @Override
+    protected EmailThreadStore newStore() {
+      return new InMemoryEmailThreadStore();
     }
   }
 }

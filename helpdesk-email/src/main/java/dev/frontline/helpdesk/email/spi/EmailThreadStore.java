@@ -1,65 +1,11 @@
 package dev.frontline.helpdesk.email.spi;
 
-import dev.frontline.helpdesk.ticket.TicketId;
-import java.util.Optional;
-
 /**
- * Remembers which ticket each e-mail Message-ID belongs to, so that replies (In-Reply-To and
- * References) find their ticket and a message delivered twice is recognised as a duplicate, and
- * which addresses took part in a ticket's conversation (for subject-tag threading).
+ * The former location of the e-mail thread store SPI, kept so existing implementations compile.
  *
- * <p>Two kinds of ids are kept: <em>received</em> ids (a message with that id was added to the
- * ticket) and <em>referenced</em> ids (a received message referred to that id, but the message
- * itself has not been seen: a "ghost" parent). A later message whose References contain a ghost id
- * still joins the ticket. Message-IDs are compared exactly as given (the intake normalises them to
- * the text between the angle brackets, without surrounding whitespace).
- *
- * <p>Implementations must be thread-safe.
+ * @deprecated moved to {@link dev.frontline.helpdesk.spi.EmailThreadStore} in helpdesk-core (so
+ *     storage modules implement it without depending on helpdesk-email); implement that instead.
+ *     {@code EmailIntake.Builder.threadStore} takes the core type, which this one extends.
  */
-public interface EmailThreadStore {
-
-  /**
-   * Records that the message with this id was added to a ticket. The first record wins.
-   *
-   * @param messageId the message id
-   * @param ticket the ticket the message was added to
-   * @return false if a message with this id had already been received (a duplicate)
-   */
-  boolean recordReceived(String messageId, TicketId ticket);
-
-  /**
-   * @param messageId a message id
-   * @return the ticket of the received message with this id, if one was received
-   */
-  Optional<TicketId> findReceived(String messageId);
-
-  /**
-   * Records that a received message of {@code ticket} referred to {@code messageId}. Does nothing
-   * if the id is already known (received or referenced).
-   *
-   * @param messageId the referenced id
-   * @param ticket the ticket of the referring message
-   */
-  void recordReferenced(String messageId, TicketId ticket);
-
-  /**
-   * @param messageId a message id
-   * @return the ticket of a received message with this id, else of a message that referred to it
-   */
-  Optional<TicketId> find(String messageId);
-
-  /**
-   * Records that {@code address} wrote into a ticket.
-   *
-   * @param ticket the ticket
-   * @param address the sender address (the intake passes it lower-cased)
-   */
-  void addParticipant(TicketId ticket, String address);
-
-  /**
-   * @param ticket a ticket
-   * @param address a lower-cased address
-   * @return whether that address wrote into the ticket before
-   */
-  boolean isParticipant(TicketId ticket, String address);
-}
+@Deprecated
+public interface EmailThreadStore extends dev.frontline.helpdesk.spi.EmailThreadStore {}

@@ -1,4 +1,4 @@
-/** What a storage provider implements for the e-mail intake: the {@link dev.frontline.helpdesk.email.spi.EmailThreadStore}. */
+/** Deprecated: the e-mail intake's storage SPI moved to {@link dev.frontline.helpdesk.spi.EmailThreadStore} in helpdesk-core. */
 @NullMarked
 package dev.frontline.helpdesk.email.spi;
 

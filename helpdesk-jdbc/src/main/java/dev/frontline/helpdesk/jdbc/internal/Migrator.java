@@ -43,7 +43,12 @@ import org.jooq.impl.SQLDataType;
  */
 public final class Migrator {
   /** The scripts, in order. Class path resources cannot be listed portably, so they are named. */
-  static final List<String> SCRIPTS = List.of("V1__frontline_schema.sql", "V2__frontline_knowledge_ops.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "V1__frontline_schema.sql",
+          "V2__frontline_knowledge_ops.sql",
+          "V3__frontline_knowledge_stats.sql",
+          "V4__frontline_email_threads.sql");
 
   private static final Table<Record> HISTORY = table(unquotedName("frontline_schema_history"));
   private static final Field<Integer> VERSION = field(unquotedName("version"), SQLDataType.INTEGER);

@@ -1,54 +1,50 @@
 package dev.frontline.helpdesk.email.spi.memory;
 
-import dev.frontline.helpdesk.email.spi.EmailThreadStore;
 import dev.frontline.helpdesk.ticket.TicketId;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** An {@link EmailThreadStore} in memory. Thread-safe; contents are lost when the process ends. */
-public final class InMemoryEmailThreadStore implements EmailThreadStore {
-  private final Map<String, TicketId> received = new ConcurrentHashMap<>();
-  private final Map<String, TicketId> referenced = new ConcurrentHashMap<>();
-  private final Set<String> participants = ConcurrentHashMap.newKeySet();
+/**
+ * The former location of the in-memory e-mail thread store; delegates to the core one.
+ *
+ * @deprecated use {@link dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore} from
+ *     helpdesk-core.
+ */
+@Deprecated
+@SuppressWarnings("deprecation")
+public final class InMemoryEmailThreadStore implements dev.frontline.helpdesk.email.spi.EmailThreadStore {
+  private final dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore delegate =
+      new dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore();
 
   /** Creates an empty store. */
   public InMemoryEmailThreadStore() {}
 
   @Override
   public boolean recordReceived(String messageId, TicketId ticket) {
-    Objects.requireNonNull(ticket, "ticket");
-    return received.putIfAbsent(Objects.requireNonNull(messageId, "messageId"), ticket) == null;
+    return delegate.recordReceived(messageId, ticket);
   }
 
   @Override
   public Optional<TicketId> findReceived(String messageId) {
-    return Optional.ofNullable(received.get(messageId));
+    return delegate.findReceived(messageId);
   }
 
   @Override
   public void recordReferenced(String messageId, TicketId ticket) {
-    Objects.requireNonNull(ticket, "ticket");
-    if (!received.containsKey(Objects.requireNonNull(messageId, "messageId"))) {
-      referenced.putIfAbsent(messageId, ticket);
-    }
+    delegate.recordReferenced(messageId, ticket);
   }
 
   @Override
   public Optional<TicketId> find(String messageId) {
-    TicketId t = received.get(messageId);
-    return Optional.ofNullable(t != null ? t : referenced.get(messageId));
+    return delegate.find(messageId);
   }
 
   @Override
   public void addParticipant(TicketId ticket, String address) {
-    participants.add(ticket.value() + "\n" + Objects.requireNonNull(address, "address"));
+    delegate.addParticipant(ticket, address);
   }
 
   @Override
   public boolean isParticipant(TicketId ticket, String address) {
-    return participants.contains(ticket.value() + "\n" + address);
+    return delegate.isParticipant(ticket, address);
   }
 }

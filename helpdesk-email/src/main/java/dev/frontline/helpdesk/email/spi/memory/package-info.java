@@ -1,4 +1,4 @@
-/** Thread-safe in-memory reference implementation of the e-mail SPI, for tests, demos and small embeds. */
+/** Deprecated: the in-memory e-mail thread store moved to {@link dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore} in helpdesk-core. */
 @NullMarked
 package dev.frontline.helpdesk.email.spi.memory;
 
