@@ -67,6 +67,11 @@ public final class OpsDesk {
   public final Principal system = Principal.system("test");
 
   public OpsDesk() {
+    this(java.util.List.of());
+  }
+
+  /** @param policies the SLA policies of the helpdesk */
+  public OpsDesk(java.util.List<dev.frontline.helpdesk.sla.SlaPolicy> policies) {
     Roles.defaults().forEach(dir::saveRole);
     dir.saveTeam(new Team(FRONT, "Front line", 1));
     dir.saveTeam(new Team(FRONT_B, "Front line B", 1));
@@ -85,7 +90,7 @@ public final class OpsDesk {
     dir.saveCustomer(new Customer(ERIN, "Erin", "erin@example.com", ACME, true));
     dir.saveCustomer(Customer.of(DAN, "Dan", "dan@example.com"));
     helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore())
-        .clock(clock).reopenWindow(Duration.ofDays(7)).autoCloseAfter(Duration.ofDays(4)).build();
+        .clock(clock).reopenWindow(Duration.ofDays(7)).autoCloseAfter(Duration.ofDays(4)).slaPolicies(policies).build();
     tickets = helpdesk.tickets();
   }
 

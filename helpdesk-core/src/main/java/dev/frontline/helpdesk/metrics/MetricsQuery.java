@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to measure. Tickets created in {@code [from, to)} give the creation-based figures (first
  * response, escalation), tickets resolved in the range the resolution-based ones (resolution time,
- * first-contact resolution, reopens), CSAT answers given in the range the CSAT figures; the backlog
+ * first-contact resolution, reopens, and SLA compliance per metric against each ticket's own
+ * policy), CSAT answers given in the range the CSAT figures; the backlog
  * is the tickets created before {@code to} that are still active now. Immutable; build with {@link
  * #builder(Instant, Instant)}.
  *

@@ -175,19 +175,22 @@ public final class SlaClock {
       SlaMetric metric, SlaTarget target, List<Cycle> cycles, States states, Instant now) {
     if (cycles.isEmpty()) {
       return new SlaMetricStatus(
-          metric, SlaStatus.INACTIVE, target.target(), Duration.ZERO, null, null, null, false, null, 0, List.of());
+          metric, SlaStatus.INACTIVE, target.target(), Duration.ZERO, null, null, null, false, null, 0, 0, List.of());
     }
     int breaches = 0;
+    int met = 0;
     SlaMetricStatus last = null;
     for (Cycle c : cycles) {
       last = evaluateCycle(metric, target, c, states, now);
       if (last.status() == SlaStatus.BREACHED) {
         breaches++;
+      } else if (last.status() == SlaStatus.MET) {
+        met++;
       }
     }
     return new SlaMetricStatus(
         last.metric(), last.status(), last.target(), last.elapsed(), last.startedAt(), last.due(),
-        last.warningAt(), last.warned(), last.stoppedAt(), breaches, last.segments());
+        last.warningAt(), last.warned(), last.stoppedAt(), breaches, met, last.segments());
   }
 
   private static SlaMetricStatus evaluateCycle(SlaMetric metric, SlaTarget target, Cycle c, States states, Instant now) {
@@ -230,7 +233,7 @@ public final class SlaClock {
       warned = warningAt != null && !warningAt.isAfter(now);
     }
     return new SlaMetricStatus(
-        metric, status, limit, o.counted(), c.start(), due, warningAt, warned, stop, 0, o.segments());
+        metric, status, limit, o.counted(), c.start(), due, warningAt, warned, stop, 0, 0, o.segments());
   }
 
   /** The ticket's state over time, from the timeline. */

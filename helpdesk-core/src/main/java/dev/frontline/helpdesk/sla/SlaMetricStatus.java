@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  *     (assuming no further pauses); null otherwise
  * @param warned whether the warning threshold was reached before the cycle stopped and by {@code now}
  * @param stoppedAt when the latest cycle stopped; null if it is still running or paused
- * @param breaches how many cycles so far breached the target
+ * @param breaches how many cycles so far breached the target (including the latest one if it is
+ *     breached, stopped or not)
+ * @param met how many cycles so far stopped within the target
  * @param segments the latest cycle's counted and paused stretches, in order
  */
 public record SlaMetricStatus(
@@ -35,6 +37,7 @@ public record SlaMetricStatus(
     boolean warned,
     @Nullable Instant stoppedAt,
     int breaches,
+    int met,
     List<SlaSegment> segments) {
   /** Copies the segments. */
   public SlaMetricStatus {

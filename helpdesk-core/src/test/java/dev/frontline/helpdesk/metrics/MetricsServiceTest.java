@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.OpsDesk;
+import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.feedback.CsatRating;
 import dev.frontline.helpdesk.feedback.CsatService;
 import dev.frontline.helpdesk.sla.BusinessCalendar;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaPolicy;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
 import dev.frontline.helpdesk.ticket.Message;
 import dev.frontline.helpdesk.ticket.NewTicket;
@@ -20,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -160,6 +167,87 @@ class MetricsServiceTest {
     assertThat(wall.averageResolution()).contains(Duration.ofHours(66));
     assertThat(business.averageResolution()).contains(Duration.ofHours(2));
     assertThat(business.averageFirstResponse()).contains(Duration.ofHours(2));
+  }
+
+  @Nested
+  @DisplayName("SLA compliance per metric, against each ticket's own policy")
+  class SlaComplianceFigures {
+    final SlaPolicy policy = SlaPolicy.builder("standard")
+        .target(SlaMetric.FIRST_RESPONSE, Duration.ofHours(1), BusinessCalendar.always())
+        .target(SlaMetric.NEXT_RESPONSE, Duration.ofHours(1), BusinessCalendar.always())
+        .target(SlaMetric.PERIODIC_UPDATE, Duration.ofHours(3), BusinessCalendar.always())
+        .target(SlaMetric.RESOLUTION, Duration.ofHours(8), BusinessCalendar.always())
+        .build();
+    final OpsDesk s = new OpsDesk(List.of(policy));
+    final MetricsService m = MetricsService.create(s.helpdesk, new InMemoryMetricsStore(s.store));
+    TicketId a;
+    TicketId b;
+    TicketId c;
+
+    Ticket agentReply(TicketId id) {
+      return s.tickets.reply(s.alice, id, Ticket.ANY_VERSION, Message.of("Working on it"));
+    }
+
+    Ticket solveIt(Principal who, TicketId id) {
+      return s.tickets.transition(who, id, s.tickets.get(who, id).version(), TicketState.SOLVED);
+    }
+
+    @BeforeEach
+    void work() {
+      a = s.carolAsks("A").id();
+      b = s.carolAsks("B").id();
+      c = s.carolAsks("C").id(); // never answered, never resolved: not counted
+      s.clock.advance(Duration.ofMinutes(30));
+      agentReply(a); // A: first response met (30 min); periodic update cycle 1 starts
+      s.clock.advance(Duration.ofMinutes(10));
+      s.tickets.reply(s.carol, a, Ticket.ANY_VERSION, Message.of("That did not help")); // A: next response cycle starts
+      s.clock.advance(Duration.ofMinutes(80));
+      agentReply(b); // B: first response breached (2 h)
+      s.tickets.escalate(s.alice, b, Ticket.ANY_VERSION, 2, null, "specialist review"); // B leaves the lead's teams
+      s.clock.advance(Duration.ofMinutes(40));
+      agentReply(a); // A: next response breached (2 h); periodic update 1 met (2 h 10 min), cycle 2 starts
+      s.clock.advance(Duration.ofMinutes(20));
+      solveIt(s.alice, a); // A: resolution met (3 h), periodic update 2 met (20 min)
+      s.clock.advance(Duration.ofHours(7));
+      solveIt(s.bob, b); // B: resolution breached (10 h), periodic update breached (8 h)
+    }
+
+    @Test
+    @DisplayName("the stored per-metric state counts met and breached cycles")
+    void storedCounts() {
+      Map<SlaMetric, SlaMetricState> sla = s.tickets.get(s.sup, a).sla();
+      assertThat(sla.get(SlaMetric.PERIODIC_UPDATE).met()).isEqualTo(2);
+      assertThat(sla.get(SlaMetric.PERIODIC_UPDATE).breached()).isZero();
+      assertThat(sla.get(SlaMetric.NEXT_RESPONSE).breached()).isEqualTo(1);
+      assertThat(sla.get(SlaMetric.RESOLUTION).status()).isEqualTo(SlaStatus.MET);
+      assertThat(s.tickets.get(s.sup, c).sla().get(SlaMetric.FIRST_RESPONSE).status()).isEqualTo(SlaStatus.RUNNING);
+    }
+
+    @Test
+    @DisplayName("the report sums the cycles of the tickets resolved in the range, per metric")
+    void report() {
+      MetricsRow total = m.report(s.sup, MetricsQuery.builder(from, to).build()).total();
+      assertThat(total.resolved()).isEqualTo(2);
+      assertThat(total.slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(1, 1));
+      assertThat(total.slaCompliance(SlaMetric.NEXT_RESPONSE)).isEqualTo(new SlaCompliance(0, 1));
+      assertThat(total.slaCompliance(SlaMetric.PERIODIC_UPDATE)).isEqualTo(new SlaCompliance(2, 1));
+      assertThat(total.slaCompliance(SlaMetric.RESOLUTION)).isEqualTo(new SlaCompliance(1, 1));
+      assertThat(total.slaCompliance(SlaMetric.PERIODIC_UPDATE).rate().getAsDouble()).isCloseTo(2.0 / 3, within(1e-9));
+      assertThat(total.sla()).containsOnlyKeys(SlaMetric.values());
+      // the ad-hoc targets of the query are a separate figure
+      assertThat(total.firstResponseMet()).isZero();
+    }
+
+    @Test
+    @DisplayName("a range without resolutions has no compliance figures, and a lead sees only their teams' tickets")
+    void rangesAndVisibility() {
+      Instant later = s.clock.instant().plus(Duration.ofDays(1));
+      MetricsRow none = m.report(s.sup, MetricsQuery.builder(later, later.plus(Duration.ofDays(1))).build()).total();
+      assertThat(none.sla()).isEmpty();
+      assertThat(none.slaCompliance(SlaMetric.RESOLUTION).rate()).isEmpty();
+      MetricsRow lead = m.report(s.lead, MetricsQuery.builder(from, to).build()).total();
+      assertThat(lead.slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(1, 0));
+    }
   }
 
   @Test

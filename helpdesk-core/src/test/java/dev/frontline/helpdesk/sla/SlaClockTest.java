@@ -195,9 +195,12 @@ class SlaClockTest {
       assertThat(nr.startedAt()).isEqualTo(at("13:30"));
       assertThat(nr.due()).isEqualTo(at("15:30"));
       assertThat(nr.breaches()).isEqualTo(1); // 10:20 + 2h = 12:20 < 13:00
+      assertThat(nr.met()).isZero(); // the open cycle counts once it has ended
       SlaMetricStatus pu = r.status(PERIODIC_UPDATE);
       assertThat(pu.startedAt()).isEqualTo(at("13:00"));
       assertThat(pu.breaches()).isZero(); // 10:10 to 13:00 is within 4h
+      assertThat(pu.met()).isEqualTo(1);
+      assertThat(SlaMetricState.of(pu)).isEqualTo(new SlaMetricState(SlaStatus.RUNNING, false, pu.due(), 1, 0));
       assertThat(r.nextDeadline()).isEqualTo(at("15:00")); // next response warning at 75% of 2h
     }
 
@@ -208,6 +211,9 @@ class SlaClockTest {
       assertThat(r.status(NEXT_RESPONSE).status()).isEqualTo(SlaStatus.MET);
       assertThat(r.status(PERIODIC_UPDATE).status()).isEqualTo(SlaStatus.MET);
       assertThat(r.status(RESOLUTION).status()).isEqualTo(SlaStatus.MET);
+      assertThat(r.status(NEXT_RESPONSE).met()).isEqualTo(1);
+      assertThat(r.status(PERIODIC_UPDATE).met()).isEqualTo(1);
+      assertThat(r.status(RESOLUTION).met()).isEqualTo(1);
       assertThat(r.nextDeadline()).isNull();
     }
   }

@@ -6,6 +6,10 @@ import dev.frontline.helpdesk.feedback.CsatRating;
 import dev.frontline.helpdesk.metrics.Dimension;
 import dev.frontline.helpdesk.metrics.MetricsQuery;
 import dev.frontline.helpdesk.metrics.MetricsReport;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
 import dev.frontline.helpdesk.testkit.TicketFixtures;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ticket rows written before schema V2 have no metrics columns: the metrics store fills them in
+ * Ticket rows written before schema V2 have no metrics columns (and rows written before V5 no SLA
+ * cycle counts; V5 marks them like pre-V2 rows): the metrics store fills them in
  * from snapshot and history before reporting, and a ticket write on such a row folds its whole
  * history.
  */
@@ -46,6 +51,9 @@ abstract class MetricsBackfillChecks {
     TestDatabase.exec(db.dataSource(), "UPDATE frontline_tickets SET metrics_v = NULL, created_tier = NULL, escalation_count = NULL,"
         + " reopen_count = NULL, public_agent_replies = NULL, first_response_at_ns = NULL, resolved_at_ns = NULL,"
         + " first_solved_at_ns = NULL, first_reopen_at_ns = NULL");
+    // as V5 leaves rows written before it: SLA cycle counts zero, metrics_v NULL
+    TestDatabase.exec(db.dataSource(), "UPDATE frontline_tickets SET sla_fr_met = 0, sla_fr_breached = 0, sla_nr_met = 0,"
+        + " sla_nr_breached = 0, sla_pu_met = 0, sla_pu_breached = 0, sla_res_met = 0, sla_res_breached = 0");
     TestDatabase.exec(db.dataSource(), "DELETE FROM frontline_ticket_csat");
   }
 
@@ -58,6 +66,10 @@ abstract class MetricsBackfillChecks {
     d.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.SOLVED), at.plusSeconds(3600));
     d.then(new TicketChange.StateChanged(TicketState.SOLVED, TicketState.OPEN), at.plusSeconds(7200));
     d.then(new TicketChange.StateChanged(TicketState.OPEN, TicketState.SOLVED), at.plusSeconds(9000));
+    d.then(new TicketChange.DeadlineChanged(null, null, "policy=standard", Map.of(
+        SlaMetric.FIRST_RESPONSE, new SlaMetricState(SlaStatus.MET, false, null, 1, 0),
+        SlaMetric.PERIODIC_UPDATE, new SlaMetricState(SlaStatus.MET, true, null, 2, 1),
+        SlaMetric.RESOLUTION, new SlaMetricState(SlaStatus.BREACHED, true, null, 0, 1))), at.plusSeconds(9000));
     CsatRating r = CsatRating.stars(4);
     d.then(new TicketChange.Custom("csat", Map.of("customer", d.ticket().requester().value(), "scale", r.scale().name(),
         "rating", Integer.toString(r.value()))), at.plusSeconds(9500));
@@ -87,6 +99,7 @@ abstract class MetricsBackfillChecks {
     }
     List<MetricsReport> expected = queries.stream().map(q -> reference.compute(q, TicketVisibility.everything())).toList();
     assertThat(expected.get(0).total().csatResponses()).isEqualTo(2);
+    assertThat(expected.get(0).total().slaCompliance(SlaMetric.PERIODIC_UPDATE)).isEqualTo(new SlaCompliance(4, 2));
 
     makeLegacy(db);
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isEqualTo(3);

@@ -136,11 +136,15 @@ public abstract class KnowledgeStatsStoreContract {
         }));
       }
       start.countDown();
+      // a deadline only against hangs: on a loaded machine a database store may take a while
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       for (Future<?> f : done) {
-        f.get(60, TimeUnit.SECONDS);
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } finally {
       pool.shutdownNow();
+      // never let a timed-out writer run on into the next test's data
+      pool.awaitTermination(1, TimeUnit.MINUTES);
     }
     long yes = expected.values().stream().filter(Boolean::booleanValue).count();
     long no = expected.size() - yes;

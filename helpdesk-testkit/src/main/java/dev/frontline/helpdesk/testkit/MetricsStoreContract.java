@@ -11,7 +11,11 @@ import dev.frontline.helpdesk.metrics.FcrDefinition;
 import dev.frontline.helpdesk.metrics.MetricsQuery;
 import dev.frontline.helpdesk.metrics.MetricsReport;
 import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
 import dev.frontline.helpdesk.sla.BusinessCalendar;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
+import dev.frontline.helpdesk.sla.SlaStatus;
 import dev.frontline.helpdesk.spi.MetricsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
@@ -35,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,7 +54,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link MetricsStore} must pass: on the same tickets it reports exactly what
  * the reference {@link InMemoryMetricsStore} reports over the paired {@link TicketStore}, for every
- * grouping, with and without a business calendar and targets, under restricted visibility.
+ * grouping, with and without a business calendar and targets, under restricted visibility,
+ * including SLA compliance per metric from the SLA state recorded on the tickets.
  * Subclasses give a fresh, empty ticket store and the metrics store that reads the same data.
  */
 public abstract class MetricsStoreContract {
@@ -176,6 +182,9 @@ public abstract class MetricsStoreContract {
         } else if (what == 9 && rnd.nextInt(4) == 0) {
           b.then(new TicketChange.MergedInto(TicketId.of("m1"), t.state()), at);
         }
+        if (rnd.nextInt(3) == 0) {
+          b.then(randomSla(rnd, at), at); // as the SLA engine records it after a change
+        }
         // sometimes store what we have and continue in a separate update
         if (!b.events.isEmpty() && rnd.nextInt(3) == 0) {
           b.store();
@@ -186,6 +195,25 @@ public abstract class MetricsStoreContract {
         b.store();
       }
     }
+  }
+
+  /** Random per-metric SLA states with random cycle counts, for some of the metrics. */
+  private static TicketChange randomSla(Random rnd, Instant at) {
+    Map<SlaMetric, SlaMetricState> sla = new EnumMap<>(SlaMetric.class);
+    for (SlaMetric m : SlaMetric.values()) {
+      if (rnd.nextInt(4) != 0) {
+        SlaStatus status = SlaStatus.values()[rnd.nextInt(SlaStatus.values().length)];
+        sla.put(m, new SlaMetricState(status, rnd.nextBoolean(), rnd.nextBoolean() ? at.plus(Duration.ofHours(1)) : null,
+            rnd.nextInt(4), rnd.nextInt(3)));
+      }
+    }
+    return new TicketChange.DeadlineChanged(null, rnd.nextBoolean() ? at.plus(Duration.ofHours(1)) : null, "random", sla);
+  }
+
+  private static TicketChange sla(int frMet, int frBreached, int nrMet, int nrBreached) {
+    return new TicketChange.DeadlineChanged(null, null, "known", Map.of(
+        SlaMetric.FIRST_RESPONSE, new SlaMetricState(frBreached > 0 ? SlaStatus.BREACHED : SlaStatus.MET, false, null, frMet, frBreached),
+        SlaMetric.NEXT_RESPONSE, new SlaMetricState(SlaStatus.RUNNING, true, T0, nrMet, nrBreached)));
   }
 
   private static List<TicketVisibility> visibilities() {
@@ -243,6 +271,48 @@ public abstract class MetricsStoreContract {
               .build(),
           visibilities().get(rnd.nextInt(3)));
     }
+  }
+
+  @Test
+  @DisplayName("SLA compliance per metric sums the recorded cycles of the tickets resolved in the range")
+  void slaCompliance() {
+    CustomerId c = CustomerId.of("cust-1");
+    Instant t = T0;
+    // resolved in the range: first response met, next response 2 met and 1 breached
+    Builder a = create(t, Channel.EMAIL, 1, null, AgentId.of("agent-a"), c, null);
+    a.then(sla(1, 0, 2, 1), t.plus(Duration.ofHours(1)));
+    a.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.SOLVED), t.plus(Duration.ofHours(2)));
+    a.store();
+    // resolved in the range, another agent: first response breached
+    Builder b = create(t, Channel.CHAT, 1, null, AgentId.of("agent-b"), c, null);
+    b.then(sla(0, 1, 0, 0), t.plus(Duration.ofHours(1)));
+    b.store();
+    b = new Builder(b.ticket);
+    b.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.SOLVED), t.plus(Duration.ofHours(3)));
+    b.store();
+    // still open: not counted
+    Builder open = create(t, Channel.EMAIL, 1, null, AgentId.of("agent-a"), c, null);
+    open.then(sla(0, 1, 0, 5), t.plus(Duration.ofHours(1)));
+    open.store();
+    // resolved after the range: not counted
+    Builder late = create(t, Channel.EMAIL, 1, null, AgentId.of("agent-a"), c, null);
+    late.then(sla(0, 1, 0, 5), t.plus(Duration.ofHours(1)));
+    late.then(new TicketChange.StateChanged(TicketState.NEW, TicketState.SOLVED), t.plus(Duration.ofDays(2)));
+    late.store();
+    MetricsQuery q = MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).groupBy(Dimension.AGENT).build();
+    MetricsReport r = underTest.metrics().compute(q, TicketVisibility.everything());
+    assertThat(r.total().slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(1, 1));
+    assertThat(r.total().slaCompliance(SlaMetric.NEXT_RESPONSE)).isEqualTo(new SlaCompliance(2, 1));
+    assertThat(r.total().sla()).containsOnlyKeys(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE);
+    assertThat(r.row("agent-a").orElseThrow().slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(1, 0));
+    assertThat(r.row("agent-b").orElseThrow().slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(0, 1));
+    assertThat(r.row("agent-b").orElseThrow().sla()).containsOnlyKeys(SlaMetric.FIRST_RESPONSE);
+    MetricsReport hidden = underTest.metrics().compute(q,
+        new TicketVisibility(false, Set.of(AgentId.of("agent-b")), Set.of(), Set.of(), Set.of(), Set.of()));
+    assertThat(hidden.total().slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(0, 1));
+    assertThat(hidden.total().slaCompliance(SlaMetric.NEXT_RESPONSE)).isEqualTo(SlaCompliance.NONE);
+    assertSameAsReference(q, TicketVisibility.everything());
+    assertSameAsReference(MetricsQuery.builder(t, t.plus(Duration.ofDays(1))).groupBy(Dimension.TIER).build(), TicketVisibility.everything());
   }
 
   @Test

@@ -34,6 +34,7 @@ import dev.frontline.helpdesk.metrics.Dimension;
 import dev.frontline.helpdesk.metrics.MetricsQuery;
 import dev.frontline.helpdesk.metrics.MetricsReport;
 import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
 import dev.frontline.helpdesk.metrics.MetricsService;
 import dev.frontline.helpdesk.sla.BusinessCalendar;
 import dev.frontline.helpdesk.sla.SlaConditions;
@@ -314,7 +315,8 @@ public final class Quickstart {
       MetricsReport report = metrics.report(sofie, MetricsQuery.builder(day, day.plus(Duration.ofDays(1)))
           .groupBy(Dimension.CHANNEL).businessCalendar(copenhagen).targets(Duration.ofHours(1), Duration.ofHours(8)).build());
       say("Metrics for Monday (business hours), as Sofie (supervisor):");
-      say("  %-8s %7s %9s %14s %15s %9s %6s", "channel", "tickets", "FCR", "1st response", "resolution", "escalated", "CSAT");
+      say("  %-8s %7s %9s %14s %15s %9s %6s %8s", "channel", "tickets", "FCR", "1st response", "resolution", "escalated", "CSAT",
+          "SLA met");
       for (MetricsRow r : report.rows()) {
         say("  %s", row(r));
       }
@@ -350,10 +352,16 @@ public final class Quickstart {
   }
 
   private static String row(MetricsRow r) {
-    return String.format(Locale.ROOT, "%-8s %7d %9s %14s %15s %9s %6s", r.group().toLowerCase(Locale.ROOT), r.created(),
+    // SLA compliance against each ticket's own policy, all metrics together: met cycles per cycle
+    SlaCompliance sla = SlaCompliance.NONE;
+    for (SlaMetric m : SlaMetric.values()) {
+      sla = sla.plus(r.slaCompliance(m));
+    }
+    return String.format(Locale.ROOT, "%-8s %7d %9s %14s %15s %9s %6s %8s", r.group().toLowerCase(Locale.ROOT), r.created(),
         percent(r.firstContactResolutionRate()), r.averageFirstResponse().map(Quickstart::minutes).orElse("-"),
         r.averageResolution().map(Quickstart::minutes).orElse("-"), percent(r.escalationRate()),
-        r.csatAverage().isPresent() ? String.format(Locale.ROOT, "%.1f", r.csatAverage().getAsDouble()) : "-");
+        r.csatAverage().isPresent() ? String.format(Locale.ROOT, "%.1f", r.csatAverage().getAsDouble()) : "-",
+        percent(sla.rate()));
   }
 
   private static String percent(OptionalDouble d) {

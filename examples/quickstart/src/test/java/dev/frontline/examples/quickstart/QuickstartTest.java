@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontline.helpdesk.knowledge.SearchHit;
 import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
+import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.spi.Notification;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.TicketState;
@@ -63,6 +65,10 @@ class QuickstartTest {
     assertThat(total.escalated()).isEqualTo(1);
     assertThat(total.averageFirstResponse()).hasValueSatisfying(d -> assertThat(d).isPositive().isLessThan(Duration.ofHours(1)));
     assertThat(total.csatAverage()).hasValue(4.5);
+    // SLA compliance: HD-1's next response was breached (that is what escalated it), both first responses met
+    assertThat(total.slaCompliance(SlaMetric.NEXT_RESPONSE).breached()).isEqualTo(1);
+    assertThat(total.slaCompliance(SlaMetric.FIRST_RESPONSE)).isEqualTo(new SlaCompliance(2, 0));
+    assertThat(out).contains("SLA met");
     assertThat(out).contains("Metrics for Monday").contains("email").contains("phone");
   }
 

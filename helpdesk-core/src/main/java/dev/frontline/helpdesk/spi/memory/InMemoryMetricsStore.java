@@ -5,6 +5,9 @@ import dev.frontline.helpdesk.metrics.FcrDefinition;
 import dev.frontline.helpdesk.metrics.MetricsQuery;
 import dev.frontline.helpdesk.metrics.MetricsReport;
 import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
 import dev.frontline.helpdesk.spi.MetricsStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Ticket;
@@ -18,6 +21,7 @@ import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * escalated. A resolved ticket counts as
  * resolved at first contact if it has exactly the defined number of public agent replies, was not
  * reopened within the defined time after it was first solved, and (if so defined) was never
- * escalated.
+ * escalated. SLA compliance per metric sums, over the tickets resolved in the range, the met and
+ * breached cycles recorded in {@link Ticket#sla()} (each ticket against its own policy, as of its
+ * resolution: all its cycles have ended then).
  */
 public final class InMemoryMetricsStore implements MetricsStore {
   private final TicketStore tickets;
@@ -139,7 +145,7 @@ public final class InMemoryMetricsStore implements MetricsStore {
         all.firstResponseMet(), 0, Duration.ZERO, 0, 0, 0, 0, 0, 0, 0);
     MetricsRow rest = new MetricsRow(all.group(), 0, 0, 0, Duration.ZERO, 0, all.resolved(), all.resolutionTotal(),
         all.resolutionMet(), all.firstContactResolved(), all.reopened(), all.backlog(), all.csatResponses(), all.csatTotal(),
-        all.csatSatisfied());
+        all.csatSatisfied(), all.sla());
     return List.of(createdPart, rest);
   }
 
@@ -164,9 +170,14 @@ public final class InMemoryMetricsStore implements MetricsStore {
     long fcr = 0;
     long reopened = 0;
     List<TicketEvent> history = null;
+    Map<SlaMetric, SlaCompliance> sla = Map.of();
     Instant resolvedAt = resolvedAt(t);
     if (in(resolvedAt, q)) {
       resolved = 1;
+      sla = new EnumMap<>(SlaMetric.class);
+      for (Map.Entry<SlaMetric, SlaMetricState> e : t.sla().entrySet()) {
+        sla.put(e.getKey(), new SlaCompliance(e.getValue().met(), e.getValue().breached()));
+      }
       rt = between(t.createdAt(), resolvedAt, q);
       rMet = q.resolutionTarget() != null && rt.compareTo(q.resolutionTarget()) <= 0 ? 1 : 0;
       reopened = t.reopenCount() > 0 ? 1 : 0;
@@ -194,7 +205,7 @@ public final class InMemoryMetricsStore implements MetricsStore {
       return null;
     }
     return new MetricsRow(group(t, q), created, escalated, firstResponded, frt, frMet, resolved, rt, rMet, fcr, reopened,
-        backlog, csatN, csatSum, csatOk);
+        backlog, csatN, csatSum, csatOk, sla);
   }
 
   private static boolean firstContact(Ticket t, List<TicketEvent> history, FcrDefinition d) {

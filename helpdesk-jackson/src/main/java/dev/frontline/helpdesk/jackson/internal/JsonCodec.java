@@ -249,6 +249,8 @@ public final class JsonCodec {
       put(m, "status", e.getValue().status());
       m.put("warned", e.getValue().warned());
       put(m, "due", e.getValue().due());
+      m.put("met", e.getValue().met());
+      m.put("breached", e.getValue().breached());
     }
     return n;
   }
@@ -256,9 +258,16 @@ public final class JsonCodec {
   private static Map<SlaMetric, SlaMetricState> readSla(@Nullable JsonNode n) {
     Map<SlaMetric, SlaMetricState> out = new java.util.EnumMap<>(SlaMetric.class);
     if (n != null && !n.isNull()) {
-      n.properties().forEach(e -> out.put(SlaMetric.valueOf(e.getKey()), new SlaMetricState(
-          en(SlaStatus.class, e.getValue(), "status"), req(e.getValue(), "warned").asBoolean(),
-          optInstant(e.getValue(), "due"))));
+      n.properties().forEach(e -> {
+        JsonNode v = e.getValue();
+        SlaStatus status = en(SlaStatus.class, v, "status");
+        boolean warned = req(v, "warned").asBoolean();
+        Instant due = optInstant(v, "due");
+        // states written before the cycle counts existed: the counts the status implies
+        out.put(SlaMetric.valueOf(e.getKey()), v.has("met")
+            ? new SlaMetricState(status, warned, due, req(v, "met").asInt(), req(v, "breached").asInt())
+            : new SlaMetricState(status, warned, due));
+      });
     }
     return out;
   }

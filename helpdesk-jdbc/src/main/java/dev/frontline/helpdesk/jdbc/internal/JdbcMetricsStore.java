@@ -9,6 +9,8 @@ import dev.frontline.helpdesk.metrics.FcrDefinition;
 import dev.frontline.helpdesk.metrics.MetricsQuery;
 import dev.frontline.helpdesk.metrics.MetricsReport;
 import dev.frontline.helpdesk.metrics.MetricsRow;
+import dev.frontline.helpdesk.metrics.SlaCompliance;
+import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketCsat;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
@@ -21,6 +23,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>creation-based figures (created, escalated, first responses and their times and targets),
  *       grouped by the dimension, or by the tier the ticket was created in when grouping by tier;
  *   <li>resolution-based figures (resolved, resolution time and target, first-contact resolution,
- *       reopened) and the backlog, grouped by the dimension's current value;
+ *       reopened, met and breached SLA cycles per metric) and the backlog, grouped by the
+ *       dimension's current value;
  *   <li>CSAT answers in the range of solved or closed tickets, joined to the tickets.
  * </ol>
  *
@@ -220,16 +224,23 @@ public final class JdbcMetricsStore implements MetricsStore {
                 .or(T.FIRST_REOPEN_AT_NS.isNull())
                 .or(T.FIRST_REOPEN_AT_NS.minus(T.FIRST_SOLVED_AT_NS).gt(saturatedNanos(fcr.notReopenedWithin()))));
     Condition rMet = q.resolutionTarget() == null ? DSL.falseCondition() : rt.le(saturatedNanos(q.resolutionTarget()));
+    List<Field<?>> fields = new ArrayList<>(List.of(
+        g,
+        count(resolvedIn),
+        sumIf(resolvedIn, rt),
+        count(resolvedIn.and(rMet)),
+        count(resolvedIn.and(fcrCond)),
+        count(resolvedIn.and(T.REOPEN_COUNT.gt(0))),
+        count(active)));
+    int slaAt = fields.size();
+    for (List<Field<Integer>> cols : MetricsColumns.SLA_COLUMNS.values()) {
+      for (Field<Integer> c : cols) {
+        fields.add(sumIf(resolvedIn, c.cast(SQLDataType.BIGINT)));
+      }
+    }
     for (Record r :
         db.dsl()
-            .select(
-                g,
-                count(resolvedIn),
-                sumIf(resolvedIn, rt),
-                count(resolvedIn.and(rMet)),
-                count(resolvedIn.and(fcrCond)),
-                count(resolvedIn.and(T.REOPEN_COUNT.gt(0))),
-                count(active))
+            .select(fields)
             .from(T)
             .where(base.and(createdIn.or(resolvedIn).or(active)))
             .groupBy(g)
@@ -237,8 +248,14 @@ public final class JdbcMetricsStore implements MetricsStore {
       String k = key(d, r.get(0));
       Duration total = cal == null ? nanosDuration(r.get(2, BigDecimal.class)) : Duration.ZERO;
       long met = cal == null ? lng(r.get(3, BigDecimal.class)) : 0;
+      Map<SlaMetric, SlaCompliance> sla = new EnumMap<>(SlaMetric.class);
+      int i = slaAt;
+      for (SlaMetric m : MetricsColumns.SLA_COLUMNS.keySet()) {
+        sla.put(m, new SlaCompliance(lng(r.get(i, BigDecimal.class)), lng(r.get(i + 1, BigDecimal.class))));
+        i += 2;
+      }
       add(rows, new MetricsRow(k, 0, 0, 0, Duration.ZERO, 0, lng(r.get(1, BigDecimal.class)), total, met,
-          lng(r.get(4, BigDecimal.class)), lng(r.get(5, BigDecimal.class)), lng(r.get(6, BigDecimal.class)), 0, 0, 0));
+          lng(r.get(4, BigDecimal.class)), lng(r.get(5, BigDecimal.class)), lng(r.get(6, BigDecimal.class)), 0, 0, 0, sla));
     }
     if (cal != null) {
       // business time: bounded to the tickets resolved in the range

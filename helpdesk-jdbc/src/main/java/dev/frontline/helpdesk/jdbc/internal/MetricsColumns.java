@@ -4,12 +4,16 @@ import dev.frontline.helpdesk.feedback.CsatResponse;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketCsat;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
+import dev.frontline.helpdesk.sla.SlaMetric;
+import dev.frontline.helpdesk.sla.SlaMetricState;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketChange;
 import dev.frontline.helpdesk.ticket.TicketEvent;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +26,28 @@ import org.jspecify.annotations.Nullable;
  * write so that {@link JdbcMetricsStore} can aggregate in SQL: counters and times copied from the
  * snapshot, plus the few facts that only the history knows, folded incrementally from the events
  * (the tier the ticket was created in, the first time it was solved, the earliest reopen after
- * that) and one {@code frontline_ticket_csat} row per CSAT answer. Not thread-safe (one per write).
+ * that), the met and breached cycles of each SLA metric (from {@link Ticket#sla()}, schema V5)
+ * and one {@code frontline_ticket_csat} row per CSAT answer. Not thread-safe (one per write).
  */
 final class MetricsColumns {
-  /** The value of {@code metrics_v} for rows maintained by this code. */
-  static final int CURRENT = 1;
+  /** The value of {@code metrics_v} for rows maintained by this code (2: with SLA cycle counts). */
+  static final int CURRENT = 2;
+
 
   private static final FrontlineTickets TICKETS = Tables.FRONTLINE_TICKETS;
   private static final FrontlineTicketCsat CSAT = Tables.FRONTLINE_TICKET_CSAT;
+
+  /** The met and breached count columns of each SLA metric (schema V5). */
+  static final Map<SlaMetric, List<Field<Integer>>> SLA_COLUMNS = slaColumns();
+
+  private static Map<SlaMetric, List<Field<Integer>>> slaColumns() {
+    Map<SlaMetric, List<Field<Integer>>> m = new EnumMap<>(SlaMetric.class);
+    m.put(SlaMetric.FIRST_RESPONSE, List.of(TICKETS.SLA_FR_MET, TICKETS.SLA_FR_BREACHED));
+    m.put(SlaMetric.NEXT_RESPONSE, List.of(TICKETS.SLA_NR_MET, TICKETS.SLA_NR_BREACHED));
+    m.put(SlaMetric.PERIODIC_UPDATE, List.of(TICKETS.SLA_PU_MET, TICKETS.SLA_PU_BREACHED));
+    m.put(SlaMetric.RESOLUTION, List.of(TICKETS.SLA_RES_MET, TICKETS.SLA_RES_BREACHED));
+    return Collections.unmodifiableMap(m);
+  }
 
   /** One CSAT answer. */
   record Csat(long version, long atNs, int rating) {}
@@ -85,6 +103,11 @@ final class MetricsColumns {
     m.put(TICKETS.RESOLVED_AT_NS, ns(resolvedAt(t)));
     m.put(TICKETS.FIRST_SOLVED_AT_NS, firstSolvedNs);
     m.put(TICKETS.FIRST_REOPEN_AT_NS, firstReopenNs);
+    for (Map.Entry<SlaMetric, List<Field<Integer>>> e : SLA_COLUMNS.entrySet()) {
+      SlaMetricState st = t.sla().get(e.getKey());
+      m.put(e.getValue().get(0), st == null ? 0 : st.met());
+      m.put(e.getValue().get(1), st == null ? 0 : st.breached());
+    }
   }
 
   /** Inserts the CSAT rows of the folded events. */
