@@ -1,5 +1,7 @@
 package dev.frontline.helpdesk.lucene;
 
+import static dev.frontline.helpdesk.lucene.internal.Queries.filtered;
+
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
@@ -18,40 +20,30 @@ import dev.frontline.helpdesk.lucene.internal.Documents;
 import dev.frontline.helpdesk.lucene.internal.FacetCounter;
 import dev.frontline.helpdesk.lucene.internal.FieldAnalyzer;
 import dev.frontline.helpdesk.lucene.internal.Fields;
+import dev.frontline.helpdesk.lucene.internal.LiveIndex;
+import dev.frontline.helpdesk.lucene.internal.Queries;
 import dev.frontline.helpdesk.lucene.internal.QueryFactory;
 import dev.frontline.helpdesk.lucene.internal.Ranking;
+import dev.frontline.helpdesk.lucene.internal.Snippets;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
@@ -69,7 +61,6 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -77,13 +68,9 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,99 +110,25 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Commit user data key of the change-feed cursor. */
   public static final String SEQUENCE_KEY = "frontline.sequence";
 
-  private static final int MAX_TEXT = 10_000;
-  private static final int SNIPPET_MAX_LENGTH = 20_000;
+  private static final LiveIndex.Kind KIND = new LiveIndex.Kind(
+      "knowledge", "frontline-lucene-knowledge", SCHEMA_KEY, SCHEMA_VERSION, SEQUENCE_KEY);
 
-  private final Directory directory;
-  private final boolean ownsDirectory;
   private final FieldAnalyzer analyzer = new FieldAnalyzer();
   private volatile QueryFactory queries;
   private final Map<String, List<List<String>>> synonyms;
-  private final IndexWriter writer;
-  private final SearcherManager manager;
-  private final ScheduledExecutorService scheduler;
-  private final Object commitLock = new Object();
-  private final boolean rebuilt;
-  private volatile long pendingSequence;
-  private volatile long committedSequence;
-  private volatile boolean closed;
+  private final LiveIndex live;
 
   private LuceneKnowledgeSearch(Builder b) throws IOException {
-    this.directory = Objects.requireNonNull(b.directory);
-    this.ownsDirectory = b.ownsDirectory;
     this.synonyms = Map.copyOf(b.synonyms);
     this.queries = new QueryFactory(analyzer, b.ranking, synonyms);
-    Map<String, String> data = readCommitData(directory);
-    boolean fresh = data == null || !SCHEMA_VERSION.equals(data.get(SCHEMA_KEY));
-    if (data == null && directory.listAll().length > 0) {
-      // unreadable or corrupt: start over (the store is the source of truth)
-      for (String f : directory.listAll()) {
-        if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
-          directory.deleteFile(f);
-        }
-      }
+    this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer);
+    ArticleStore source = b.source;
+    Runnable catchUp = null;
+    if (source != null) {
+      // through this search's own index() and markApplied(), before the background work starts
+      catchUp = () -> new KnowledgeIndexer(source, this).catchUp();
     }
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
-        .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-        .setCommitOnClose(false);
-    this.writer = new IndexWriter(directory, config);
-    long seq = 0;
-    if (!fresh) {
-      seq = parse(data.get(SEQUENCE_KEY));
-    }
-    this.rebuilt = fresh;
-    this.pendingSequence = seq;
-    this.committedSequence = seq;
-    SearcherManager opened = null;
-    try {
-      if (fresh) {
-        writer.setLiveCommitData(commitData(0).entrySet());
-        writer.commit();
-      }
-      opened = new SearcherManager(writer, null);
-      this.manager = opened;
-      if (b.source != null) {
-        new KnowledgeIndexer(b.source, this).catchUp();
-        commit();
-        refresh();
-      }
-    } catch (IOException | RuntimeException e) {
-      // release the write lock, so that a retry can open the index
-      IOUtils.closeWhileHandlingException(opened, writer);
-      throw e;
-    }
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "frontline-lucene-knowledge");
-      t.setDaemon(true);
-      return t;
-    });
-    long refreshMs = b.refreshInterval.toMillis();
-    long commitMs = b.commitInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::commitQuietly, commitMs, commitMs, TimeUnit.MILLISECONDS);
-  }
-
-  private static long parse(@Nullable String s) {
-    try {
-      return s == null ? 0 : Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  private static @Nullable Map<String, String> readCommitData(Directory dir) {
-    try {
-      if (!DirectoryReader.indexExists(dir)) {
-        return null;
-      }
-      return SegmentInfos.readLatestCommit(dir).getUserData();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static Map<String, String> commitData(long sequence) {
-    return Map.of(SCHEMA_KEY, SCHEMA_VERSION, SEQUENCE_KEY, Long.toString(sequence));
+    live.start(catchUp, b.refreshInterval, b.commitInterval);
   }
 
   /**
@@ -232,11 +145,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
    * @throws StorageException if the folder cannot be opened
    */
   public static Builder builder(Path path) {
-    try {
-      return new Builder(FSDirectory.open(Objects.requireNonNull(path, "path")), true);
-    } catch (IOException e) {
-      throw new StorageException("cannot open index folder " + path, e);
-    }
+    return new Builder(LiveIndex.folder(path), true);
   }
 
   /** For ranking experiments only (compares weights on one index); not API. */
@@ -246,14 +155,14 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   /** @return whether the index was created empty at open (missing, unreadable or old schema) */
   public boolean rebuilt() {
-    return rebuilt;
+    return live.rebuilt();
   }
 
   @Override
   public void index(Article article) {
     Checks.notNull(article, "article");
     try {
-      writer.updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
+      live.writer().updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot index article " + article.id(), e);
     }
@@ -263,7 +172,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   public void delete(ArticleId id) {
     Checks.notNull(id, "article id");
     try {
-      writer.deleteDocuments(new Term(Fields.ID, id.value()));
+      live.writer().deleteDocuments(new Term(Fields.ID, id.value()));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot delete article " + id, e);
     }
@@ -271,104 +180,27 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public long appliedSequence() {
-    return committedSequence;
+    return live.appliedSequence();
   }
 
   @Override
   public void markApplied(long sequence) {
-    synchronized (commitLock) {
-      pendingSequence = Math.max(pendingSequence, sequence);
-    }
+    live.markApplied(sequence);
   }
 
   /** Makes every change so far searchable now (normally done within the refresh interval). */
   public void refresh() {
-    try {
-      manager.maybeRefreshBlocking();
-    } catch (IOException | AlreadyClosedException e) {
-      throw new StorageException("cannot refresh the knowledge index", e);
-    }
+    live.refresh();
   }
 
   /** Makes every change so far durable now, with the cursor (normally done in batches). */
   public void commit() {
-    synchronized (commitLock) {
-      try {
-        long seq = pendingSequence;
-        if (!writer.hasUncommittedChanges() && seq == committedSequence) {
-          return;
-        }
-        writer.setLiveCommitData(commitData(seq).entrySet());
-        writer.commit();
-        committedSequence = seq;
-      } catch (IOException | AlreadyClosedException e) {
-        throw new StorageException("cannot commit the knowledge index", e);
-      }
-    }
-  }
-
-  private void refreshQuietly() {
-    try {
-      manager.maybeRefresh();
-    } catch (IOException | RuntimeException e) {
-      // retried at the next tick; a closed index stops the scheduler
-    }
-  }
-
-  private void commitQuietly() {
-    try {
-      commit();
-    } catch (RuntimeException e) {
-      // retried at the next tick
-    }
-  }
-
-  private interface SearchWork<T> {
-    T run(IndexSearcher searcher) throws IOException;
-  }
-
-  private <T> T withSearcher(SearchWork<T> work) {
-    if (closed) {
-      throw new StorageException("the knowledge index is closed");
-    }
-    try {
-      IndexSearcher s = manager.acquire();
-      try {
-        return work.run(s);
-      } finally {
-        manager.release(s);
-      }
-    } catch (IOException | AlreadyClosedException e) {
-      throw new StorageException("knowledge search failed", e);
-    }
-  }
-
-  private static List<String> analysisLanguages(List<Locale> locales, IndexReader reader) throws IOException {
-    Set<String> langs = new LinkedHashSet<>();
-    for (Locale l : locales) {
-      langs.add(Fields.lang(l));
-    }
-    if (langs.isEmpty()) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(Fields.LANG);
-        if (terms != null) {
-          TermsEnum te = terms.iterator();
-          for (BytesRef t = te.next(); t != null; t = te.next()) {
-            langs.add(t.utf8ToString());
-          }
-        }
-      }
-    }
-    return new ArrayList<>(langs);
+    live.commit();
   }
 
   private static List<Query> filters(SearchAudience audience, List<Locale> locales, List<String> category, Set<String> tags) {
     List<Query> out = new ArrayList<>();
-    BooleanQuery.Builder status = new BooleanQuery.Builder();
-    for (ArticleStatus s : audience.statuses()) {
-      status.add(new TermQuery(new Term(Fields.STATUS, s.name())), BooleanClause.Occur.SHOULD);
-    }
-    out.add(status.build());
+    out.add(Queries.anyTerm(Fields.STATUS, audience.statuses().stream().map(ArticleStatus::name).toList()));
     BooleanQuery.Builder vis = new BooleanQuery.Builder();
     vis.add(new TermQuery(new Term(Fields.VISIBILITY, ArticleVisibility.Level.PUBLIC.name())), BooleanClause.Occur.SHOULD);
     if (audience.includeInternal()) {
@@ -383,11 +215,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
     out.add(vis.build());
     if (!locales.isEmpty()) {
-      BooleanQuery.Builder lb = new BooleanQuery.Builder();
-      for (String language : new TreeSet<>(locales.stream().map(Locale::getLanguage).toList())) {
-        lb.add(new TermQuery(new Term(Fields.LANGUAGE, language)), BooleanClause.Occur.SHOULD);
-      }
-      out.add(lb.build());
+      out.add(Queries.anyTerm(Fields.LANGUAGE, new TreeSet<>(locales.stream().map(Locale::getLanguage).toList())));
     }
     if (!category.isEmpty()) {
       out.add(new TermQuery(new Term(Fields.CATEGORY, String.join("/", category))));
@@ -562,20 +390,12 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
   }
 
-  private static Query filtered(Query relevance, List<Query> filters) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
-    for (Query f : filters) {
-      b.add(f, BooleanClause.Occur.FILTER);
-    }
-    return b.build();
-  }
-
   @Override
   public SearchResult search(KnowledgeQuery query, SearchAudience audience) {
     Checks.notNull(query, "query");
     Checks.notNull(audience, "audience");
-    return withSearcher(s -> {
-      List<String> langs = analysisLanguages(query.locales(), s.getIndexReader());
+    return live.search(s -> {
+      List<String> langs = Queries.analysisLanguages(query.locales(), s.getIndexReader());
       List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
       Query translations = preferredTranslations(s, audience, query.locales());
       if (translations != null) {
@@ -613,7 +433,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       throws IOException {
     Map<Integer, String> snippets = new HashMap<>();
     if (relevance != null && !docs.isEmpty()) {
-      snippets = snippets(s, docs, relevance, langs);
+      int[] sorted = docs.stream().mapToInt(d -> d.doc).sorted().toArray();
+      snippets = Snippets.of(s, analyzer, sorted, relevance, langs, Fields.BODY_STEM, false);
     }
     List<SearchHit> out = new ArrayList<>();
     Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
@@ -625,30 +446,6 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
           doc.get(Fields.TITLE_STORED),
           Float.isNaN(d.score) ? 0 : d.score,
           snippets.getOrDefault(d.doc, "")));
-    }
-    return out;
-  }
-
-  private Map<Integer, String> snippets(IndexSearcher s, List<ScoreDoc> docs, Query terms, List<String> langs)
-      throws IOException {
-    UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer)
-        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-        .withMaxLength(SNIPPET_MAX_LENGTH)
-        .build();
-    int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
-    int[] sorted = ids.clone();
-    Arrays.sort(sorted);
-    String[] fields = langs.stream().map(l -> Fields.BODY_STEM + l).toArray(String[]::new);
-    int[] passages = new int[fields.length];
-    Arrays.fill(passages, 1);
-    Map<String, String[]> result = h.highlightFields(fields, terms, sorted, passages);
-    Map<Integer, String> out = new HashMap<>();
-    for (String[] values : result.values()) {
-      for (int i = 0; i < sorted.length; i++) {
-        if (values[i] != null && !out.containsKey(sorted[i])) {
-          out.put(sorted[i], values[i].strip());
-        }
-      }
     }
     return out;
   }
@@ -680,7 +477,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
     List<Locale> locales = locale == null ? List.of() : List.of(locale);
     Query q = filtered(b.build(), filters(audience, locales, List.of(), Set.of()));
-    return withSearcher(s -> {
+    return live.search(s -> {
       TopDocs top = s.search(q, limit);
       List<Suggestion> out = new ArrayList<>();
       Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
@@ -699,7 +496,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
     List<Locale> locales = locale == null ? List.of() : List.of(locale);
-    return withSearcher(s -> like(s, text, locales, audience, limit, null));
+    return live.search(s -> like(s, text, locales, audience, limit, null));
   }
 
   @Override
@@ -707,7 +504,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.notNull(id, "article id");
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
-    return withSearcher(s -> {
+    return live.search(s -> {
       Query self = filtered(new TermQuery(new Term(Fields.ID, id.value())), filters(audience, List.of(), List.of(), Set.of()));
       TopDocs top = s.search(self, 1);
       if (top.scoreDocs.length == 0) {
@@ -725,12 +522,11 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private List<SearchHit> like(
       IndexSearcher s, String text, List<Locale> locales, SearchAudience audience, int limit, @Nullable ArticleId exclude)
       throws IOException {
-    String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    String keywords = distinctive(s.getIndexReader(), cut, 25);
+    String keywords = Queries.keywords(analyzer, s.getIndexReader(), text, Fields.BODY_EXACT);
     if (keywords.isEmpty()) {
       return List.of();
     }
-    List<String> langs = analysisLanguages(locales, s.getIndexReader());
+    List<String> langs = Queries.analysisLanguages(locales, s.getIndexReader());
     List<Query> filters = filters(audience, locales, List.of(), Set.of());
     Query relevance = queries.relevance(keywords, langs, known(s, filters));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
@@ -744,65 +540,10 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return hits(s, List.of(top.scoreDocs), queries.highlight(keywords, langs), langs);
   }
 
-  /** The {@code max} words of a text with the highest tf·idf in the index, in text order. */
-  private String distinctive(IndexReader reader, String text, int max) throws IOException {
-    Map<String, Integer> tf = new HashMap<>();
-    List<String> order = new ArrayList<>();
-    try (var ts = analyzer.exact().tokenStream(Fields.BODY_EXACT, text)) {
-      var term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        String w = term.toString();
-        if (tf.merge(w, 1, Integer::sum) == 1) {
-          order.add(w);
-        }
-      }
-      ts.end();
-    }
-    if (order.size() <= max) {
-      return String.join(" ", order);
-    }
-    int n = Math.max(1, reader.numDocs());
-    Map<String, Double> weight = new HashMap<>();
-    for (String w : order) {
-      int df = reader.docFreq(new Term(Fields.BODY_EXACT, w));
-      weight.put(w, tf.get(w) * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-    }
-    Set<String> keep = new LinkedHashSet<>(order.stream()
-        .sorted(Comparator.comparingDouble((String w) -> -weight.get(w)))
-        .limit(max)
-        .toList());
-    return String.join(" ", order.stream().filter(keep::contains).toList());
-  }
-
   /** Commits pending changes with the cursor and releases the index. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    // not shutdownNow: interrupting a commit on an FSDirectory would close the writer
-    scheduler.shutdown();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      commit();
-    } finally {
-      try {
-        manager.close();
-        writer.close();
-        analyzer.close();
-        if (ownsDirectory) {
-          directory.close();
-        }
-      } catch (IOException e) {
-        throw new StorageException("cannot close the knowledge index", e);
-      }
-    }
+    live.close();
   }
 
   /**
@@ -849,10 +590,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
      * @return this
      */
     public Builder refreshInterval(Duration value) {
-      if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofSeconds(1)) > 0) {
-        throw new IllegalArgumentException("refresh interval must be 10 ms to 1 s");
-      }
-      this.refreshInterval = value;
+      this.refreshInterval = LiveIndex.refreshInterval(value);
       return this;
     }
 
@@ -861,10 +599,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
      * @return this
      */
     public Builder commitInterval(Duration value) {
-      if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("commit interval must be 100 ms to 10 minutes");
-      }
-      this.commitInterval = value;
+      this.commitInterval = LiveIndex.commitInterval(value);
       return this;
     }
 
@@ -896,13 +631,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       try {
         return new LuceneKnowledgeSearch(this);
       } catch (IOException | RuntimeException e) {
-        if (ownsDirectory) {
-          IOUtils.closeWhileHandlingException(directory);
-        }
-        if (e instanceof StorageException se) {
-          throw se;
-        }
-        throw new StorageException("cannot open the knowledge index", e);
+        throw LiveIndex.openFailed(KIND, e, directory, ownsDirectory);
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.frontline.helpdesk.lucene;
 
+import static dev.frontline.helpdesk.lucene.internal.Queries.filtered;
+
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
@@ -8,8 +10,11 @@ import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.lucene.internal.FieldAnalyzer;
 import dev.frontline.helpdesk.lucene.internal.Fields;
+import dev.frontline.helpdesk.lucene.internal.LiveIndex;
+import dev.frontline.helpdesk.lucene.internal.Queries;
 import dev.frontline.helpdesk.lucene.internal.QueryFactory;
 import dev.frontline.helpdesk.lucene.internal.Ranking;
+import dev.frontline.helpdesk.lucene.internal.Snippets;
 import dev.frontline.helpdesk.search.SimilarTicket;
 import dev.frontline.helpdesk.search.TicketSearchAudience;
 import dev.frontline.helpdesk.search.TicketSearchIndexer;
@@ -26,39 +31,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -67,17 +57,12 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,9 +97,9 @@ public final class LuceneTicketSearch implements TicketSearch {
   public static final String SCHEMA_VERSION = "1";
 
   private static final String SCHEMA_KEY = "frontline.ticket-schema";
-  private static final int MAX_TEXT = 10_000;
+  private static final LiveIndex.Kind KIND =
+      new LiveIndex.Kind("ticket", "frontline-lucene-tickets", SCHEMA_KEY, SCHEMA_VERSION, null);
   private static final int MAX_FIELD = 200_000;
-  private static final int SNIPPET_MAX_LENGTH = 20_000;
   /** Weight of the internal-text clause against the public text. */
   private static final float INTERNAL_WEIGHT = 0.5f;
   private static final FieldType STORED_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -137,72 +122,21 @@ public final class LuceneTicketSearch implements TicketSearch {
     STORED_WITH_OFFSETS.freeze();
   }
 
-  private final Directory directory;
-  private final boolean ownsDirectory;
   private final FieldAnalyzer analyzer = new FieldAnalyzer();
   private final QueryFactory queries;
-  private final IndexWriter writer;
-  private final SearcherManager manager;
-  private final ScheduledExecutorService scheduler;
-  private final Object commitLock = new Object();
-  private final boolean rebuilt;
-  private volatile boolean closed;
+  private final LiveIndex live;
 
   private LuceneTicketSearch(Builder b) throws IOException {
-    this.directory = Objects.requireNonNull(b.directory);
-    this.ownsDirectory = b.ownsDirectory;
     this.queries = new QueryFactory(analyzer, Ranking.DEFAULT, Map.of());
-    Map<String, String> data = readCommitData(directory);
-    boolean fresh = data == null || !SCHEMA_VERSION.equals(data.get(SCHEMA_KEY));
-    if (data == null && directory.listAll().length > 0) {
-      for (String f : directory.listAll()) {
-        if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
-          directory.deleteFile(f);
-        }
-      }
+    this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer);
+    TicketStore source = b.source;
+    Function<Ticket, Locale> locale = b.locale;
+    Runnable refill = null;
+    if (live.rebuilt() && source != null && locale != null) {
+      // through this search's own index(), before the background refresh and commit start
+      refill = () -> new TicketSearchIndexer(source, this, locale).rebuild();
     }
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
-        .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-        .setCommitOnClose(false);
-    this.writer = new IndexWriter(directory, config);
-    this.rebuilt = fresh;
-    SearcherManager opened = null;
-    try {
-      if (fresh) {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
-        writer.commit();
-      }
-      opened = new SearcherManager(writer, null);
-      this.manager = opened;
-      if (fresh && b.source != null && b.locale != null) {
-        new TicketSearchIndexer(b.source, this, b.locale).rebuild();
-        commit();
-        refresh();
-      }
-    } catch (IOException | RuntimeException e) {
-      IOUtils.closeWhileHandlingException(opened, writer);
-      throw e;
-    }
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "frontline-lucene-tickets");
-      t.setDaemon(true);
-      return t;
-    });
-    long refreshMs = b.refreshInterval.toMillis();
-    long commitMs = b.commitInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::commitQuietly, commitMs, commitMs, TimeUnit.MILLISECONDS);
-  }
-
-  private static @Nullable Map<String, String> readCommitData(Directory dir) {
-    try {
-      if (!DirectoryReader.indexExists(dir)) {
-        return null;
-      }
-      return SegmentInfos.readLatestCommit(dir).getUserData();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    live.start(refill, b.refreshInterval, b.commitInterval);
   }
 
   /**
@@ -219,16 +153,12 @@ public final class LuceneTicketSearch implements TicketSearch {
    * @throws StorageException if the folder cannot be opened
    */
   public static Builder builder(Path path) {
-    try {
-      return new Builder(FSDirectory.open(Objects.requireNonNull(path, "path")), true);
-    } catch (IOException e) {
-      throw new StorageException("cannot open index folder " + path, e);
-    }
+    return new Builder(LiveIndex.folder(path), true);
   }
 
   /** @return whether the index was created empty at open (missing, unreadable or old schema) */
   public boolean rebuilt() {
-    return rebuilt;
+    return live.rebuilt();
   }
 
   private static String plain(String text) {
@@ -284,7 +214,7 @@ public final class LuceneTicketSearch implements TicketSearch {
     Checks.notNull(conversation, "conversation");
     Checks.notNull(locale, "locale");
     try {
-      writer.updateDocument(new Term(Fields.ID, ticket.id().value()), toDocument(ticket, conversation, locale));
+      live.writer().updateDocument(new Term(Fields.ID, ticket.id().value()), toDocument(ticket, conversation, locale));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot index ticket " + ticket.id(), e);
     }
@@ -294,7 +224,7 @@ public final class LuceneTicketSearch implements TicketSearch {
   public void delete(TicketId id) {
     Checks.notNull(id, "ticket id");
     try {
-      writer.deleteDocuments(new Term(Fields.ID, id.value()));
+      live.writer().deleteDocuments(new Term(Fields.ID, id.value()));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot delete ticket " + id, e);
     }
@@ -302,41 +232,12 @@ public final class LuceneTicketSearch implements TicketSearch {
 
   /** Makes every change so far searchable now (normally done within the refresh interval). */
   public void refresh() {
-    try {
-      manager.maybeRefreshBlocking();
-    } catch (IOException | AlreadyClosedException e) {
-      throw new StorageException("cannot refresh the ticket index", e);
-    }
+    live.refresh();
   }
 
   /** Makes every change so far durable now (normally done in batches). */
   public void commit() {
-    synchronized (commitLock) {
-      try {
-        if (writer.hasUncommittedChanges()) {
-          writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
-          writer.commit();
-        }
-      } catch (IOException | AlreadyClosedException e) {
-        throw new StorageException("cannot commit the ticket index", e);
-      }
-    }
-  }
-
-  private void refreshQuietly() {
-    try {
-      manager.maybeRefresh();
-    } catch (IOException | RuntimeException e) {
-      // retried at the next tick
-    }
-  }
-
-  private void commitQuietly() {
-    try {
-      commit();
-    } catch (RuntimeException e) {
-      // retried at the next tick
-    }
+    live.commit();
   }
 
   /**
@@ -371,23 +272,11 @@ public final class LuceneTicketSearch implements TicketSearch {
   private static List<Query> filters(TicketSearchAudience audience, @Nullable Locale locale) {
     List<Query> out = new ArrayList<>();
     out.add(visibilityFilter(audience.visible()));
-    BooleanQuery.Builder states = new BooleanQuery.Builder();
-    for (TicketState s : SOLVED_STATES) {
-      states.add(new TermQuery(new Term(Fields.STATE, s.name())), BooleanClause.Occur.SHOULD);
-    }
-    out.add(states.build());
+    out.add(Queries.anyTerm(Fields.STATE, SOLVED_STATES.stream().map(TicketState::name).toList()));
     if (locale != null) {
       out.add(new TermQuery(new Term(Fields.LANGUAGE, locale.getLanguage())));
     }
     return out;
-  }
-
-  private static Query filtered(Query relevance, List<Query> filters) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
-    for (Query f : filters) {
-      b.add(f, BooleanClause.Occur.FILTER);
-    }
-    return b.build();
   }
 
   /** Whether a public-field term occurs in a ticket that passes the filters. */
@@ -401,23 +290,6 @@ public final class LuceneTicketSearch implements TicketSearch {
     };
   }
 
-  private static List<String> analysisLanguages(@Nullable Locale locale, IndexReader reader) throws IOException {
-    if (locale != null) {
-      return List.of(Fields.lang(locale));
-    }
-    Set<String> langs = new LinkedHashSet<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(Fields.LANG);
-      if (terms != null) {
-        TermsEnum te = terms.iterator();
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-          langs.add(t.utf8ToString());
-        }
-      }
-    }
-    return new ArrayList<>(langs);
-  }
-
   @Override
   public List<SimilarTicket> similarSolved(
       String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude, int limit) {
@@ -427,30 +299,17 @@ public final class LuceneTicketSearch implements TicketSearch {
     if (audience.visible().isNone()) {
       return List.of();
     }
-    if (closed) {
-      throw new StorageException("the ticket index is closed");
-    }
-    try {
-      IndexSearcher s = manager.acquire();
-      try {
-        return similar(s, text, locale, audience, exclude, limit);
-      } finally {
-        manager.release(s);
-      }
-    } catch (IOException | AlreadyClosedException e) {
-      throw new StorageException("ticket search failed", e);
-    }
+    return live.search(s -> similar(s, text, locale, audience, exclude, limit));
   }
 
   private List<SimilarTicket> similar(
       IndexSearcher s, String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude,
       int limit) throws IOException {
-    String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    String keywords = distinctive(s.getIndexReader(), cut, 25);
+    String keywords = Queries.keywords(analyzer, s.getIndexReader(), text, Fields.BODY_EXACT, Fields.TITLE_EXACT);
     if (keywords.isEmpty()) {
       return List.of();
     }
-    List<String> langs = analysisLanguages(locale, s.getIndexReader());
+    List<String> langs = Queries.analysisLanguages(locale == null ? List.of() : List.of(locale), s.getIndexReader());
     List<Query> filters = filters(audience, locale);
     Query relevance = queries.relevance(keywords, langs, known(s, filters));
     Query internalFilter = null;
@@ -471,14 +330,16 @@ public final class LuceneTicketSearch implements TicketSearch {
       return List.of();
     }
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).sorted().toArray();
-    Map<Integer, String> snippets = snippets(s, docs, queries.highlight(keywords, langs), langs, Fields.BODY_STEM);
+    Map<Integer, String> snippets =
+        Snippets.of(s, analyzer, docs, queries.highlight(keywords, langs), langs, Fields.BODY_STEM, true);
     Set<Integer> internalSnippets = new HashSet<>();
     if (internalFilter != null) {
       List<Query> both = new ArrayList<>(filters);
       both.add(internalFilter);
       int[] missing = Arrays.stream(docs).filter(d -> !snippets.containsKey(d)).toArray();
       int[] permitted = permitted(s, missing, both);
-      Map<Integer, String> inner = snippets(s, permitted, queries.highlight(keywords, langs, Fields.NOTE_STEM), langs, Fields.NOTE_STEM);
+      Map<Integer, String> inner = Snippets.of(
+          s, analyzer, permitted, queries.highlight(keywords, langs, Fields.NOTE_STEM), langs, Fields.NOTE_STEM, true);
       snippets.putAll(inner);
       internalSnippets.addAll(inner.keySet());
     }
@@ -511,89 +372,10 @@ public final class LuceneTicketSearch implements TicketSearch {
     return Arrays.stream(hits.scoreDocs).mapToInt(h -> h.doc).sorted().toArray();
   }
 
-  private Map<Integer, String> snippets(IndexSearcher s, int[] sorted, Query terms, List<String> langs, String prefix)
-      throws IOException {
-    Map<Integer, String> out = new HashMap<>();
-    if (sorted.length == 0) {
-      return out;
-    }
-    UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer)
-        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-        .withMaxLength(SNIPPET_MAX_LENGTH)
-        .withMaxNoHighlightPassages(0)
-        .build();
-    String[] fields = langs.stream().map(l -> prefix + l).toArray(String[]::new);
-    int[] passages = new int[fields.length];
-    Arrays.fill(passages, 1);
-    Map<String, String[]> result = h.highlightFields(fields, terms, sorted, passages);
-    for (String[] values : result.values()) {
-      for (int i = 0; i < sorted.length; i++) {
-        if (values[i] != null && !values[i].isBlank() && !out.containsKey(sorted[i])) {
-          out.put(sorted[i], values[i].strip());
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The {@code max} words of a text with the highest tf·idf in the public text, in text order. */
-  private String distinctive(IndexReader reader, String text, int max) throws IOException {
-    Map<String, Integer> tf = new HashMap<>();
-    List<String> order = new ArrayList<>();
-    try (var ts = analyzer.exact().tokenStream(Fields.BODY_EXACT, text)) {
-      var term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        String w = term.toString();
-        if (tf.merge(w, 1, Integer::sum) == 1) {
-          order.add(w);
-        }
-      }
-      ts.end();
-    }
-    if (order.size() <= max) {
-      return String.join(" ", order);
-    }
-    int n = Math.max(1, reader.numDocs());
-    Map<String, Double> weight = new HashMap<>();
-    for (String w : order) {
-      int df = reader.docFreq(new Term(Fields.BODY_EXACT, w)) + reader.docFreq(new Term(Fields.TITLE_EXACT, w));
-      weight.put(w, tf.get(w) * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-    }
-    Set<String> keep = new LinkedHashSet<>(order.stream()
-        .sorted(Comparator.comparingDouble((String w) -> -weight.get(w)))
-        .limit(max)
-        .toList());
-    return String.join(" ", order.stream().filter(keep::contains).toList());
-  }
-
   /** Commits pending changes and releases the index. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    scheduler.shutdown();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      commit();
-    } finally {
-      try {
-        manager.close();
-        writer.close();
-        analyzer.close();
-        if (ownsDirectory) {
-          directory.close();
-        }
-      } catch (IOException e) {
-        throw new StorageException("cannot close the ticket index", e);
-      }
-    }
+    live.close();
   }
 
   /**
@@ -618,10 +400,7 @@ public final class LuceneTicketSearch implements TicketSearch {
      * @return this
      */
     public Builder refreshInterval(Duration value) {
-      if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofSeconds(1)) > 0) {
-        throw new IllegalArgumentException("refresh interval must be 10 ms to 1 s");
-      }
-      this.refreshInterval = value;
+      this.refreshInterval = LiveIndex.refreshInterval(value);
       return this;
     }
 
@@ -630,10 +409,7 @@ public final class LuceneTicketSearch implements TicketSearch {
      * @return this
      */
     public Builder commitInterval(Duration value) {
-      if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("commit interval must be 100 ms to 10 minutes");
-      }
-      this.commitInterval = value;
+      this.commitInterval = LiveIndex.commitInterval(value);
       return this;
     }
 
@@ -660,13 +436,7 @@ public final class LuceneTicketSearch implements TicketSearch {
       try {
         return new LuceneTicketSearch(this);
       } catch (IOException | RuntimeException e) {
-        if (ownsDirectory) {
-          IOUtils.closeWhileHandlingException(directory);
-        }
-        if (e instanceof StorageException se) {
-          throw se;
-        }
-        throw new StorageException("cannot open the ticket index", e);
+        throw LiveIndex.openFailed(KIND, e, directory, ownsDirectory);
       }
     }
   }

@@ -1,4 +1,7 @@
-/** Implementation details of the Lucene search: analysis, field layout, ranking. Not API. */
+/**
+ * Implementation details of the Lucene search: analysis, field layout, query building, ranking,
+ * snippets and the index life cycle. Not API.
+ */
 @NullMarked
 package dev.frontline.helpdesk.lucene.internal;
 

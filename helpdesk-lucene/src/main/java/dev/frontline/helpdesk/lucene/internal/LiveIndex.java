@@ -1,0 +1,394 @@
+package dev.frontline.helpdesk.lucene.internal;
+
+import dev.frontline.helpdesk.StorageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The life cycle of an index that one search owns: opens it (recreating it empty when it is
+ * missing, unreadable or of another schema version), keeps the one {@link IndexWriter} and a
+ * near-real-time {@link SearcherManager} on it, refreshes and commits in the background, stores the
+ * schema version and, optionally, a change-feed cursor in the commit user data (so documents and
+ * cursor are durable together), and closes everything in order.
+ *
+ * <p>Opening takes two steps so that the owning search can refill the index through its own
+ * methods before the background work starts: {@link #open}, then {@link #start}. Thread-safe.
+ */
+public final class LiveIndex {
+  /**
+   * What tells one index from another.
+   *
+   * @param name the index in messages: {@code "knowledge"} gives {@code "cannot commit the
+   *     knowledge index"} and {@code "knowledge search failed"}
+   * @param thread the name of the background thread
+   * @param schemaKey commit user data key of the schema version
+   * @param schemaVersion the schema version; an index with another one is recreated empty
+   * @param cursorKey commit user data key of the change-feed cursor, or null for an index without
+   *     a cursor
+   */
+  public record Kind(String name, String thread, String schemaKey, String schemaVersion, @Nullable String cursorKey) {
+    /** Requires every name but the cursor key. */
+    public Kind {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(thread, "thread");
+      Objects.requireNonNull(schemaKey, "schemaKey");
+      Objects.requireNonNull(schemaVersion, "schemaVersion");
+    }
+  }
+
+  /**
+   * Work on a searcher.
+   *
+   * @param <T> its result
+   */
+  @FunctionalInterface
+  public interface SearchWork<T> {
+    /**
+     * @param searcher a current searcher, released afterwards
+     * @return the result
+     * @throws IOException if the index cannot be read
+     */
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private final Kind kind;
+  private final Directory directory;
+  private final boolean ownsDirectory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager manager;
+  private final ScheduledExecutorService scheduler;
+  private final Object commitLock = new Object();
+  private final boolean rebuilt;
+  private volatile long pendingSequence;
+  private volatile long committedSequence;
+  private volatile boolean closed;
+
+  private LiveIndex(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer) throws IOException {
+    this.kind = kind;
+    this.directory = directory;
+    this.ownsDirectory = ownsDirectory;
+    this.analyzer = analyzer;
+    Map<String, String> data = readCommitData(directory);
+    boolean fresh = data == null || !kind.schemaVersion().equals(data.get(kind.schemaKey()));
+    if (data == null && directory.listAll().length > 0) {
+      // unreadable or corrupt: start over (the store is the source of truth)
+      for (String f : directory.listAll()) {
+        if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          directory.deleteFile(f);
+        }
+      }
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+        .setCommitOnClose(false);
+    this.writer = new IndexWriter(directory, config);
+    long seq = 0;
+    if (!fresh && kind.cursorKey() != null) {
+      seq = parse(data.get(kind.cursorKey()));
+    }
+    this.rebuilt = fresh;
+    this.pendingSequence = seq;
+    this.committedSequence = seq;
+    SearcherManager opened = null;
+    try {
+      if (fresh) {
+        writer.setLiveCommitData(commitData(0).entrySet());
+        writer.commit();
+      }
+      opened = new SearcherManager(writer, null);
+    } catch (IOException | RuntimeException e) {
+      // release the write lock, so that a retry can open the index
+      IOUtils.closeWhileHandlingException(opened, writer);
+      throw e;
+    }
+    this.manager = opened;
+    // threads start with the first scheduled task, in start()
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, kind.thread());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Opens the index, or recreates it empty (cursor 0) when it is missing, unreadable or of another
+   * schema version. On failure the writer is released; the directory stays open.
+   *
+   * @param kind the index's names
+   * @param directory the index directory
+   * @param ownsDirectory whether {@link #close()} closes the directory
+   * @param analyzer the index analyzer; {@link #close()} closes it
+   * @return the index, searchable, without background work until {@link #start}
+   * @throws IOException if the index cannot be opened, e.g. because another writer holds it
+   */
+  public static LiveIndex open(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer)
+      throws IOException {
+    return new LiveIndex(
+        Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(directory, "directory"), ownsDirectory,
+        Objects.requireNonNull(analyzer, "analyzer"));
+  }
+
+  private static long parse(@Nullable String s) {
+    try {
+      return s == null ? 0 : Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static @Nullable Map<String, String> readCommitData(Directory dir) {
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      return SegmentInfos.readLatestCommit(dir).getUserData();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Map<String, String> commitData(long sequence) {
+    String cursorKey = kind.cursorKey();
+    return cursorKey == null
+        ? Map.of(kind.schemaKey(), kind.schemaVersion())
+        : Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence));
+  }
+
+  /**
+   * Runs {@code fill} (if any), then commits and refreshes, then starts refreshing and committing in
+   * the background. If that fails, the writer is released (a retry can open the index) and the
+   * exception passes on. Call once, right after {@link #open}.
+   *
+   * @param fill refills the index through the owning search, or null
+   * @param refreshInterval how often changes become searchable
+   * @param commitInterval how often changes are committed
+   */
+  public void start(@Nullable Runnable fill, Duration refreshInterval, Duration commitInterval) {
+    if (fill != null) {
+      try {
+        fill.run();
+        commit();
+        refresh();
+      } catch (RuntimeException e) {
+        scheduler.shutdown();
+        IOUtils.closeWhileHandlingException(manager, writer);
+        throw e;
+      }
+    }
+    long refreshMs = refreshInterval.toMillis();
+    long commitMs = commitInterval.toMillis();
+    scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::commitQuietly, commitMs, commitMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** @return whether the index was created empty at open (missing, unreadable or old schema) */
+  public boolean rebuilt() {
+    return rebuilt;
+  }
+
+  /** @return the writer, for adding, updating and deleting documents */
+  public IndexWriter writer() {
+    return writer;
+  }
+
+  /** @return the change-feed cursor of the last commit */
+  public long appliedSequence() {
+    return committedSequence;
+  }
+
+  /**
+   * Advances the cursor that the next commit stores (never moves it back).
+   *
+   * @param sequence the change-feed position applied so far
+   * @throws IllegalStateException if the index has no cursor
+   */
+  public void markApplied(long sequence) {
+    if (kind.cursorKey() == null) {
+      throw new IllegalStateException("the " + kind.name() + " index has no cursor");
+    }
+    synchronized (commitLock) {
+      pendingSequence = Math.max(pendingSequence, sequence);
+    }
+  }
+
+  /** Makes every change so far searchable now (normally done within the refresh interval). */
+  public void refresh() {
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException("cannot refresh the " + kind.name() + " index", e);
+    }
+  }
+
+  /** Makes every change so far durable now, with the cursor (normally done in batches). */
+  public void commit() {
+    synchronized (commitLock) {
+      try {
+        long seq = pendingSequence;
+        if (!writer.hasUncommittedChanges() && seq == committedSequence) {
+          return;
+        }
+        writer.setLiveCommitData(commitData(seq).entrySet());
+        writer.commit();
+        committedSequence = seq;
+      } catch (IOException | AlreadyClosedException e) {
+        throw new StorageException("cannot commit the " + kind.name() + " index", e);
+      }
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // retried at the next tick; a closed index stops the scheduler
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      // retried at the next tick
+    }
+  }
+
+  /**
+   * Runs work on a current searcher.
+   *
+   * @param <T> the result type
+   * @param work the work
+   * @return its result
+   * @throws StorageException if the index is closed or cannot be read
+   */
+  public <T> T search(SearchWork<T> work) {
+    if (closed) {
+      throw new StorageException("the " + kind.name() + " index is closed");
+    }
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        return work.run(s);
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw new StorageException(kind.name() + " search failed", e);
+    }
+  }
+
+  /**
+   * Stops the background work, commits pending changes with the cursor and closes the searchers,
+   * the writer, the analyzer and, if owned, the directory. Idempotent.
+   */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // not shutdownNow: interrupting a commit on an FSDirectory would close the writer
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      commit();
+    } finally {
+      try {
+        manager.close();
+        writer.close();
+        analyzer.close();
+        if (ownsDirectory) {
+          directory.close();
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot close the " + kind.name() + " index", e);
+      }
+    }
+  }
+
+  /**
+   * Opens an index folder for a builder.
+   *
+   * @param path the index folder; created if missing
+   * @return its directory
+   * @throws NullPointerException if {@code path} is null
+   * @throws StorageException if the folder cannot be opened
+   */
+  public static Directory folder(Path path) {
+    try {
+      return FSDirectory.open(Objects.requireNonNull(path, "path"));
+    } catch (IOException e) {
+      throw new StorageException("cannot open index folder " + path, e);
+    }
+  }
+
+  /**
+   * Validates a builder's refresh interval.
+   *
+   * @param value how often changes become searchable
+   * @return the value
+   * @throws IllegalArgumentException unless 10 ms to 1 s
+   */
+  public static Duration refreshInterval(Duration value) {
+    if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException("refresh interval must be 10 ms to 1 s");
+    }
+    return value;
+  }
+
+  /**
+   * Validates a builder's commit interval.
+   *
+   * @param value how often changes are committed
+   * @return the value
+   * @throws IllegalArgumentException unless 100 ms to 10 minutes
+   */
+  public static Duration commitInterval(Duration value) {
+    if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("commit interval must be 100 ms to 10 minutes");
+    }
+    return value;
+  }
+
+  /**
+   * What a builder throws when opening failed: closes the directory if the builder opened it, and
+   * passes a {@link StorageException} on as it is.
+   *
+   * @param kind the index's names
+   * @param failure why opening failed
+   * @param directory the index directory
+   * @param ownsDirectory whether the builder opened the directory
+   * @return the exception to throw
+   */
+  public static StorageException openFailed(Kind kind, Exception failure, Directory directory, boolean ownsDirectory) {
+    if (ownsDirectory) {
+      IOUtils.closeWhileHandlingException(directory);
+    }
+    if (failure instanceof StorageException se) {
+      return se;
+    }
+    return new StorageException("cannot open the " + kind.name() + " index", failure);
+  }
+}
