@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public final class Db {
   private final DataSource dataSource;
   private final JdbcDialect dialect;
   private final DSLContext dsl;
+  private final DSLContext inlined;
 
   /**
    * @param dataSource connections
@@ -38,6 +40,9 @@ public final class Db {
     // unquoted names in the DDL scripts (H2 upper-cases, PostgreSQL lower-cases)
     Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
     this.dsl = DSL.using(dataSource, sqlDialect(dialect), settings);
+    this.inlined = DSL.using(dataSource, sqlDialect(dialect),
+        new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+            .withStatementType(StatementType.STATIC_STATEMENT));
   }
 
   /**
@@ -66,6 +71,19 @@ public final class Db {
   /** @return the non-transactional context (one connection per statement) */
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /**
+   * A non-transactional context that renders bind values inline (escaped by jOOQ) and runs plain
+   * statements: for reports, whose best plan depends on the values (a time range, one team of
+   * many) and whose run time dwarfs planning. With bind values, the PostgreSQL driver switches to a
+   * server-side prepared statement after five runs, and the server may then settle on a generic
+   * plan, e.g. a full scan where one team's rows are a few percent of the table.
+   *
+   * @return the context
+   */
+  public DSLContext inlined() {
+    return inlined;
   }
 
   /**

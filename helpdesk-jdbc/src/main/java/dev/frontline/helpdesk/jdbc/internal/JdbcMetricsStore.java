@@ -58,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  * query that returns two numbers per ticket created (respectively resolved) in the range, and
  * everything else stays in SQL. Rows written before schema V2 are filled in (from snapshot and
  * history) before the first report that needs them. Times outside the years 1677-2262 saturate
- * (see {@code created_at_ns}). Thread-safe.
+ * (see {@code created_at_ns}). The report queries carry their values inline ({@link Db#inlined()}),
+ * so that the database plans each with its own range and visibility. Thread-safe.
  */
 public final class JdbcMetricsStore implements MetricsStore {
   private static final FrontlineTickets T = Tables.FRONTLINE_TICKETS;
@@ -182,7 +183,7 @@ public final class JdbcMetricsStore implements MetricsStore {
     Condition frMet =
         q.firstResponseTarget() == null ? DSL.falseCondition() : frt.le(saturatedNanos(q.firstResponseTarget()));
     for (Record r :
-        db.dsl()
+        db.inlined()
             .select(
                 born,
                 count(DSL.trueCondition()),
@@ -204,7 +205,7 @@ public final class JdbcMetricsStore implements MetricsStore {
     if (cal != null) {
       // business time: bounded to the tickets created in the range that have a first response
       for (Record r :
-          db.dsl().select(born, T.CREATED_AT_NS, T.FIRST_RESPONSE_AT_NS).from(T).where(base.and(createdIn).and(responded)).fetch()) {
+          db.inlined().select(born, T.CREATED_AT_NS, T.FIRST_RESPONSE_AT_NS).from(T).where(base.and(createdIn).and(responded)).fetch()) {
         Duration time = cal.businessTimeBetween(instant(r.get(1, Long.class)), instant(r.get(2, Long.class)));
         long met = q.firstResponseTarget() != null && time.compareTo(q.firstResponseTarget()) <= 0 ? 1 : 0;
         add(rows, new MetricsRow(key(d, r.get(0)), 0, 0, 0, time, met, 0, Duration.ZERO, 0, 0, 0, 0, 0, 0, 0));
@@ -239,7 +240,7 @@ public final class JdbcMetricsStore implements MetricsStore {
       }
     }
     for (Record r :
-        db.dsl()
+        db.inlined()
             .select(fields)
             .from(T)
             .where(base.and(createdIn.or(resolvedIn).or(active)))
@@ -259,7 +260,7 @@ public final class JdbcMetricsStore implements MetricsStore {
     }
     if (cal != null) {
       // business time: bounded to the tickets resolved in the range
-      for (Record r : db.dsl().select(g, T.CREATED_AT_NS, T.RESOLVED_AT_NS).from(T).where(base.and(resolvedIn)).fetch()) {
+      for (Record r : db.inlined().select(g, T.CREATED_AT_NS, T.RESOLVED_AT_NS).from(T).where(base.and(resolvedIn)).fetch()) {
         Duration time = cal.businessTimeBetween(instant(r.get(1, Long.class)), instant(r.get(2, Long.class)));
         long met = q.resolutionTarget() != null && time.compareTo(q.resolutionTarget()) <= 0 ? 1 : 0;
         add(rows, new MetricsRow(key(d, r.get(0)), 0, 0, 0, Duration.ZERO, 0, 0, time, met, 0, 0, 0, 0, 0, 0));
@@ -268,7 +269,7 @@ public final class JdbcMetricsStore implements MetricsStore {
 
     // 3. CSAT answers given in the range, of tickets that are solved or closed now
     for (Record r :
-        db.dsl()
+        db.inlined()
             .select(g, DSL.count().cast(SQLDataType.BIGINT), sum(C.RATING), count(C.RATING.ge(4)))
             .from(C)
             .join(T)

@@ -33,7 +33,6 @@ final class MetricsColumns {
   /** The value of {@code metrics_v} for rows maintained by this code (2: with SLA cycle counts). */
   static final int CURRENT = 2;
 
-
   private static final FrontlineTickets TICKETS = Tables.FRONTLINE_TICKETS;
   private static final FrontlineTicketCsat CSAT = Tables.FRONTLINE_TICKET_CSAT;
 
