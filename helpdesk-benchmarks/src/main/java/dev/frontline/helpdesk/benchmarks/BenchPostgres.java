@@ -66,6 +66,45 @@ final class BenchPostgres {
   }
 
   /**
+   * Whether {@code schema} holds a complete load of {@code n} rows (recorded by {@link
+   * #markLoaded}); if not, drops and recreates it empty.
+   *
+   * @param schema a schema name
+   * @param n the size of the load
+   * @return whether the schema can be reused as it is
+   */
+  static boolean reuseOrFresh(String schema, long n) throws SQLException {
+    check(schema);
+    if (schemaExists(schema)) {
+      try (Connection c = connect();
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("select n from " + schema + ".bench_loaded")) {
+        if (rs.next() && rs.getLong(1) == n) {
+          System.out.println("[bench] reusing the loaded schema " + schema);
+          return true;
+        }
+      } catch (SQLException e) {
+        // no marker: an interrupted load
+      }
+    }
+    freshSchema(schema);
+    return false;
+  }
+
+  /**
+   * Records a complete load of {@code n} rows in the connection's current schema.
+   *
+   * @param c a connection with the schema selected
+   * @param n the size of the load
+   */
+  static void markLoaded(Connection c, long n) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("create table bench_loaded (n bigint not null)");
+      s.execute("insert into bench_loaded values (" + n + ")");
+    }
+  }
+
+  /**
    * Drops the schema (with everything in it) and creates it empty.
    *
    * @param schema a schema name

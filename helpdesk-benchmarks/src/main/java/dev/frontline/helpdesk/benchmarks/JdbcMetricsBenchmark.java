@@ -143,27 +143,13 @@ public class JdbcMetricsBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     String schema = "bench_metrics_" + tickets;
-    boolean loaded = false;
-    if (BenchPostgres.schemaExists(schema)) {
-      try (Connection c = BenchPostgres.connect();
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select n from " + schema + ".bench_loaded")) {
-        loaded = rs.next() && rs.getLong(1) == tickets;
-      } catch (SQLException e) {
-        loaded = false;
-      }
-    }
-    if (!loaded) {
-      BenchPostgres.freshSchema(schema);
-    }
+    boolean loaded = BenchPostgres.reuseOrFresh(schema, tickets);
     pool = BenchPostgres.pool(schema, 2);
     JdbcStores stores = JdbcStores.builder(pool, JdbcDialect.POSTGRES).outbox(false).build();
     stores.migrate();
     metrics = stores.metricsStore();
     if (!loaded) {
       load(stores.ticketStore());
-    } else {
-      System.out.println("[bench] reusing the loaded schema " + schema);
     }
     verify();
   }
@@ -191,8 +177,7 @@ public class JdbcMetricsBenchmark {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze frontline_tickets");
       s.execute("analyze frontline_ticket_csat");
-      s.execute("create table bench_loaded (n bigint not null)");
-      s.execute("insert into bench_loaded values (" + tickets + ")");
+      BenchPostgres.markLoaded(c, tickets);
     }
     System.out.printf("[bench] loaded %,d tickets in %d s%n", tickets, (System.nanoTime() - t0) / 1_000_000_000L);
   }

@@ -100,27 +100,13 @@ public class JdbcQueueBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     String schema = "bench_queue_" + tickets;
-    boolean loaded = false;
-    if (BenchPostgres.schemaExists(schema)) {
-      try (Connection c = BenchPostgres.connect();
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select n from " + schema + ".bench_loaded")) {
-        loaded = rs.next() && rs.getLong(1) == tickets;
-      } catch (SQLException e) {
-        loaded = false;
-      }
-    }
-    if (!loaded) {
-      BenchPostgres.freshSchema(schema);
-    }
+    boolean loaded = BenchPostgres.reuseOrFresh(schema, tickets);
     pool = BenchPostgres.pool(schema, 2);
     JdbcStores stores = JdbcStores.builder(pool, JdbcDialect.POSTGRES).build();
     stores.migrate();
     store = stores.ticketStore();
     if (!loaded) {
       load();
-    } else {
-      System.out.println("[bench] reusing the loaded schema " + schema);
     }
     verify();
   }
@@ -193,8 +179,7 @@ public class JdbcQueueBenchmark {
         s.execute("insert into frontline_key_sequences (prefix, last_number) values ('HD', " + tickets + ")");
         s.execute("analyze frontline_tickets");
         s.execute("analyze frontline_ticket_events");
-        s.execute("create table bench_loaded (n bigint not null)");
-        s.execute("insert into bench_loaded values (" + tickets + ")");
+        BenchPostgres.markLoaded(c, tickets);
       }
       System.out.printf("[bench] loaded %,d tickets (+%,d events): copy %d s, %d indexes + analyze %d s%n", tickets, tickets * 3L,
           (t1 - t0) / 1_000_000_000L, indexes.size(), (System.nanoTime() - t1) / 1_000_000_000L);

@@ -146,22 +146,9 @@ public class KnowledgeSearchBenchmark {
 
   private void setUpPostgres(List<BenchKb.Page> pages) throws SQLException, IOException {
     String schema = "bench_kb_" + articles;
-    boolean loaded = false;
-    if (BenchPostgres.schemaExists(schema)) {
-      try (Connection c = BenchPostgres.connect();
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select n from " + schema + ".bench_loaded")) {
-        loaded = rs.next() && rs.getLong(1) == articles;
-      } catch (SQLException e) {
-        loaded = false;
-      }
-    }
-    if (!loaded) {
-      BenchPostgres.freshSchema(schema);
-    }
+    boolean loaded = BenchPostgres.reuseOrFresh(schema, articles);
     pool = BenchPostgres.pool(schema, 2);
     if (loaded) {
-      System.out.println("[bench] reusing PostgreSQL schema " + schema);
       return;
     }
     long t0 = System.nanoTime();
@@ -183,8 +170,7 @@ public class KnowledgeSearchBenchmark {
       long t1 = System.nanoTime();
       s.execute("create index kb_articles_tsv_ix on kb_articles using gin (tsv)");
       s.execute("analyze kb_articles");
-      s.execute("create table bench_loaded (n bigint not null)");
-      s.execute("insert into bench_loaded values (" + articles + ")");
+      BenchPostgres.markLoaded(c, articles);
       System.out.printf(Locale.ROOT, "[bench] PostgreSQL loaded %,d articles (copy + tsvector) in %.1f s, GIN index + analyze %.1f s%n",
           articles, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
     }
