@@ -92,6 +92,9 @@ class JsonCodecTest {
         new TicketChange.MergeReceived(TicketId.of("src"), List.of(entry("e2", EntryKind.PUBLIC_REPLY), entry("e3", EntryKind.SYSTEM))),
         new TicketChange.DeadlineChanged(null, AT, "first_response=due@x"),
         new TicketChange.DeadlineChanged(AT, null, "", java.util.Map.of(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION, new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.BREACHED, true, AT))),
+        new TicketChange.DeadlineChanged(AT, AT.plusSeconds(60), "", java.util.Map.of(
+            dev.frontline.helpdesk.sla.SlaMetric.NEXT_RESPONSE,
+            new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.RUNNING, false, AT.plusSeconds(60), 2, 3))),
         new TicketChange.EscalationStepFired("breach", "tier2"),
         new TicketChange.Custom("csat", Map.of("rating", "5", "comment", "good ✓")));
   }
@@ -104,6 +107,25 @@ class JsonCodecTest {
     String json = JsonCodec.event(e);
     assertThat(JsonCodec.event(json)).isEqualTo(e);
     assertThat(json).contains("\"kind\":\"" + JsonCodec.kind(change) + "\"");
+  }
+
+  @Test
+  @DisplayName("SLA states stored before cycle counts existed read back with the counts their status implies")
+  void legacySlaStatesInferCounts() {
+    TicketEvent e = new TicketEvent(TicketId.of("t-1"), 7, ACTOR, AT, new TicketChange.DeadlineChanged(null, null, "",
+        Map.of(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION,
+            new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.MET, false, null, 4, 1),
+            dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE,
+            new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.BREACHED, true, null, 0, 2))));
+    String json = JsonCodec.event(e);
+    assertThat(json).contains("\"met\":4").contains("\"breached\":2");
+    String legacy = json.replaceAll(",?\"met\":\\d+", "").replaceAll(",?\"breached\":\\d+", "");
+    assertThat(legacy).doesNotContain("\"met\"").doesNotContain("\"breached\"");
+    var sla = ((TicketChange.DeadlineChanged) JsonCodec.event(legacy).change()).sla();
+    assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION).met()).isEqualTo(1);
+    assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION).breached()).isZero();
+    assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE).met()).isZero();
+    assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE).breached()).isEqualTo(1);
   }
 
   @Test
