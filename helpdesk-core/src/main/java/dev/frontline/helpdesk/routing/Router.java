@@ -11,8 +11,12 @@ import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.AgentAvailability;
 import dev.frontline.helpdesk.spi.DirectoryStore;
+import dev.frontline.helpdesk.spi.RoutingLedger;
+import dev.frontline.helpdesk.spi.RoutingLedger.Held;
+import dev.frontline.helpdesk.spi.RoutingLedger.Load;
+import dev.frontline.helpdesk.spi.RoutingLedger.Slot;
+import dev.frontline.helpdesk.spi.memory.InMemoryRoutingLedger;
 import dev.frontline.helpdesk.ticket.Channel;
-import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketChange;
 import dev.frontline.helpdesk.ticket.TicketEvent;
@@ -24,17 +28,13 @@ import dev.frontline.helpdesk.ticket.TicketService;
 import dev.frontline.helpdesk.ticket.TicketSort;
 import dev.frontline.helpdesk.ticket.TicketState;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.HashSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -53,58 +53,50 @@ import org.slf4j.LoggerFactory;
  * Helpdesk#addListener}): tickets that are solved, closed, merged, moved to another tier or
  * unassigned free their agent's capacity, and assignments made by people count against it.
  *
- * <p>Thread-safe: the choice of agent and the reservation of its capacity happen atomically under
- * one lock; the assignment itself is stored outside the lock, and a failed assignment gives the
- * reservation back. So concurrent routing never puts an agent over capacity. The load ledger lives
- * in this process: with several application nodes, route from one node (or give each node its own
- * agents).
+ * <p>Loads and the held queue live in a {@link RoutingLedger}. With the default, in-memory ledger
+ * they belong to this process: route from one node. Routers on several nodes that share a ledger
+ * (e.g. the JDBC one) and the same {@link RoutingPolicy} work as one: the capacity check and the
+ * reservation are one atomic step of the ledger, so no agent goes over capacity, and whichever
+ * node frees capacity serves the common held queue.
+ *
+ * <p>Thread-safe: within a router, choices are made one at a time; the assignment itself is stored
+ * outside the lock, and a failed assignment gives the reservation back.
  */
 public final class Router implements TicketListener {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final Principal ROUTER = Principal.system("router");
   private static final int RETRIES = 5;
+  /** How many held tickets one pick looks at, in serving order. */
+  private static final int HELD_SCAN = 1_000;
+  /** Lost reservations (another router was faster) in a row before a drain gives up. */
+  private static final int MAX_MISSES = 20;
 
   private final TicketService tickets;
   private final DirectoryStore directory;
   private final AgentAvailability availability;
   private final AssignmentStrategy strategy;
   private final RoutingPolicy policy;
+  private final RoutingLedger ledger;
   private final Clock clock;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<TicketId, Slot> slots = new HashMap<>();
-  private final Map<AgentId, Load> loads = new HashMap<>();
-  private final Map<TicketId, Held> heldById = new HashMap<>();
-  private final TreeSet<Held> queue = new TreeSet<>(Held.ORDER);
   /** Tickets reserved for an agent whose assignment is being stored right now. */
   private final Set<TicketId> inFlight = new HashSet<>();
-  private long seq;
 
-  private record Slot(AgentId agent, Channel channel, int weight) {}
-
-  private static final class Load {
-    int units;
-    int tickets;
-    final Map<Channel, Integer> perChannel = new EnumMap<>(Channel.class);
-  }
-
-  private record Held(TicketId id, Priority priority, Instant since, long seq) {
-    static final Comparator<Held> ORDER =
-        Comparator.comparing(Held::priority, Comparator.reverseOrder()).thenComparing(Held::since).thenComparingLong(Held::seq);
-  }
-
-  private Router(Helpdesk helpdesk, AssignmentStrategy strategy, AgentAvailability availability, RoutingPolicy policy) {
+  private Router(Helpdesk helpdesk, AssignmentStrategy strategy, AgentAvailability availability, RoutingPolicy policy,
+      RoutingLedger ledger) {
     this.tickets = helpdesk.tickets();
     this.directory = helpdesk.directory();
     this.availability = availability;
     this.strategy = strategy;
     this.policy = policy;
+    this.ledger = ledger;
     this.clock = helpdesk.clock();
   }
 
   /**
-   * Creates a router, loads the current assignments of active tickets into its ledger and registers
-   * it as a listener of the helpdesk.
+   * Creates a router with an in-memory ledger (for a single node), loads the current assignments
+   * of active tickets into it and registers it as a listener of the helpdesk.
    *
    * @param helpdesk the helpdesk
    * @param strategy chooses among candidates
@@ -113,14 +105,36 @@ public final class Router implements TicketListener {
    * @return the router
    */
   public static Router create(Helpdesk helpdesk, AssignmentStrategy strategy, AgentAvailability availability, RoutingPolicy policy) {
+    return create(helpdesk, strategy, availability, policy, new InMemoryRoutingLedger());
+  }
+
+  /**
+   * Creates a router on a ledger that routers on other nodes may share, brings the ledger in step
+   * with the active tickets' assignments and registers the router as a listener of the helpdesk.
+   *
+   * @param helpdesk the helpdesk
+   * @param strategy chooses among candidates
+   * @param availability agents' presence
+   * @param policy weights and capacities (the same on every node sharing the ledger)
+   * @param ledger loads and held queue
+   * @return the router
+   */
+  public static Router create(Helpdesk helpdesk, AssignmentStrategy strategy, AgentAvailability availability, RoutingPolicy policy,
+      RoutingLedger ledger) {
     Router r = new Router(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(strategy, "strategy"),
-        Objects.requireNonNull(availability, "availability"), Objects.requireNonNull(policy, "policy"));
+        Objects.requireNonNull(availability, "availability"), Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(ledger, "ledger"));
     r.loadAssignments();
     helpdesk.addListener(r);
     return r;
   }
 
+  private Slot slot(TicketId id, AgentId agent, Channel channel) {
+    return new Slot(id, agent, channel, policy.weight(channel));
+  }
+
   private void loadAssignments() {
+    Set<TicketId> assigned = new HashSet<>();
     String cursor = null;
     do {
       TicketPage page = tickets.query(ROUTER, TicketQuery.builder()
@@ -130,7 +144,8 @@ public final class Router implements TicketListener {
       try {
         for (Ticket t : page.items()) {
           if (t.assignee() != null) {
-            track(t.id(), t.assignee(), t.channel());
+            assigned.add(t.id());
+            ledger.put(slot(t.id(), t.assignee(), t.channel()));
           }
         }
       } finally {
@@ -138,6 +153,17 @@ public final class Router implements TicketListener {
       }
       cursor = page.nextCursor();
     } while (cursor != null);
+    // slots left behind by tickets that closed while no router listened (a shared ledger)
+    lock.lock();
+    try {
+      for (Slot s : ledger.slots()) {
+        if (!assigned.contains(s.ticket())) {
+          reconcile(s.ticket());
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -159,22 +185,22 @@ public final class Router implements TicketListener {
       if (t.assignee() != null) {
         reconcile(id);
       }
-      Slot s = slots.get(id);
-      if (s != null) {
-        return new RoutingResult(id, RoutingResult.Outcome.ALREADY_ASSIGNED, s.agent());
+      Optional<Slot> s = ledger.slot(id);
+      if (s.isPresent()) {
+        return new RoutingResult(id, RoutingResult.Outcome.ALREADY_ASSIGNED, s.get().agent());
       }
-      enqueue(t, clock.instant());
+      ledger.hold(new Held(t.id(), t.priority(), clock.instant()));
     } finally {
       lock.unlock();
     }
     drain();
     lock.lock();
     try {
-      Slot s = slots.get(id);
-      if (s != null) {
-        return new RoutingResult(id, RoutingResult.Outcome.ASSIGNED, s.agent());
+      Optional<Slot> s = ledger.slot(id);
+      if (s.isPresent()) {
+        return new RoutingResult(id, RoutingResult.Outcome.ASSIGNED, s.get().agent());
       }
-      return heldById.containsKey(id)
+      return ledger.isHeld(id)
           ? new RoutingResult(id, RoutingResult.Outcome.HELD, null)
           : new RoutingResult(id, RoutingResult.Outcome.NOT_ROUTABLE, null);
     } finally {
@@ -184,35 +210,37 @@ public final class Router implements TicketListener {
 
   /**
    * Serves the held queue in order as far as capacity allows. Called after every release; call it
-   * also when agents come online or capacities grow.
+   * also when agents come online or capacities grow (with a shared ledger, on any one node).
    *
    * @return how many tickets were assigned
    */
   public int drain() {
     int assigned = 0;
+    int misses = 0;
     while (true) {
-      Held h;
-      Agent agent;
-      TeamId team;
-      Ticket t;
+      Pick p;
       lock.lock();
       try {
-        Pick p = nextPick();
+        p = nextPick();
         if (p == null) {
           return assigned;
         }
-        h = p.held;
-        agent = p.agent;
-        team = p.team;
-        t = p.ticket;
-        queue.remove(h);
-        heldById.remove(h.id());
-        track(t.id(), agent.id(), t.channel());
-        inFlight.add(t.id());
+        if (!ledger.reserve(slot(p.ticket.id(), p.agent.id(), p.ticket.channel()), policy.capacity(p.agent.id()))) {
+          // another router took the room, or the ticket, first
+          if (ledger.slot(p.ticket.id()).isPresent()) {
+            ledger.unhold(p.ticket.id());
+          }
+          if (++misses > MAX_MISSES) {
+            return assigned;
+          }
+          continue;
+        }
+        misses = 0;
+        inFlight.add(p.ticket.id());
       } finally {
         lock.unlock();
       }
-      if (assign(t, team, agent.id(), h)) {
+      if (assign(p.ticket, p.team, p.agent.id(), p.held)) {
         assigned++;
       }
     }
@@ -222,6 +250,7 @@ public final class Router implements TicketListener {
 
   /** Under the lock: the first held ticket someone has room for, with that someone. */
   private @Nullable Pick nextPick() {
+    List<Held> queue = ledger.held(HELD_SCAN);
     if (queue.isEmpty()) {
       return null;
     }
@@ -238,18 +267,20 @@ public final class Router implements TicketListener {
     for (Team tm : directory.teams()) {
       tiers.put(tm.id(), tm.tier());
     }
-    for (Held h : new ArrayList<>(queue)) {
-      Optional<Ticket> ot = tickets.find(ROUTER, h.id());
+    Map<AgentId, Load> loads = ledger.loads();
+    for (Held h : queue) {
+      Optional<Ticket> ot = tickets.find(ROUTER, h.ticket());
       if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() != null) {
-        reconcile(h.id());
+        reconcile(h.ticket());
         continue;
       }
       Ticket t = ot.get();
       List<Candidate> candidates = new ArrayList<>();
       for (Agent a : online) {
-        if (teamFor(a, t, tiers) != null && hasRoom(a.id(), t.channel())) {
-          Load l = loads.get(a.id());
-          candidates.add(new Candidate(a, l == null ? 0 : l.units, policy.capacity(a.id()), l == null ? 0 : l.tickets));
+        Load l = loads.getOrDefault(a.id(), Load.NONE);
+        Capacity cap = policy.capacity(a.id());
+        if (teamFor(a, t, tiers) != null && l.fits(slot(t.id(), a.id(), t.channel()), cap)) {
+          candidates.add(new Candidate(a, l.units(), cap, l.tickets()));
         }
       }
       if (candidates.isEmpty()) {
@@ -272,18 +303,6 @@ public final class Router implements TicketListener {
       return a.teams().containsKey(t.team()) ? t.team() : null;
     }
     return a.teams().keySet().stream().filter(tm -> Objects.equals(tiers.get(tm), t.tier())).sorted().findFirst().orElse(null);
-  }
-
-  private boolean hasRoom(AgentId agent, Channel channel) {
-    Capacity cap = policy.capacity(agent);
-    Load l = loads.get(agent);
-    int units = l == null ? 0 : l.units;
-    if (units + policy.weight(channel) > cap.units()) {
-      return false;
-    }
-    Integer max = cap.maxPerChannel().get(channel);
-    int n = l == null ? 0 : l.perChannel.getOrDefault(channel, 0);
-    return max == null || n < max;
   }
 
   /** Assigns outside the lock; then settles the ledger from the stored ticket. */
@@ -314,11 +333,10 @@ public final class Router implements TicketListener {
       try {
         inFlight.remove(t.id());
         reconcile(t.id()); // capacity it frees is used by the caller's next round of draining
-        if (!ok && !slots.containsKey(t.id()) && !heldById.containsKey(t.id())
+        if (!ok && ledger.slot(t.id()).isEmpty() && !ledger.isHeld(t.id())
             && tickets.find(ROUTER, t.id()).filter(x -> x.state().isActive() && x.assignee() == null).isPresent()) {
-          // still waiting: back to its old place in the queue
-          queue.add(h);
-          heldById.put(h.id(), h);
+          // still waiting: back to its place in the queue (it keeps its waiting time)
+          ledger.hold(h);
         }
       } finally {
         lock.unlock();
@@ -327,7 +345,7 @@ public final class Router implements TicketListener {
   }
 
   /**
-   * Under the lock: makes the ledger and queue agree with the stored ticket (re-read, so replayed or
+   * Under the lock: makes the ledger agree with the stored ticket (re-read, so replayed or
    * reordered events are harmless). Tickets in flight are settled when their assignment returns.
    *
    * @return whether capacity was freed
@@ -337,84 +355,30 @@ public final class Router implements TicketListener {
       return false;
     }
     Optional<Ticket> ot = tickets.find(ROUTER, id);
-    Slot before = slots.get(id);
+    Optional<Slot> before = ledger.slot(id);
     if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() == null) {
-      if (ot.isEmpty() || !ot.get().state().isActive() || before != null) {
-        dequeue(id);
+      if (ot.isEmpty() || !ot.get().state().isActive() || before.isPresent()) {
+        ledger.unhold(id);
       }
-      return untrack(id);
+      return ledger.release(id).isPresent();
     }
     Ticket t = ot.get();
-    dequeue(id);
-    track(id, t.assignee(), t.channel());
-    return before != null && !before.agent().equals(t.assignee());
-  }
-
-  private void dequeue(TicketId id) {
-    Held h = heldById.remove(id);
-    if (h != null) {
-      queue.remove(h);
-    }
-  }
-
-  private void enqueue(Ticket t, Instant since) {
-    if (!heldById.containsKey(t.id())) {
-      Held h = new Held(t.id(), t.priority(), since, seq++);
-      heldById.put(t.id(), h);
-      queue.add(h);
-    }
-  }
-
-  private void track(TicketId id, AgentId agent, Channel channel) {
-    Slot old = slots.get(id);
-    if (old != null) {
-      if (old.agent().equals(agent)) {
-        return;
-      }
-      untrack(id);
-    }
-    Slot s = new Slot(agent, channel, policy.weight(channel));
-    slots.put(id, s);
-    Load l = loads.computeIfAbsent(agent, a -> new Load());
-    l.units += s.weight();
-    l.tickets++;
-    l.perChannel.merge(channel, 1, Integer::sum);
-  }
-
-  private boolean untrack(TicketId id) {
-    Slot s = slots.remove(id);
-    if (s == null) {
-      return false;
-    }
-    Load l = loads.get(s.agent());
-    l.units -= s.weight();
-    l.tickets--;
-    l.perChannel.merge(s.channel(), -1, Integer::sum);
-    return true;
+    ledger.put(slot(id, t.assignee(), t.channel()));
+    return before.isPresent() && !before.get().agent().equals(t.assignee());
   }
 
   /**
    * @param agent an agent
-   * @return the load units of the agent's open tickets known to the router
+   * @return the load units of the agent's open tickets known to the ledger
    */
   public int load(AgentId agent) {
-    lock.lock();
-    try {
-      Load l = loads.get(agent);
-      return l == null ? 0 : l.units;
-    } finally {
-      lock.unlock();
-    }
+    Checks.notNull(agent, "agent");
+    return ledger.loads().getOrDefault(agent, Load.NONE).units();
   }
 
   /** @return the held tickets in the order they will be served */
   public List<TicketId> held() {
-    lock.lock();
-    try {
-      return queue.stream().map(Held::id).toList();
-    } finally {
-      lock.unlock();
-    }
+    return ledger.held(Integer.MAX_VALUE).stream().map(Held::ticket).toList();
   }
 
   /**
@@ -436,13 +400,7 @@ public final class Router implements TicketListener {
             || c instanceof TicketChange.TierChanged) {
           touched.add(e.ticketId());
         } else if (c instanceof TicketChange.PriorityChanged pc) {
-          Held h = heldById.get(e.ticketId());
-          if (h != null) {
-            queue.remove(h);
-            Held moved = new Held(h.id(), pc.to(), h.since(), h.seq());
-            heldById.put(h.id(), moved);
-            queue.add(moved);
-          }
+          ledger.reprioritize(e.ticketId(), pc.to());
         }
       }
       for (TicketId id : touched) {

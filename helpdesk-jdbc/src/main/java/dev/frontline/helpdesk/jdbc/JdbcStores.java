@@ -9,6 +9,7 @@ import dev.frontline.helpdesk.jdbc.internal.JdbcMetricsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcBlobStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcDirectoryStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcEmailThreadStore;
+import dev.frontline.helpdesk.jdbc.internal.JdbcRoutingLedger;
 import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
 import dev.frontline.helpdesk.jdbc.internal.Migrator;
 import dev.frontline.helpdesk.spi.ArticleStore;
@@ -19,6 +20,7 @@ import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.MetricsStore;
+import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.TicketStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -59,6 +61,7 @@ public final class JdbcStores {
   private final AssetDirectory assetDirectory;
   private final KnowledgeStatsStore knowledgeStatsStore;
   private final EmailThreadStore emailThreadStore;
+  private final RoutingLedger routingLedger;
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
@@ -71,6 +74,7 @@ public final class JdbcStores {
     this.assetDirectory = new JdbcAssetDirectory(db);
     this.knowledgeStatsStore = new JdbcKnowledgeStatsStore(db);
     this.emailThreadStore = new JdbcEmailThreadStore(db);
+    this.routingLedger = new JdbcRoutingLedger(db);
   }
 
   /**
@@ -202,6 +206,19 @@ public final class JdbcStores {
    */
   public EmailThreadStore emailThreadStore() {
     return emailThreadStore;
+  }
+
+  /**
+   * The routing ledger for {@code Router} (schema V6): agents' slots and the held queue in tables,
+   * so that routers on several nodes sharing this database never put an agent over capacity and
+   * serve one held queue. A reservation locks the agent's row ({@code SELECT ... FOR UPDATE}),
+   * checks the agent's load and adds the slot in one transaction; reservations for different agents
+   * do not wait for each other.
+   *
+   * @return the routing ledger (thread-safe, shared)
+   */
+  public RoutingLedger routingLedger() {
+    return routingLedger;
   }
 
   /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */

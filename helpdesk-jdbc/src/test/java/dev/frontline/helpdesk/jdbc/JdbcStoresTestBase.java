@@ -7,6 +7,7 @@ import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
+import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.testkit.ArticleStoreContract;
 import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
@@ -16,6 +17,7 @@ import dev.frontline.helpdesk.testkit.EmailThreadStoreContract;
 import dev.frontline.helpdesk.testkit.InteractionStoreContract;
 import dev.frontline.helpdesk.testkit.KnowledgeStatsStoreContract;
 import dev.frontline.helpdesk.testkit.MetricsStoreContract;
+import dev.frontline.helpdesk.testkit.RoutingLedgerContract;
 import dev.frontline.helpdesk.testkit.TicketStoreContract;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -208,6 +210,16 @@ abstract class JdbcStoresTestBase {
     protected EmailThreadStore newStore() {
       db().truncate();
       return stores.emailThreadStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("routing ledger contract")
+  class RoutingLedgers extends RoutingLedgerContract {
+    @Override
+    protected RoutingLedger newLedger() {
+      db().truncate();
+      return stores.routingLedger();
     }
   }
 }

@@ -48,7 +48,10 @@ final class TestDatabase implements AutoCloseable {
           "frontline_article_tickets",
           "frontline_email_received",
           "frontline_email_referenced",
-          "frontline_email_participants");
+          "frontline_email_participants",
+          "frontline_routing_slots",
+          "frontline_routing_agents",
+          "frontline_routing_held");
 
   private static EmbeddedPostgres embedded;
 

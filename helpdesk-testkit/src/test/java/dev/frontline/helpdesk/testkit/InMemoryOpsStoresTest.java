@@ -3,14 +3,16 @@ package dev.frontline.helpdesk.testkit;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
+import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
 import dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryRoutingLedger;
 import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory metrics, intake, asset and e-mail thread stores pass their contracts. */
+/** The in-memory metrics, intake, asset, e-mail thread stores and routing ledger pass their contracts. */
 class InMemoryOpsStoresTest {
   @Nested
   class Metrics extends MetricsStoreContract {
@@ -42,6 +44,14 @@ class InMemoryOpsStoresTest {
     @Override
     protected EmailThreadStore newStore() {
       return new InMemoryEmailThreadStore();
+    }
+  }
+
+  @Nested
+  class RoutingLedgers extends RoutingLedgerContract {
+    @Override
+    protected RoutingLedger newLedger() {
+      return new InMemoryRoutingLedger();
     }
   }
 }

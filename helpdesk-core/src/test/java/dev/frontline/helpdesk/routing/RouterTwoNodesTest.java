@@ -1,0 +1,183 @@
+package dev.frontline.helpdesk.routing;
+
+import static dev.frontline.helpdesk.OpsDesk.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.OpsDesk;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.spi.RoutingLedger;
+import dev.frontline.helpdesk.spi.memory.InMemoryAgentAvailability;
+import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryRoutingLedger;
+import dev.frontline.helpdesk.ticket.Channel;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketQuery;
+import dev.frontline.helpdesk.ticket.TicketState;
+import dev.frontline.helpdesk.ticket.TicketVisibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two application nodes (two {@link Helpdesk} instances over the same stores, each with its own
+ * router and listeners) sharing one {@link RoutingLedger}: they route as one.
+ */
+class RouterTwoNodesTest {
+  final OpsDesk d = new OpsDesk();
+  /** The second node: same stores and clock, its own services, listeners and router. */
+  final Helpdesk nodeB = Helpdesk.builder().ticketStore(d.store).directoryStore(d.dir).blobStore(new InMemoryBlobStore())
+      .clock(d.clock).build();
+  final InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
+  final RoutingLedger ledger = new InMemoryRoutingLedger();
+
+  @Test
+  @DisplayName("capacity counts across nodes, and the node that frees capacity serves the other node's held ticket")
+  void sharedCapacityAndQueue() {
+    presence.set(ALICE, Availability.ONLINE);
+    presence.set(AMY, Availability.ONLINE);
+    RoutingPolicy oneEach = RoutingPolicy.builder().defaultCapacity(Capacity.of(2)).build(); // one e-mail (2 units)
+    Router a = Router.create(d.helpdesk, new LeastLoaded(), presence, oneEach, ledger);
+    Router b = Router.create(nodeB, new LeastLoaded(), presence, oneEach, ledger);
+
+    Ticket t1 = d.ticket("first", Channel.EMAIL);
+    Ticket t2 = d.ticket("second", Channel.EMAIL);
+    Ticket t3 = d.ticket("third", Channel.EMAIL);
+    RoutingResult r1 = a.route(t1.id());
+    RoutingResult r2 = b.route(t2.id());
+    assertThat(r1.outcome()).isEqualTo(RoutingResult.Outcome.ASSIGNED);
+    assertThat(r2.outcome()).isEqualTo(RoutingResult.Outcome.ASSIGNED);
+    assertThat(r2.agent()).as("node B knows node A's assignment").isNotEqualTo(r1.agent());
+    assertThat(b.route(t3.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+    assertThat(a.held()).as("one queue").containsExactly(t3.id());
+    assertThat(a.route(t3.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+
+    // node A solves its ticket: node A's router frees the capacity and serves node B's held ticket
+    Ticket solved = d.tickets.get(d.system, t1.id());
+    d.tickets.transition(d.system, solved.id(), solved.version(), TicketState.SOLVED);
+    Ticket third = d.tickets.get(d.system, t3.id());
+    assertThat(third.assignee()).isEqualTo(r1.agent());
+    assertThat(b.held()).isEmpty();
+    assertThat(b.load(r1.agent())).isEqualTo(2);
+    assertThat(a.route(t3.id()).outcome()).isEqualTo(RoutingResult.Outcome.ALREADY_ASSIGNED);
+  }
+
+  @Test
+  @DisplayName("a new node's router takes over the shared ledger and clears slots of tickets closed meanwhile")
+  void startReconciles() {
+    presence.set(ALICE, Availability.ONLINE);
+    RoutingPolicy p = RoutingPolicy.ofDefaults();
+    Router a = Router.create(d.helpdesk, new LeastLoaded(), presence, p, ledger);
+    Ticket t1 = d.ticket("first", Channel.CHAT);
+    Ticket t2 = d.ticket("second", Channel.CHAT);
+    a.route(t1.id());
+    a.route(t2.id());
+    assertThat(ledger.slots()).hasSize(2);
+    // solved on node B before node B has a router: node A does not hear of it
+    Ticket s = nodeB.tickets().get(d.system, t1.id());
+    nodeB.tickets().transition(d.system, s.id(), s.version(), TicketState.SOLVED);
+    assertThat(ledger.slots()).hasSize(2);
+    Router b = Router.create(nodeB, new LeastLoaded(), presence, p, ledger);
+    assertThat(ledger.slots()).extracting(RoutingLedger.Slot::ticket).containsExactly(t2.id());
+    assertThat(b.load(ALICE)).isEqualTo(p.weight(Channel.CHAT));
+  }
+
+  @Test
+  @DisplayName("many threads on two nodes routing and solving never put an agent over capacity, and nothing waits needlessly")
+  void neverOverCapacityAcrossNodes() throws Exception {
+    long seed = Long.getLong("frontline.seed", System.nanoTime());
+    System.out.println("RouterTwoNodesTest seed: " + seed + " (rerun with -Dfrontline.seed=" + seed + ")");
+    Random seeds = new Random(seed);
+    List<AgentId> agents = List.of(ALICE, AMY, LEAD);
+    agents.forEach(x -> presence.set(x, Availability.ONLINE));
+    RoutingPolicy policy = RoutingPolicy.builder().defaultCapacity(Capacity.of(12).withLimit(Channel.CHAT, 2)).build();
+    List<Helpdesk> nodes = List.of(d.helpdesk, nodeB);
+    List<Router> routers = List.of(Router.create(d.helpdesk, new LeastLoaded(), presence, policy, ledger),
+        Router.create(nodeB, new LeastLoaded(), presence, policy, ledger));
+    Channel[] channels = {Channel.PHONE, Channel.CHAT, Channel.EMAIL, Channel.WEB};
+    int threads = 6;
+    int perThread = 30;
+    ConcurrentLinkedQueue<TicketId> created = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        long s = seeds.nextLong();
+        int n = i;
+        futures.add(pool.submit(() -> {
+          Random rnd = new Random(s);
+          int node = n % 2;
+          Helpdesk h = nodes.get(node);
+          go.await();
+          for (int k = 0; k < perThread; k++) {
+            Ticket t = h.tickets().create(d.system, dev.frontline.helpdesk.ticket.NewTicket.builder("t" + n + "-" + k, CAROL,
+                dev.frontline.helpdesk.ticket.Message.of("About it", channels[rnd.nextInt(channels.length)])).build());
+            created.add(t.id());
+            routers.get(node).route(t.id());
+            if (rnd.nextInt(3) == 0) {
+              List<Ticket> mine = d.store.query(TicketQuery.builder().assignee(agents.get(rnd.nextInt(agents.size())))
+                  .states(TicketState.NEW).limit(5).build(), TicketVisibility.everything()).items();
+              if (!mine.isEmpty()) {
+                Ticket victim = mine.get(rnd.nextInt(mine.size()));
+                try {
+                  h.tickets().transition(d.system, victim.id(), victim.version(), TicketState.SOLVED);
+                } catch (dev.frontline.helpdesk.ConcurrentModificationException
+                    | dev.frontline.helpdesk.IllegalTransitionException e) {
+                  // another thread got there first
+                }
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      for (Future<?> f : futures) {
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+
+    assertThat(routers.get(0).drain() + routers.get(1).drain()).as("held tickets left waiting although an agent had room")
+        .isZero();
+    Map<AgentId, Integer> units = new HashMap<>();
+    Map<AgentId, Integer> chats = new HashMap<>();
+    int unassignedActive = 0;
+    for (TicketId id : created) {
+      Ticket t = d.store.find(id).orElseThrow();
+      if (!t.state().isActive()) {
+        continue;
+      }
+      if (t.assignee() == null) {
+        unassignedActive++;
+        assertThat(routers.get(1).held()).contains(id);
+      } else {
+        units.merge(t.assignee(), policy.weight(t.channel()), Integer::sum);
+        if (t.channel() == Channel.CHAT) {
+          chats.merge(t.assignee(), 1, Integer::sum);
+        }
+      }
+    }
+    for (AgentId x : agents) {
+      assertThat(units.getOrDefault(x, 0)).as("units of %s", x).isLessThanOrEqualTo(12).isEqualTo(routers.get(0).load(x));
+      assertThat(chats.getOrDefault(x, 0)).as("chats of %s", x).isLessThanOrEqualTo(2);
+    }
+    assertThat(routers.get(0).held()).hasSize(unassignedActive);
+    assertThat(created).hasSize(threads * perThread);
+  }
+}
