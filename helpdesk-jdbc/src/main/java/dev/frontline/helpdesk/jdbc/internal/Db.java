@@ -87,6 +87,28 @@ public final class Db {
   }
 
   /**
+   * Runs one insert that ignores an existing key ({@code onDuplicateKeyIgnore}) in its own
+   * statement. H2's emulation ({@code MERGE}) can report a lost race as a unique violation, which
+   * means the same: the row was there.
+   *
+   * @param insert the insert, given the non-transactional context; returns the rows inserted
+   * @return whether the row was inserted
+   */
+  public boolean insertIgnore(Function<DSLContext, Integer> insert) {
+    return call(
+        () -> {
+          try {
+            return insert.apply(dsl) > 0;
+          } catch (DataAccessException e) {
+            if (isUniqueViolation(e)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  /**
    * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
    *
    * @param work the work, given the transaction's context

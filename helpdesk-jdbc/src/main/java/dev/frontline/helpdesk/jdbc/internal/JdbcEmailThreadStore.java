@@ -12,9 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * {@link EmailThreadStore} on jOOQ (schema V4). Received and referenced Message-IDs are two tables
@@ -49,26 +47,13 @@ public final class JdbcEmailThreadStore implements EmailThreadStore {
     }
   }
 
-  private boolean insertIgnore(Function<DSLContext, Integer> insert) {
-    return db.call(
-        () -> {
-          try {
-            return insert.apply(db.dsl()) > 0;
-          } catch (DataAccessException e) {
-            if (Db.isUniqueViolation(e)) {
-              return false;
-            }
-            throw e;
-          }
-        });
-  }
 
   @Override
   public boolean recordReceived(String messageId, TicketId ticket) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(ticket, "ticket");
     String k = key(messageId);
-    return insertIgnore(
+    return db.insertIgnore(
         dsl ->
             dsl.insertInto(RECEIVED, RECEIVED.MESSAGE_KEY, RECEIVED.MESSAGE_ID, RECEIVED.TICKET_ID)
                 .values(k, messageId, ticket.value())
@@ -98,7 +83,7 @@ public final class JdbcEmailThreadStore implements EmailThreadStore {
       return;
     }
     String k = key(messageId);
-    insertIgnore(
+    db.insertIgnore(
         dsl ->
             dsl.insertInto(REFERENCED, REFERENCED.MESSAGE_KEY, REFERENCED.MESSAGE_ID, REFERENCED.TICKET_ID)
                 .values(k, messageId, ticket.value())
@@ -127,7 +112,7 @@ public final class JdbcEmailThreadStore implements EmailThreadStore {
   public void addParticipant(TicketId ticket, String address) {
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(address, "address");
-    insertIgnore(
+    db.insertIgnore(
         dsl ->
             dsl.insertInto(PARTICIPANTS, PARTICIPANTS.TICKET_ID, PARTICIPANTS.ADDRESS)
                 .values(ticket.value(), address)

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -73,26 +72,6 @@ public final class JdbcKnowledgeStatsStore implements KnowledgeStatsStore {
     }
   }
 
-  /**
-   * Inserts a row unless its key exists. The dialect's insert-ignore where it has one; H2's
-   * emulation ({@code MERGE}) can still report a unique violation when two inserts race, which
-   * means the same.
-   *
-   * @return whether the row was inserted
-   */
-  private boolean insertIgnore(java.util.function.Function<DSLContext, Integer> insert) {
-    return db.call(
-        () -> {
-          try {
-            return insert.apply(db.dsl()) > 0;
-          } catch (DataAccessException e) {
-            if (Db.isUniqueViolation(e)) {
-              return false;
-            }
-            throw e;
-          }
-        });
-  }
 
   @Override
   public Optional<Boolean> vote(ArticleId article, String voter, boolean helpful) {
@@ -100,7 +79,7 @@ public final class JdbcKnowledgeStatsStore implements KnowledgeStatsStore {
     checkVoter(voter);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       boolean inserted =
-          insertIgnore(
+          db.insertIgnore(
               dsl ->
                   dsl.insertInto(VOTES, VOTES.ARTICLE_ID, VOTES.VOTER, VOTES.HELPFUL)
                       .values(a, voter, helpful)
@@ -146,7 +125,7 @@ public final class JdbcKnowledgeStatsStore implements KnowledgeStatsStore {
         return;
       }
       boolean inserted =
-          insertIgnore(
+          db.insertIgnore(
               dsl ->
                   dsl.insertInto(VIEWS, VIEWS.ARTICLE_ID, VIEWS.VIEWS).values(a, 1L).onDuplicateKeyIgnore().execute());
       if (inserted) {
@@ -160,7 +139,7 @@ public final class JdbcKnowledgeStatsStore implements KnowledgeStatsStore {
   private boolean ticket(ArticleId article, TicketId ticket, String kind) {
     String a = id(article);
     String t = Objects.requireNonNull(ticket, "ticket id").value();
-    return insertIgnore(
+    return db.insertIgnore(
         dsl ->
             dsl.insertInto(TICKETS, TICKETS.ARTICLE_ID, TICKETS.KIND, TICKETS.TICKET_ID)
                 .values(a, kind, t)

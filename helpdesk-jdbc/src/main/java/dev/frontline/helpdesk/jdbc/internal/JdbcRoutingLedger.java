@@ -23,7 +23,6 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record4;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -98,7 +97,7 @@ public final class JdbcRoutingLedger implements RoutingLedger {
         return reserved;
       }
       // the agent has no lock row yet: create it (a concurrent creation is as good) and retry
-      insertIgnore(
+      db.insertIgnore(
           dsl -> dsl.insertInto(AGENTS, AGENTS.AGENT_ID).values(agent).onDuplicateKeyIgnore().execute());
     }
     throw new StorageException("reserve: the agent's lock row kept disappearing; giving up after " + ATTEMPTS + " attempts");
@@ -160,25 +159,6 @@ public final class JdbcRoutingLedger implements RoutingLedger {
     return out;
   }
 
-  /**
-   * Inserts a row unless its key exists, in its own statement. H2's emulation ({@code MERGE}) can
-   * report a lost race as a unique violation, which means the same.
-   *
-   * @return whether the row was inserted
-   */
-  private boolean insertIgnore(Function<DSLContext, Integer> insert) {
-    return db.call(
-        () -> {
-          try {
-            return insert.apply(db.dsl()) > 0;
-          } catch (DataAccessException e) {
-            if (Db.isUniqueViolation(e)) {
-              return false;
-            }
-            throw e;
-          }
-        });
-  }
 
   @Override
   public void put(Slot slot) {
