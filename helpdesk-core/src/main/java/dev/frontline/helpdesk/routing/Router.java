@@ -158,7 +158,7 @@ public final class Router implements TicketListener {
     try {
       for (Slot s : ledger.slots()) {
         if (!assigned.contains(s.ticket())) {
-          reconcile(s.ticket());
+          reconcile(s.ticket(), true);
         }
       }
     } finally {
@@ -183,7 +183,7 @@ public final class Router implements TicketListener {
     lock.lock();
     try {
       if (t.assignee() != null) {
-        reconcile(id);
+        reconcile(id, false);
       }
       Optional<Slot> s = ledger.slot(id);
       if (s.isPresent()) {
@@ -271,7 +271,7 @@ public final class Router implements TicketListener {
     for (Held h : queue) {
       Optional<Ticket> ot = tickets.find(ROUTER, h.ticket());
       if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() != null) {
-        reconcile(h.ticket());
+        reconcile(h.ticket(), false);
         continue;
       }
       Ticket t = ot.get();
@@ -332,7 +332,7 @@ public final class Router implements TicketListener {
       lock.lock();
       try {
         inFlight.remove(t.id());
-        reconcile(t.id()); // capacity it frees is used by the caller's next round of draining
+        reconcile(t.id(), true); // capacity it frees is used by the caller's next round of draining
         if (!ok && ledger.slot(t.id()).isEmpty() && !ledger.isHeld(t.id())
             && tickets.find(ROUTER, t.id()).filter(x -> x.state().isActive() && x.assignee() == null).isPresent()) {
           // still waiting: back to its place in the queue (it keeps its waiting time)
@@ -346,25 +346,51 @@ public final class Router implements TicketListener {
 
   /**
    * Under the lock: makes the ledger agree with the stored ticket (re-read, so replayed or
-   * reordered events are harmless). Tickets in flight are settled when their assignment returns.
+   * reordered events are harmless). Tickets in flight here are settled when their assignment
+   * returns. An active, unassigned ticket keeps its slot unless {@code unassigned} says that the
+   * slot is stale (an unassignment was seen, or the slot is this router's own failed reservation):
+   * with a shared ledger, it may be another node's reservation whose assignment is being stored.
+   * Another node may change the ticket between the read and the write, so the result is checked
+   * against a fresh read and settled again if they disagree.
    *
    * @return whether capacity was freed
    */
-  private boolean reconcile(TicketId id) {
+  private boolean reconcile(TicketId id, boolean unassigned) {
     if (inFlight.contains(id)) {
       return false;
     }
-    Optional<Ticket> ot = tickets.find(ROUTER, id);
-    Optional<Slot> before = ledger.slot(id);
-    if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() == null) {
-      if (ot.isEmpty() || !ot.get().state().isActive() || before.isPresent()) {
+    boolean freed = false;
+    boolean stale = unassigned;
+    for (int round = 0; round < 3; round++) {
+      boolean wrote = false;
+      Optional<Ticket> ot = tickets.find(ROUTER, id);
+      Optional<Slot> before = ledger.slot(id);
+      if (ot.isEmpty() || !ot.get().state().isActive()) {
         ledger.unhold(id);
+        freed |= ledger.release(id).isPresent();
+      } else if (ot.get().assignee() == null) {
+        if (before.isPresent() && stale) {
+          ledger.unhold(id);
+          freed |= ledger.release(id).isPresent();
+        }
+      } else {
+        Ticket t = ot.get();
+        ledger.put(slot(id, t.assignee(), t.channel()));
+        wrote = true;
+        freed |= before.isPresent() && !before.get().agent().equals(t.assignee());
       }
-      return ledger.release(id).isPresent();
+      Optional<Ticket> now = tickets.find(ROUTER, id);
+      Optional<Slot> after = ledger.slot(id);
+      AgentId should = now.filter(x -> x.state().isActive()).map(Ticket::assignee).orElse(null);
+      boolean settled = should == null
+          ? after.isEmpty() || (!stale && !wrote && now.isPresent() && now.get().state().isActive())
+          : after.isPresent() && after.get().agent().equals(should);
+      if (settled) {
+        return freed;
+      }
+      stale = true; // the ticket changed under this write: what the ledger holds now is stale
     }
-    Ticket t = ot.get();
-    ledger.put(slot(id, t.assignee(), t.channel()));
-    return before.isPresent() && !before.get().agent().equals(t.assignee());
+    return freed;
   }
 
   /**
@@ -393,18 +419,20 @@ public final class Router implements TicketListener {
     boolean freed = false;
     lock.lock();
     try {
-      Set<TicketId> touched = new java.util.LinkedHashSet<>();
+      // ticket -> whether the change moved it off an agent (its slot, if any, is then stale)
+      Map<TicketId, Boolean> touched = new java.util.LinkedHashMap<>();
       for (TicketEvent e : events) {
         TicketChange c = e.change();
-        if (c instanceof TicketChange.Assigned || c instanceof TicketChange.StateChanged || c instanceof TicketChange.MergedInto
-            || c instanceof TicketChange.TierChanged) {
-          touched.add(e.ticketId());
+        if (c instanceof TicketChange.Assigned || c instanceof TicketChange.TierChanged) {
+          touched.put(e.ticketId(), true);
+        } else if (c instanceof TicketChange.StateChanged || c instanceof TicketChange.MergedInto) {
+          touched.putIfAbsent(e.ticketId(), false);
         } else if (c instanceof TicketChange.PriorityChanged pc) {
           ledger.reprioritize(e.ticketId(), pc.to());
         }
       }
-      for (TicketId id : touched) {
-        freed |= reconcile(id);
+      for (Map.Entry<TicketId, Boolean> t : touched.entrySet()) {
+        freed |= reconcile(t.getKey(), t.getValue());
       }
     } finally {
       lock.unlock();

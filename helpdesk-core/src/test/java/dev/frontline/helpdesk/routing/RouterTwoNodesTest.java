@@ -27,6 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.ticket.TicketEvent;
+import dev.frontline.helpdesk.ticket.TicketKey;
+import dev.frontline.helpdesk.ticket.TicketPage;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +98,131 @@ class RouterTwoNodesTest {
     Router b = Router.create(nodeB, new LeastLoaded(), presence, p, ledger);
     assertThat(ledger.slots()).extracting(RoutingLedger.Slot::ticket).containsExactly(t2.id());
     assertThat(b.load(ALICE)).isEqualTo(p.weight(Channel.CHAT));
+  }
+
+  /**
+   * Node B's store, which can make one read stale on purpose: the first {@code find} of a ticket
+   * after node B wrote it returns what it read, but only after {@code meanwhile} ran.
+   */
+  static final class InterleavingStore implements TicketStore {
+    private final TicketStore delegate;
+    volatile TicketId target;
+    volatile Runnable meanwhile;
+    private volatile boolean written;
+
+    InterleavingStore(TicketStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public long nextKeyNumber(String prefix) {
+      return delegate.nextKeyNumber(prefix);
+    }
+
+    @Override
+    public void create(Ticket ticket, List<TicketEvent> events) {
+      delegate.create(ticket, events);
+    }
+
+    @Override
+    public void update(Ticket ticket, long expectedVersion, List<TicketEvent> events) {
+      delegate.update(ticket, expectedVersion, events);
+      written |= ticket.id().equals(target);
+    }
+
+    @Override
+    public void updateAll(List<Update> updates, List<Create> creates) {
+      delegate.updateAll(updates, creates);
+      written |= updates.stream().anyMatch(u -> u.ticket().id().equals(target));
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketId id) {
+      Optional<Ticket> t = delegate.find(id);
+      Runnable r = meanwhile;
+      if (written && id.equals(target) && r != null) {
+        meanwhile = null;
+        r.run();
+      }
+      return t;
+    }
+
+    @Override
+    public Optional<Ticket> findByKey(TicketKey key) {
+      return delegate.findByKey(key);
+    }
+
+    @Override
+    public List<TicketEvent> history(TicketId id) {
+      return delegate.history(id);
+    }
+
+    @Override
+    public TicketPage query(TicketQuery query, TicketVisibility visibility) {
+      return delegate.query(query, visibility);
+    }
+
+    @Override
+    public long count(TicketQuery query, TicketVisibility visibility) {
+      return delegate.count(query, visibility);
+    }
+
+    @Override
+    public List<Ticket> due(Instant now, @Nullable Instant afterDeadline, @Nullable TicketId afterId, int limit) {
+      return delegate.due(now, afterDeadline, afterId, limit);
+    }
+  }
+
+  @Test
+  @DisplayName("a ledger write based on a read that another node made stale is settled again")
+  void staleReadIsSettled() {
+    presence.set(ALICE, Availability.ONLINE);
+    InterleavingStore storeB = new InterleavingStore(d.store);
+    Helpdesk b = Helpdesk.builder().ticketStore(storeB).directoryStore(d.dir).blobStore(new InMemoryBlobStore())
+        .clock(d.clock).build();
+    RoutingPolicy p = RoutingPolicy.ofDefaults();
+    Router routerA = Router.create(d.helpdesk, new LeastLoaded(), presence, p, ledger);
+    Router routerB = Router.create(b, new LeastLoaded(), presence, p, ledger);
+    Ticket t = d.ticket("first", Channel.EMAIL);
+    assertThat(routerA.route(t.id()).agent()).isEqualTo(ALICE);
+
+    // node B puts the ticket on hold; its router re-reads it (still Alice's, on hold) ... and in
+    // between, node A solves it and node A's router frees Alice's capacity
+    storeB.target = t.id();
+    storeB.meanwhile = () -> {
+      Ticket now = d.tickets.get(d.system, t.id());
+      d.tickets.transition(d.system, now.id(), now.version(), TicketState.SOLVED);
+    };
+    Ticket before = b.tickets().get(d.system, t.id());
+    b.tickets().transition(d.system, before.id(), before.version(), TicketState.PENDING);
+
+    assertThat(storeB.meanwhile).as("the interleaving happened").isNull();
+    assertThat(d.tickets.get(d.system, t.id()).state()).isEqualTo(TicketState.SOLVED);
+    assertThat(ledger.slots()).as("no slot left for a solved ticket").isEmpty();
+    assertThat(routerB.load(ALICE)).isZero();
+  }
+
+  @Test
+  @DisplayName("another node's reservation whose assignment is being stored survives a state change seen here")
+  void inFlightElsewhereKeepsItsSlot() {
+    presence.set(ALICE, Availability.ONLINE);
+    RoutingPolicy p = RoutingPolicy.ofDefaults();
+    Router.create(nodeB, new LeastLoaded(), presence, p, ledger);
+    Ticket t = d.ticket("first", Channel.EMAIL);
+    // node A has reserved Alice for it and is storing the assignment right now
+    assertThat(ledger.reserve(new RoutingLedger.Slot(t.id(), ALICE, Channel.EMAIL, p.weight(Channel.EMAIL)),
+        p.capacity(ALICE))).isTrue();
+    Ticket now = nodeB.tickets().get(d.system, t.id());
+    nodeB.tickets().transition(d.system, now.id(), now.version(), TicketState.PENDING);
+    assertThat(ledger.slot(t.id())).as("the reservation is kept").isPresent();
+    // an assignment made here replaces it
+    now = nodeB.tickets().get(d.system, t.id());
+    nodeB.tickets().assign(d.system, now.id(), now.version(), FRONT, AMY);
+    assertThat(ledger.slot(t.id()).map(RoutingLedger.Slot::agent)).contains(AMY);
+    // and solving it releases it
+    now = nodeB.tickets().get(d.system, t.id());
+    nodeB.tickets().transition(d.system, now.id(), now.version(), TicketState.SOLVED);
+    assertThat(ledger.slots()).isEmpty();
   }
 
   @Test
