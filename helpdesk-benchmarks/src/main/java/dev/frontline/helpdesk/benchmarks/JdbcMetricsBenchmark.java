@@ -290,8 +290,8 @@ public class JdbcMetricsBenchmark {
   private List<long[]> report(Dimension by, boolean teamOnly) throws SQLException {
     String col = by == Dimension.CHANNEL ? "channel" : "assignee";
     String where = teamOnly ? "and team = ?" : "";
-    long from = nanos(FROM);
-    long to = nanos(TO);
+    long from = JdbcCreateTicketBenchmark.nanos(FROM);
+    long to = JdbcCreateTicketBenchmark.nanos(TO);
     List<long[]> out = new ArrayList<>();
     try (Connection c = pool.getConnection()) {
       try (PreparedStatement ps = c.prepareStatement(String.format(CREATED_SQL, col, where))) {
@@ -347,10 +347,6 @@ public class JdbcMetricsBenchmark {
         out.add(row);
       }
     }
-  }
-
-  private static long nanos(Instant i) {
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
   }
 
   /**

@@ -95,16 +95,6 @@ public record MetricsRow(
   }
 
   /**
-   * @param compliance SLA compliance per metric
-   * @return this row with these SLA figures instead of its own
-   */
-  public MetricsRow withSla(Map<SlaMetric, SlaCompliance> compliance) {
-    return new MetricsRow(group, created, escalated, firstResponded, firstResponseTotal, firstResponseMet, resolved,
-        resolutionTotal, resolutionMet, firstContactResolved, reopened, backlog, csatResponses, csatTotal, csatSatisfied,
-        compliance);
-  }
-
-  /**
    * @param group the key
    * @return a row of zeros
    */

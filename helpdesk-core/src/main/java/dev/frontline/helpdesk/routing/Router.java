@@ -361,10 +361,10 @@ public final class Router implements TicketListener {
     }
     boolean freed = false;
     boolean stale = unassigned;
+    Optional<Ticket> ot = tickets.find(ROUTER, id);
+    Optional<Slot> before = ledger.slot(id);
     for (int round = 0; round < 3; round++) {
       boolean wrote = false;
-      Optional<Ticket> ot = tickets.find(ROUTER, id);
-      Optional<Slot> before = ledger.slot(id);
       if (ot.isEmpty() || !ot.get().state().isActive()) {
         ledger.unhold(id);
         freed |= ledger.release(id).isPresent();
@@ -389,6 +389,8 @@ public final class Router implements TicketListener {
         return freed;
       }
       stale = true; // the ticket changed under this write: what the ledger holds now is stale
+      ot = now;
+      before = after;
     }
     return freed;
   }

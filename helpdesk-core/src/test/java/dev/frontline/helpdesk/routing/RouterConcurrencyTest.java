@@ -13,9 +13,7 @@ import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -98,29 +96,7 @@ class RouterConcurrencyTest {
 
     assertThat(overCapacity).isFalse();
     assertThat(router.drain()).as("held tickets left waiting although an agent had room").isZero();
-    Map<AgentId, Integer> units = new HashMap<>();
-    Map<AgentId, Integer> chats = new HashMap<>();
-    int unassignedActive = 0;
-    for (TicketId id : created) {
-      Ticket t = d.store.find(id).orElseThrow();
-      if (!t.state().isActive()) {
-        continue;
-      }
-      if (t.assignee() == null) {
-        unassignedActive++;
-        assertThat(router.held()).contains(id);
-      } else {
-        units.merge(t.assignee(), policy.weight(t.channel()), Integer::sum);
-        if (t.channel() == Channel.CHAT) {
-          chats.merge(t.assignee(), 1, Integer::sum);
-        }
-      }
-    }
-    for (AgentId a : FRONT_AGENTS) {
-      assertThat(units.getOrDefault(a, 0)).as("units of %s", a).isLessThanOrEqualTo(20).isEqualTo(router.load(a));
-      assertThat(chats.getOrDefault(a, 0)).as("chats of %s", a).isLessThanOrEqualTo(3);
-    }
-    assertThat(router.held()).hasSize(unassignedActive);
+    RoutingChecks.assertConsistent(created, id -> d.store.find(id).orElseThrow(), router, router, policy, FRONT_AGENTS, 20, 3);
     assertThat(created).hasSize(threads * perThread);
   }
 }

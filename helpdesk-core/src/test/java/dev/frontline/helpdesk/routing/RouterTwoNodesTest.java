@@ -17,9 +17,7 @@ import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -287,29 +285,8 @@ class RouterTwoNodesTest {
 
     assertThat(routers.get(0).drain() + routers.get(1).drain()).as("held tickets left waiting although an agent had room")
         .isZero();
-    Map<AgentId, Integer> units = new HashMap<>();
-    Map<AgentId, Integer> chats = new HashMap<>();
-    int unassignedActive = 0;
-    for (TicketId id : created) {
-      Ticket t = d.store.find(id).orElseThrow();
-      if (!t.state().isActive()) {
-        continue;
-      }
-      if (t.assignee() == null) {
-        unassignedActive++;
-        assertThat(routers.get(1).held()).contains(id);
-      } else {
-        units.merge(t.assignee(), policy.weight(t.channel()), Integer::sum);
-        if (t.channel() == Channel.CHAT) {
-          chats.merge(t.assignee(), 1, Integer::sum);
-        }
-      }
-    }
-    for (AgentId x : agents) {
-      assertThat(units.getOrDefault(x, 0)).as("units of %s", x).isLessThanOrEqualTo(12).isEqualTo(routers.get(0).load(x));
-      assertThat(chats.getOrDefault(x, 0)).as("chats of %s", x).isLessThanOrEqualTo(2);
-    }
-    assertThat(routers.get(0).held()).hasSize(unassignedActive);
+    RoutingChecks.assertConsistent(created, id -> d.store.find(id).orElseThrow(), routers.get(1), routers.get(0), policy, agents,
+        12, 2);
     assertThat(created).hasSize(threads * perThread);
   }
 }

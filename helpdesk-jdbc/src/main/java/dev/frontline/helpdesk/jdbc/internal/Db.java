@@ -41,8 +41,7 @@ public final class Db {
     Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
     this.dsl = DSL.using(dataSource, sqlDialect(dialect), settings);
     this.inlined = DSL.using(dataSource, sqlDialect(dialect),
-        new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-            .withStatementType(StatementType.STATIC_STATEMENT));
+        ((Settings) settings.clone()).withStatementType(StatementType.STATIC_STATEMENT));
   }
 
   /**
