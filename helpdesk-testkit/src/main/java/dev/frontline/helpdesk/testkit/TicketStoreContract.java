@@ -167,6 +167,44 @@ public abstract class TicketStoreContract {
     }
 
     @Test
+    @DisplayName("the first numbers of a new prefix are unique when every caller starts at once")
+    void keyNumbersFirstUseRace() throws Exception {
+      int rounds = 5;
+      int perThread = 3;
+      ExecutorService pool = Executors.newFixedThreadPool(threads());
+      try {
+        for (int r = 0; r < rounds; r++) {
+          String prefix = "RACE" + r;
+          Set<Long> seen = ConcurrentHashMap.newKeySet();
+          CountDownLatch start = new CountDownLatch(1);
+          List<Future<?>> fs = new ArrayList<>();
+          for (int i = 0; i < threads(); i++) {
+            fs.add(
+                pool.submit(
+                    () -> {
+                      start.await();
+                      long last = 0;
+                      for (int j = 0; j < perThread; j++) {
+                        long n = store.nextKeyNumber(prefix);
+                        assertThat(n).isGreaterThan(last).isGreaterThanOrEqualTo(1);
+                        assertThat(seen.add(n)).as("number %d of %s handed out twice", n, prefix).isTrue();
+                        last = n;
+                      }
+                      return null;
+                    }));
+          }
+          start.countDown();
+          for (Future<?> f : fs) {
+            f.get(60, TimeUnit.SECONDS);
+          }
+          assertThat(seen).hasSize(threads() * perThread);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
     @DisplayName("every kind of change survives storage unchanged")
     void everyChangeKind() {
       TicketFixtures.Draft d = fx.newTicket(T0);

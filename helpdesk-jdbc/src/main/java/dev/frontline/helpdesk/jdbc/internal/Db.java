@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -24,6 +25,12 @@ import org.jspecify.annotations.Nullable;
  * per transaction and always returned. Thread-safe.
  */
 public final class Db {
+  /** Attempts of a transaction that keeps failing with a deadlock or serialization failure. */
+  private static final int TRANSIENT_ATTEMPTS = 10;
+
+  /** Longest wait between two such attempts. */
+  private static final long MAX_BACKOFF_MILLIS = 100;
+
   private final DataSource dataSource;
   private final JdbcDialect dialect;
   private final DSLContext dsl;
@@ -153,10 +160,26 @@ public final class Db {
       } catch (StorageException e) {
         // deadlock or serialization failure: the transaction was rolled back as a whole and the
         // work re-reads everything it checks, so running it again is safe
-        if (!retryTransient || attempt >= 4 || !isTransient(e)) {
+        if (!retryTransient || attempt >= TRANSIENT_ATTEMPTS || !isTransient(e)) {
           throw e;
         }
+        backOff(attempt, e);
       }
+    }
+  }
+
+  /**
+   * Waits a random time before the next attempt (full jitter, growing with the attempt up to
+   * {@value #MAX_BACKOFF_MILLIS} ms), so that transactions that deadlocked each other do not meet
+   * again at once.
+   */
+  private static void backOff(int attempt, StorageException cause) {
+    long bound = Math.min(MAX_BACKOFF_MILLIS, 2L << Math.min(attempt, 10));
+    try {
+      Thread.sleep(1 + ThreadLocalRandom.current().nextLong(bound));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw cause;
     }
   }
 

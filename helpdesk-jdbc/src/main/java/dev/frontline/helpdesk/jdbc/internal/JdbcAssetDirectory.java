@@ -1,7 +1,7 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
 import dev.frontline.helpdesk.jackson.internal.JsonCodec;
-import dev.frontline.helpdesk.ConflictException;
+import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.asset.Asset;
 import dev.frontline.helpdesk.asset.AssetId;
 import dev.frontline.helpdesk.directory.CustomerId;
@@ -36,29 +36,35 @@ public final class JdbcAssetDirectory implements AssetDirectory {
     String customer = asset.customer() == null ? null : asset.customer().value();
     String org = asset.organization() == null ? null : asset.organization().value();
     String json = JsonCodec.asset(asset);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        db.tx(
-            tx -> {
-              int n =
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      // update an existing row in its own transaction and insert a new one in a statement of its
+      // own: an update-then-insert transaction takes gap locks on MariaDB, and two first saves of
+      // one id would deadlock
+      int n =
+          db.tx(
+              tx ->
                   tx.update(T)
                       .set(T.CUSTOMER, customer)
                       .set(T.ORGANIZATION, org)
                       .set(T.PAYLOAD, json)
                       .where(T.ID.eq(id))
-                      .execute();
-              if (n == 0) {
-                tx.insertInto(T, T.ID, T.CUSTOMER, T.ORGANIZATION, T.PAYLOAD).values(id, customer, org, json).execute();
-              }
-              return null;
-            });
+                      .execute());
+      if (n > 0) {
         return;
-      } catch (ConflictException e) {
-        if (attempt >= 5 || !Db.isUniqueViolation(e)) {
-          throw e;
-        }
       }
+      boolean inserted =
+          db.insertIgnore(
+              dsl ->
+                  dsl.insertInto(T, T.ID, T.CUSTOMER, T.ORGANIZATION, T.PAYLOAD)
+                      .values(id, customer, org, json)
+                      .onDuplicateKeyIgnore()
+                      .execute());
+      if (inserted) {
+        return;
+      }
+      // another save created the row first: overwrite it, as the later save
     }
+    throw new StorageException("asset " + id + ": the row kept disappearing");
   }
 
   @Override

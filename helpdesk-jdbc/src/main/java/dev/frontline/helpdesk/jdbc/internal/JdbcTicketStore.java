@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.selectOne;
 import dev.frontline.helpdesk.ConcurrentModificationException;
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.NotFoundException;
+import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
@@ -77,33 +78,38 @@ public final class JdbcTicketStore implements TicketStore {
   @Override
   public long nextKeyNumber(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return db.tx(
-            tx -> {
-              // portable "upsert": jOOQ's MERGE emulation on H2 is ambiguous with unqualified names
-              int updated =
-                  tx.update(SEQUENCES)
-                      .set(SEQUENCES.LAST_NUMBER, SEQUENCES.LAST_NUMBER.plus(1L))
-                      .where(SEQUENCES.PREFIX.eq(prefix))
-                      .execute();
-              if (updated == 0) {
-                tx.insertInto(SEQUENCES, SEQUENCES.PREFIX, SEQUENCES.LAST_NUMBER).values(prefix, 1L).execute();
-              }
-              Long n =
-                  tx.select(SEQUENCES.LAST_NUMBER)
-                      .from(SEQUENCES)
-                      .where(SEQUENCES.PREFIX.eq(prefix))
-                      .fetchOne(SEQUENCES.LAST_NUMBER);
-              return Objects.requireNonNull(n, "sequence row vanished");
-            });
-      } catch (ConflictException e) {
-        // two first-time inserts of the same prefix raced: the row exists now, so update it
-        if (attempt >= 5 || !Db.isUniqueViolation(e)) {
-          throw e;
-        }
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      // the counting transaction only touches an existing row (one row lock, no gap locks on
+      // MariaDB), so concurrent callers queue on that lock instead of deadlocking
+      Long n =
+          db.tx(
+              tx -> {
+                int updated =
+                    tx.update(SEQUENCES)
+                        .set(SEQUENCES.LAST_NUMBER, SEQUENCES.LAST_NUMBER.plus(1L))
+                        .where(SEQUENCES.PREFIX.eq(prefix))
+                        .execute();
+                if (updated == 0) {
+                  return null;
+                }
+                return tx.select(SEQUENCES.LAST_NUMBER)
+                    .from(SEQUENCES)
+                    .where(SEQUENCES.PREFIX.eq(prefix))
+                    .fetchOne(SEQUENCES.LAST_NUMBER);
+              });
+      if (n != null) {
+        return n;
       }
+      // first use of the prefix: create its row at 0 in a statement of its own (losing that race
+      // to another caller means the row is there), then count on it
+      db.insertIgnore(
+          dsl ->
+              dsl.insertInto(SEQUENCES, SEQUENCES.PREFIX, SEQUENCES.LAST_NUMBER)
+                  .values(prefix, 0L)
+                  .onDuplicateKeyIgnore()
+                  .execute());
     }
+    throw new StorageException("key sequence " + prefix + ": the row kept disappearing");
   }
 
   @Override
