@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Text with placeholders such as {@code {{ticket.key}}}, {@code {{ticket.subject}}}, {@code
  * {{customer.name}}} and {@code {{agent.name}}}. Placeholders are checked when the template is
- * made: an unknown name or a malformed {@code {{...}}} is rejected. Values are inserted as plain
- * text with HTML special characters escaped, so a customer named {@code <script>} cannot inject
- * markup; the template text itself is trusted (written by people with {@code MACRO_MANAGE} or
- * administrators). Values are inserted once and never re-expanded. Immutable.
+ * made: an unknown name or a malformed {@code {{...}}} is rejected. Values are inserted once and
+ * never re-expanded, so a customer named {@code {{agent.name}}} stays just that. {@link #render}
+ * gives plain text (entry bodies, notification texts and subjects are plain text; whoever shows
+ * them as HTML escapes them, as for any other entry), with control characters other than newlines
+ * removed from the values; {@link #renderHtml} escapes the values for a template whose text is HTML
+ * markup, so a customer named {@code <script>} cannot inject markup. The template text itself is
+ * trusted (written by people with {@code MACRO_MANAGE} or administrators). Immutable.
  */
 public final class Template {
   /** The placeholder names that may be used. */
@@ -67,16 +70,43 @@ public final class Template {
 
   /**
    * @param values a value per placeholder name; missing ones render as empty text
-   * @return the text with every placeholder replaced by its escaped value
+   * @return plain text: the template with every placeholder replaced by its value as it is (less
+   *     control characters other than newlines)
    */
   public String render(Map<String, String> values) {
+    return render(values, false);
+  }
+
+  /**
+   * For templates whose text is HTML markup (e.g. an HTML e-mail body of the host's).
+   *
+   * @param values a value per placeholder name; missing ones render as empty text
+   * @return the template with every placeholder replaced by its HTML-escaped value
+   */
+  public String renderHtml(Map<String, String> values) {
+    return render(values, true);
+  }
+
+  private String render(Map<String, String> values, boolean html) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(escape(values.getOrDefault(m.group(1), ""))));
+      String value = values.getOrDefault(m.group(1), "");
+      m.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : plain(value)));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static String plain(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 || c == '\n') {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /**

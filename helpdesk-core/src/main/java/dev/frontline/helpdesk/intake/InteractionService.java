@@ -35,7 +35,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Security rules on top: only agents and the system record interactions; a public entry on an
  * existing ticket needs a {@link IdentityCheck#VERIFIED verified} caller who is the ticket's
- * requester, so an impostor on the phone never has words put into someone else's conversation.
+ * requester, so an impostor on the phone never has words put into someone else's conversation;
+ * a caller who {@link IdentityCheck#FAILED failed} the check cannot open a ticket in the customer's
+ * name either (the customer would read the impostor's words as their own request). An {@link
+ * IdentityCheck#UNVERIFIED unchecked} caller may open one, as an e-mail from the customer's address
+ * does.
  * Interactions are internal records: customers never read them; agents read those of tickets on
  * which they may read internal entries; interactions without ticket are read by the agent who
  * recorded them and by holders of {@code REPORTS_VIEW}.
@@ -74,8 +78,8 @@ public final class InteractionService {
    * @param principal the handling agent (or the system, e.g. a telephony integration)
    * @param command what happened
    * @return the stored interaction, with the ticket it landed in
-   * @throws AccessDeniedException for customers and anonymous callers, or a public entry without a
-   *     verified caller
+   * @throws AccessDeniedException for customers and anonymous callers, a public entry without a
+   *     verified caller, or a new ticket for a caller who failed the identity check
    * @throws NotFoundException if the ticket is not visible to the principal
    * @throws ValidationException for an unknown customer or a public entry for someone else's ticket
    */
@@ -90,6 +94,11 @@ public final class InteractionService {
     @Nullable TicketId ticketId = null;
     switch (command.recording()) {
       case NEW_TICKET -> {
+        if (command.identity() == IdentityCheck.FAILED) {
+          access.deny(principal, "INTERACTION_NEW_TICKET", null, "caller failed the identity check");
+          throw new AccessDeniedException(
+              "the caller failed the identity check: do not open a ticket in the customer's name; record the contact without a ticket");
+        }
         Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message)
             .team(teamFor(principal)).build());
         if (command.disposition() == Disposition.RESOLVED) {

@@ -49,7 +49,7 @@ class TriggerEngineTest {
       List<Entry> conv = d.tickets.conversation(d.system, t.id());
       assertThat(conv).last().satisfies(e -> {
         assertThat(e.kind()).isEqualTo(EntryKind.INTERNAL_NOTE);
-        assertThat(e.body()).isEqualTo("VIP ticket " + t.key() + " for Carol &lt;b&gt;C&lt;/b&gt;");
+        assertThat(e.body()).isEqualTo("VIP ticket " + t.key() + " for Carol <b>C</b>");
         assertThat(e.author().id()).isEqualTo("system:trigger");
       });
       assertThat(d.tickets.conversation(d.carol, t.id())).hasSize(1);

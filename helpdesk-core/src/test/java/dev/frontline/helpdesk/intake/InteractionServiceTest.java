@@ -85,6 +85,20 @@ class InteractionServiceTest {
       assertStore(2 - 1);
     }
 
+    @Test
+    @DisplayName("a caller who failed the identity check cannot open a ticket in the customer's name; nothing is stored")
+    void failedCallerOpensNothing() {
+      long before = d.tickets.count(d.alice, dev.frontline.helpdesk.ticket.TicketQuery.builder().build());
+      assertThatThrownBy(() -> service.record(d.alice, NewInteraction.newTicket(Channel.PHONE, CAROL, start, end,
+          IdentityCheck.FAILED, Disposition.TICKET_CREATED, "Reset my password", "Caller wants Carol's password reset")))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(d.tickets.count(d.alice, dev.frontline.helpdesk.ticket.TicketQuery.builder().build())).isEqualTo(before);
+      assertThat(store.byCustomer(CAROL)).isEmpty();
+      Interaction unchecked = service.record(d.alice, NewInteraction.newTicket(Channel.IN_PERSON, CAROL, start, end,
+          IdentityCheck.UNVERIFIED, Disposition.TICKET_CREATED, "Printer jam", "Walk-in: printer jams on floor 2"));
+      assertThat(unchecked.ticket()).isNotNull();
+    }
+
     private void assertStore(int n) {
       assertThat(store.byCustomer(DAN)).hasSize(n);
     }
