@@ -28,13 +28,15 @@ import java.util.Set;
 /**
  * Shows customers' assets to the people who help them, and links assets to tickets. A ticket
  * references its assets in the text custom field {@value #FIELD} (asset ids, comma-separated), set
- * through {@link #link}, which checks that the asset belongs to the ticket's requester or their
- * organization.
+ * through {@link #link}, which checks that the asset is the ticket requester's own or a shared asset
+ * of their organization (one without a named customer).
  *
- * <p>Who sees what: a customer sees only their own assets (and their organization's, if they see
- * its tickets); an agent sees a customer's assets only if the agent sees at least one of that
- * customer's tickets (a lookup helper must not reveal personal data to anyone, see SECURITY.md);
- * the system sees everything. Thread-safe.
+ * <p>A customer's assets are their own and their organization's shared assets; a colleague's
+ * personal asset is never one of them, even if it is recorded under the same organization. Who
+ * sees what: a customer sees only their own assets (and their organization's shared ones, if they
+ * see its tickets), also on tickets of colleagues they may read; an agent sees a customer's assets
+ * only if the agent sees at least one of that customer's tickets (a lookup helper must not reveal
+ * personal data to anyone, see SECURITY.md); the system sees every customer's. Thread-safe.
  */
 public final class AssetService {
   /** The ticket custom field listing the ids of the ticket's assets. */
@@ -67,7 +69,8 @@ public final class AssetService {
    *
    * @param principal the caller
    * @param customer the customer
-   * @return the customer's and (where the caller may see them) their organization's assets, by id
+   * @return the customer's own and (where the caller may see them) their organization's shared
+   *     assets, by id
    * @throws NotFoundException if the caller may not see this customer (existence is not revealed)
    */
   public List<Asset> customerAssets(Principal principal, CustomerId customer) {
@@ -96,7 +99,9 @@ public final class AssetService {
     Map<AssetId, Asset> out = new LinkedHashMap<>();
     assets.byCustomer(customer).forEach(a -> out.put(a.id(), a));
     if (withOrg && c.get().organization() != null) {
-      assets.byOrganization(c.get().organization()).forEach(a -> out.putIfAbsent(a.id(), a));
+      assets.byOrganization(c.get().organization()).stream()
+          .filter(a -> a.customer() == null)
+          .forEach(a -> out.putIfAbsent(a.id(), a));
     }
     List<Asset> list = new ArrayList<>(out.values());
     list.sort(java.util.Comparator.comparing(Asset::id));
@@ -108,17 +113,31 @@ public final class AssetService {
    *
    * @param principal the caller
    * @param ticket the ticket
-   * @return the referenced assets that still exist and belong to the requester or their organization
+   * @return the referenced assets that still exist and are the requester's own or their
+   *     organization's shared assets; for a customer other than the requester (a colleague who
+   *     reads the ticket), only the shared ones
    * @throws NotFoundException if the ticket is not visible
    */
   public List<Asset> ticketAssets(Principal principal, TicketId ticket) {
     Ticket t = tickets.get(principal, ticket);
     access.check(principal, t, Permission.TICKET_READ);
+    boolean colleague = principal instanceof Principal.Customer pc && !pc.id().equals(t.requester());
     List<Asset> out = new ArrayList<>();
     for (AssetId id : linked(t)) {
-      assets.find(id).filter(a -> a.belongsTo(t.requester(), t.organization())).ifPresent(out::add);
+      assets.find(id)
+          .filter(a -> ofRequester(a, t))
+          .filter(a -> !colleague || a.customer() == null)
+          .ifPresent(out::add);
     }
     return out;
+  }
+
+  /** The requester's own asset, or a shared one (no named customer) of the ticket's organization. */
+  private static boolean ofRequester(Asset a, Ticket t) {
+    if (a.customer() != null) {
+      return a.customer().equals(t.requester());
+    }
+    return t.organization() != null && t.organization().equals(a.organization());
   }
 
   /**
@@ -126,7 +145,7 @@ public final class AssetService {
    *
    * @param principal the caller
    * @param ticket the ticket
-   * @param asset the asset; must belong to the ticket's requester or organization
+   * @param asset the asset; must be the requester's own or a shared asset of their organization
    * @return the updated ticket
    * @throws NotFoundException if the ticket is not visible, or the asset does not exist or belongs to
    *     someone else (not distinguished)
@@ -135,7 +154,7 @@ public final class AssetService {
     Checks.notNull(asset, "asset");
     Ticket t = tickets.get(principal, ticket);
     access.check(principal, t, Permission.TICKET_EDIT);
-    Asset a = assets.find(asset).filter(x -> x.belongsTo(t.requester(), t.organization()))
+    Asset a = assets.find(asset).filter(x -> ofRequester(x, t))
         .orElseThrow(() -> new NotFoundException("asset not found"));
     Set<AssetId> ids = new LinkedHashSet<>(linked(t));
     if (!ids.add(a.id())) {

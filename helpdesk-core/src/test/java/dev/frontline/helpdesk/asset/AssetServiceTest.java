@@ -21,7 +21,10 @@ class AssetServiceTest {
   final Asset printer = new Asset(AssetId.of("pr-1"), "Floor printer", "printer", "SN-2", AssetStatus.ACTIVE, null, ACME);
   final Asset dansPhone = new Asset(AssetId.of("ph-1"), "Dan's phone", "phone", "SN-3", AssetStatus.ACTIVE, DAN, null);
 
+  final Asset erinsTablet = new Asset(AssetId.of("tb-1"), "Erin's tablet", "tablet", "SN-4", AssetStatus.RETIRED, ERIN, ACME);
+
   AssetServiceTest() {
+    dir.save(erinsTablet);
     dir.save(laptop);
     dir.save(printer);
     dir.save(dansPhone);
@@ -34,6 +37,25 @@ class AssetServiceTest {
     assertThat(assets.customerAssets(d.dan, DAN)).containsExactly(dansPhone);
     assertThatThrownBy(() -> assets.customerAssets(d.dan, CAROL)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> assets.customerAssets(d.carol, CustomerId.of("ghost"))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("a colleague's personal asset is never one of a customer's assets, on lists and on tickets")
+  void colleagues() {
+    assertThat(assets.customerAssets(d.erin, ERIN)).containsExactly(printer, erinsTablet);
+    assertThat(assets.customerAssets(d.carol, CAROL)).doesNotContain(erinsTablet);
+    assertThatThrownBy(() -> assets.customerAssets(d.erin, CAROL)).isInstanceOf(NotFoundException.class);
+    Ticket t = d.carolAsks("Laptop broken");
+    assertThat(assets.customerAssets(d.alice, CAROL)).containsExactly(laptop, printer);
+    assets.link(d.alice, t.id(), laptop.id());
+    assets.link(d.alice, t.id(), printer.id());
+    // Erin may read Carol's ticket (she sees her organization's tickets), but not Carol's laptop
+    assertThat(d.tickets.find(d.erin, t.id())).isPresent();
+    assertThat(assets.ticketAssets(d.erin, t.id())).containsExactly(printer);
+    assertThat(assets.ticketAssets(d.carol, t.id())).containsExactly(laptop, printer);
+    // nor can an agent put Erin's tablet on Carol's ticket
+    assertThatThrownBy(() -> assets.link(d.alice, t.id(), erinsTablet.id())).isInstanceOf(NotFoundException.class);
+    assertThat(assets.ticketAssets(d.alice, t.id())).containsExactly(laptop, printer);
   }
 
   @Test
