@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Assigns tickets to agents with an {@link AssignmentStrategy}, within each agent's {@link
  * Capacity}, and holds the tickets nobody has room for in a queue that is served fairly (higher
- * priority first, then longest waiting first) as capacity frees up.
+ * priority first, then longest waiting first) as capacity frees up. A held ticket that fits nowhere
+ * yet is overtaken by later ones that fit for at most {@link RoutingPolicy#overtakeLimit()}; then
+ * its agents keep their freed room for it.
  *
  * <p>Only active, {@link Availability#ONLINE online} agents who are members of a team serving the
  * ticket's tier (of the ticket's team, if it has one) are candidates. Assignments go through {@link
@@ -248,7 +250,11 @@ public final class Router implements TicketListener {
 
   private record Pick(Held held, Ticket ticket, Agent agent, TeamId team) {}
 
-  /** Under the lock: the first held ticket someone has room for, with that someone. */
+  /**
+   * Under the lock: the first held ticket someone has room for, with that someone. Agents who could
+   * take an earlier held ticket that has waited past the overtake limit (if they had room) are
+   * kept for it and take nothing behind it.
+   */
   private @Nullable Pick nextPick() {
     List<Held> queue = ledger.held(HELD_SCAN);
     if (queue.isEmpty()) {
@@ -268,6 +274,8 @@ public final class Router implements TicketListener {
       tiers.put(tm.id(), tm.tier());
     }
     Map<AgentId, Load> loads = ledger.loads();
+    java.time.Instant overdue = clock.instant().minus(policy.overtakeLimit());
+    Set<AgentId> kept = new HashSet<>();
     for (Held h : queue) {
       Optional<Ticket> ot = tickets.find(ROUTER, h.ticket());
       if (ot.isEmpty() || !ot.get().state().isActive() || ot.get().assignee() != null) {
@@ -276,14 +284,24 @@ public final class Router implements TicketListener {
       }
       Ticket t = ot.get();
       List<Candidate> candidates = new ArrayList<>();
+      List<AgentId> waitingFor = new ArrayList<>();
       for (Agent a : online) {
+        if (kept.contains(a.id()) || teamFor(a, t, tiers) == null) {
+          continue;
+        }
         Load l = loads.getOrDefault(a.id(), Load.NONE);
         Capacity cap = policy.capacity(a.id());
-        if (teamFor(a, t, tiers) != null && l.fits(slot(t.id(), a.id(), t.channel()), cap)) {
+        Slot s = slot(t.id(), a.id(), t.channel());
+        if (l.fits(s, cap)) {
           candidates.add(new Candidate(a, l.units(), cap, l.tickets()));
+        } else if (Load.NONE.fits(s, cap)) {
+          waitingFor.add(a.id()); // would fit once enough of the agent's work is done
         }
       }
       if (candidates.isEmpty()) {
+        if (!h.since().isAfter(overdue)) {
+          kept.addAll(waitingFor);
+        }
         continue;
       }
       Optional<Agent> chosen = strategy.choose(t, List.copyOf(candidates));

@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.routing;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.ticket.Channel;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,17 +12,34 @@ import java.util.Objects;
 /**
  * Channel weights and agent capacities for the {@link Router}. A live channel weighs more than a
  * written one: by default a call or walk-in costs 10 units, a chat 4, social 3, everything else 2,
- * and an agent has 20 units. Immutable; build with {@link #builder()}.
+ * and an agent has 20 units.
+ *
+ * <p>Fairness of the held queue: a held ticket that fits nowhere yet (a call needs 10 units, every
+ * agent has 4 left) may be overtaken by later tickets that do fit (chats) for at most {@link
+ * #overtakeLimit()} (default 5 minutes) after it was held. After that, the agents who could take it
+ * once they have room take nothing later in the queue until it is served, so a steady stream of
+ * light tickets cannot starve a heavy one. {@link Duration#ZERO} serves strictly in queue order.
+ * Immutable; build with {@link #builder()}.
  */
 public final class RoutingPolicy {
   private final Map<Channel, Integer> weights;
   private final Capacity defaultCapacity;
   private final Map<AgentId, Capacity> capacities;
+  private final Duration overtakeLimit;
 
   private RoutingPolicy(Builder b) {
     this.weights = Map.copyOf(b.weights);
     this.defaultCapacity = b.defaultCapacity;
     this.capacities = Map.copyOf(b.capacities);
+    this.overtakeLimit = b.overtakeLimit;
+  }
+
+  /**
+   * @return how long after it was held a ticket that fits nowhere may be overtaken by later
+   *     tickets that fit
+   */
+  public Duration overtakeLimit() {
+    return overtakeLimit;
   }
 
   /** @return the default policy */
@@ -55,6 +73,7 @@ public final class RoutingPolicy {
     private final Map<Channel, Integer> weights = new EnumMap<>(Channel.class);
     private Capacity defaultCapacity = Capacity.of(20);
     private final Map<AgentId, Capacity> capacities = new HashMap<>();
+    private Duration overtakeLimit = Duration.ofMinutes(5);
 
     private Builder() {
       for (Channel c : Channel.values()) {
@@ -94,6 +113,18 @@ public final class RoutingPolicy {
      */
     public Builder capacity(AgentId agent, Capacity capacity) {
       capacities.put(Objects.requireNonNull(agent, "agent"), Objects.requireNonNull(capacity, "capacity"));
+      return this;
+    }
+
+    /**
+     * @param limit how long a held ticket that fits nowhere may be overtaken by later tickets that
+     *     fit; zero serves the queue strictly in order; at most a day
+     * @return this
+     */
+    public Builder overtakeLimit(Duration limit) {
+      Objects.requireNonNull(limit, "overtake limit");
+      Checks.require(!limit.isNegative() && limit.compareTo(Duration.ofDays(1)) <= 0, "overtake limit must be between 0 and one day");
+      overtakeLimit = limit;
       return this;
     }
 

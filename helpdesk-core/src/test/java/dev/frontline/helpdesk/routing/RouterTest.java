@@ -157,8 +157,60 @@ class RouterTest {
       assertThat(r.load(ALICE)).isZero();
     }
 
+    private void solve(Ticket t) {
+      d.tickets.transition(d.system, t.id(), d.tickets.get(d.system, t.id()).version(), TicketState.SOLVED);
+    }
+
     @Test
-    @DisplayName("a new ticket does not jump the queue, and reassignment or escalation frees capacity")
+    @DisplayName("light tickets overtake a heavy one that fits nowhere only within the overtake limit; then its agent keeps room for it")
+    void noStarvation() {
+      RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(10)).overtakeLimit(Duration.ofMinutes(5)).build();
+      Router r = router(new LeastLoaded(), p, ALICE);
+      Ticket chat1 = d.ticket("chat1", Channel.CHAT);
+      routed(r, chat1);
+      Ticket call = d.ticket("call", Channel.PHONE);
+      assertThat(r.route(call.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD); // needs 10, 6 left
+      Ticket chat2 = d.ticket("chat2", Channel.CHAT);
+      assertThat(routed(r, chat2)).isEqualTo(ALICE); // overtakes: the call has waited less than 5 minutes
+      d.clock.advance(Duration.ofMinutes(6));
+      Ticket chat3 = d.ticket("chat3", Channel.CHAT);
+      assertThat(r.route(chat3.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      solve(chat1); // 6 units free: chat3 would fit, but the overdue call comes first
+      assertThat(r.held()).containsExactly(call.id(), chat3.id());
+      assertThat(d.tickets.get(d.system, chat3.id()).assignee()).isNull();
+      solve(chat2);
+      assertThat(d.tickets.get(d.system, call.id()).assignee()).isEqualTo(ALICE);
+      assertThat(r.held()).containsExactly(chat3.id());
+      solve(call);
+      assertThat(d.tickets.get(d.system, chat3.id()).assignee()).isEqualTo(ALICE);
+      assertThat(r.held()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with no overtaking, the queue is served strictly in order; agents too small for a ticket are never kept for it")
+    void strictOrder() {
+      RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(10)).capacity(AMY, Capacity.of(8))
+          .overtakeLimit(Duration.ZERO).build();
+      Router r = router(new LeastLoaded(), p, ALICE, AMY);
+      Ticket chat1 = d.ticket("chat1", Channel.CHAT);
+      Ticket chat2 = d.ticket("chat2", Channel.CHAT);
+      AgentId first = routed(r, chat1);
+      AgentId second = routed(r, chat2);
+      assertThat(Set.of(first, second)).containsExactlyInAnyOrder(ALICE, AMY);
+      Ticket call = d.ticket("call", Channel.PHONE);
+      assertThat(r.route(call.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD); // Alice has 6 left, Amy can never take 10
+      Ticket chat3 = d.ticket("chat3", Channel.CHAT);
+      // Alice is kept for the call at once; Amy (4 left) is not, so the chat goes to her
+      assertThat(routed(r, chat3)).isEqualTo(AMY);
+      Ticket chat4 = d.ticket("chat4", Channel.CHAT);
+      assertThat(r.route(chat4.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      solve(first.equals(ALICE) ? chat1 : chat2);
+      assertThat(d.tickets.get(d.system, call.id()).assignee()).isEqualTo(ALICE);
+      assertThat(r.held()).containsExactly(chat4.id());
+    }
+
+    @Test
+    @DisplayName("reassignment or escalation frees capacity for the held queue")
     void releases() {
       RoutingPolicy p = RoutingPolicy.builder().defaultCapacity(Capacity.of(10)).build();
       Router r = router(new LeastLoaded(), p, ALICE);
