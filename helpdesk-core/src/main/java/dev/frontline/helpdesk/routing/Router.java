@@ -414,6 +414,22 @@ public final class Router implements TicketListener {
   }
 
   /**
+   * Records an agent's presence in the router's {@link AgentAvailability} and, when the agent
+   * comes {@link Availability#ONLINE online}, serves the held queue at once. Agents who go away or
+   * offline keep the tickets they have and receive no new ones.
+   *
+   * @param agent an agent
+   * @param status their new availability
+   * @return how many held tickets were assigned as a result
+   */
+  public int setAvailability(AgentId agent, Availability status) {
+    Checks.notNull(agent, "agent");
+    Checks.notNull(status, "availability");
+    availability.set(agent, status);
+    return status == Availability.ONLINE ? drain() : 0;
+  }
+
+  /**
    * @param agent an agent
    * @return the load units of the agent's open tickets known to the ledger
    */

@@ -5,8 +5,10 @@ import dev.frontline.helpdesk.routing.Availability;
 
 /**
  * Where agents' presence is kept (often fed by the host's chat or telephony system). Unknown agents
- * are {@link Availability#OFFLINE}. Implementations must be thread-safe. After an agent comes
- * online, call {@link dev.frontline.helpdesk.routing.Router#drain()} so held tickets reach them.
+ * are {@link Availability#OFFLINE}. Implementations must be thread-safe. Set presence through
+ * {@link dev.frontline.helpdesk.routing.Router#setAvailability}, which serves held tickets as soon
+ * as an agent comes online; after setting it here directly (or from another node), call {@link
+ * dev.frontline.helpdesk.routing.Router#drain()}.
  */
 public interface AgentAvailability {
   /**

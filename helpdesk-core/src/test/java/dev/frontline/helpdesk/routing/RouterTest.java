@@ -157,6 +157,22 @@ class RouterTest {
       assertThat(r.load(ALICE)).isZero();
     }
 
+    @Test
+    @DisplayName("an agent coming online through the router takes held tickets at once; going away takes no new ones")
+    void comingOnline() {
+      Router r = router(new LeastLoaded(), RoutingPolicy.ofDefaults());
+      Ticket a = d.ticket("a", Channel.EMAIL);
+      Ticket b = d.ticket("b", Channel.EMAIL);
+      assertThat(r.route(a.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      assertThat(r.route(b.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      assertThat(r.setAvailability(ALICE, Availability.ONLINE)).isEqualTo(2);
+      assertThat(d.tickets.get(d.system, a.id()).assignee()).isEqualTo(ALICE);
+      assertThat(r.setAvailability(ALICE, Availability.AWAY)).isZero();
+      Ticket c = d.ticket("c", Channel.EMAIL);
+      assertThat(r.route(c.id()).outcome()).isEqualTo(RoutingResult.Outcome.HELD);
+      assertThat(d.tickets.get(d.system, a.id()).assignee()).isEqualTo(ALICE);
+    }
+
     private void solve(Ticket t) {
       d.tickets.transition(d.system, t.id(), d.tickets.get(d.system, t.id()).version(), TicketState.SOLVED);
     }
