@@ -5,7 +5,12 @@ import dev.frontline.helpdesk.ticket.Ticket;
 import java.util.List;
 import java.util.Optional;
 
-/** Takes turns: the first candidate after the agent chosen last (by id), wrapping around. Thread-safe. */
+/**
+ * Takes turns: the first candidate after the agent chosen last (by id), wrapping around. The turn
+ * belongs to this instance: routers on several nodes sharing a ledger each take their own turns
+ * (capacity is still shared and never exceeded); for balance across nodes use {@link LeastLoaded},
+ * which decides from the shared loads. Thread-safe.
+ */
 public final class RoundRobin implements AssignmentStrategy {
   private String last = "";
 
