@@ -13,7 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies webhook payloads with HMAC-SHA256 over {@code timestamp + "." + body}, in a
  * header value of the form {@code t=<epoch seconds>,v1=<hex>}. Verification compares in constant
- * time and rejects timestamps outside a tolerance (replays). Immutable and thread-safe.
+ * time and rejects timestamps outside a tolerance (old captures); a receiver that must accept each
+ * delivery once also remembers delivery ids (helpdesk-jackson's {@code WebhookReceiver}). Immutable and
+ * thread-safe.
  */
 public final class WebhookSignature {
   private static final String ALGORITHM = "HmacSHA256";

@@ -70,10 +70,10 @@ class WebhookPayloadsTest {
   @Test
   @DisplayName("deliveries meant for customers carry no internal note")
   void customerVisible() {
-    List<TicketEvent> visible = WebhookPayloads.customerVisible(events());
-    assertThat(visible).extracting(TicketEvent::version).containsExactly(1L, 3L);
-    String body = WebhookPayloads.withSecret(SECRET).deliver("d-2", visible, AT).body();
-    assertThat(body).doesNotContain("grumpy");
+    List<CustomerEvent> visible = WebhookPayloads.customerVisible(events());
+    assertThat(visible).extracting(CustomerEvent::version).containsExactly(1L, 3L);
+    String body = WebhookPayloads.withSecret(SECRET).deliverToCustomer("d-2", visible, AT).body();
+    assertThat(body).doesNotContain("grumpy").contains("\"audience\":\"customer\"");
   }
 
   @Test
