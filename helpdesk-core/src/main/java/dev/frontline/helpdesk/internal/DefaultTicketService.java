@@ -407,9 +407,14 @@ public final class DefaultTicketService implements TicketService {
     boolean routeToDefault = cmd.team() == null && cmd.assignee() == null
         && (principal instanceof Principal.Customer || principal instanceof Principal.System);
     TeamId team = routeToDefault ? defaultTeam(cmd.tier()) : cmd.team();
+    // the requester's language travels with the ticket (routing, macros), unless the command names one
+    TreeMap<String, FieldValue> fields = new TreeMap<>(cmd.fields());
+    if (requester.locale() != null && !fields.containsKey(Ticket.LOCALE_FIELD)) {
+      fields.put(Ticket.LOCALE_FIELD, FieldValue.text(requester.locale().toLanguageTag()));
+    }
     Change c = newTicket(principal, key -> new TicketChange.Created(
         key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
-        cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+        cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(fields),
         cmd.tier(), team, cmd.assignee()));
     Ticket t = c.current;
     if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
@@ -420,7 +425,7 @@ public final class DefaultTicketService implements TicketService {
         requireCreate(principal, TicketHistory.apply(null, new TicketEvent(t.id(), 1, c.actor, c.at,
             new TicketChange.Created(
                 t.key(), cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
-                cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(cmd.fields()),
+                cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(fields),
                 cmd.tier(), cmd.team(), null))));
       }
     }

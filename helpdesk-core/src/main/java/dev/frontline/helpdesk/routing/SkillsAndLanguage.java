@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A ticket needs the skills named by its tags that are in the configured skill vocabulary, and
  * those listed (comma-separated) in the text field {@value #SKILLS_FIELD}. Its language is the
- * text field {@value #LOCALE_FIELD} (a BCP 47 tag such as {@code de-CH}, set at intake from the
- * requester's locale); an agent speaks it if one of {@link Agent#languages()} has the same language
+ * text field {@value #LOCALE_FIELD} (a BCP 47 tag such as {@code de-CH}, set when the ticket is
+ * opened from the requester's {@link dev.frontline.helpdesk.directory.Customer#locale()}); an agent speaks it if one of {@link Agent#languages()} has the same language
  * (the region is ignored). Without that field there is no language requirement. Thread-safe if the
  * delegate is.
  */
@@ -31,7 +31,7 @@ public final class SkillsAndLanguage implements AssignmentStrategy {
   /** The custom field with extra required skills, comma-separated. */
   public static final String SKILLS_FIELD = "skills";
   /** The custom field with the requester's locale as a BCP 47 tag. */
-  public static final String LOCALE_FIELD = "locale";
+  public static final String LOCALE_FIELD = Ticket.LOCALE_FIELD;
 
   private final Set<String> vocabulary;
   private final AssignmentStrategy then;

@@ -89,6 +89,13 @@ public record Ticket(
 
   /** Longest subject, in characters. */
   public static final int MAX_SUBJECT = 255;
+  /**
+   * The text custom field with the locale the ticket is handled in, as a BCP 47 tag such as {@code
+   * da} or {@code de-CH}: set when the ticket is opened from the requester's {@link
+   * dev.frontline.helpdesk.directory.Customer#locale()} (unless the command sets it), read by
+   * language routing and macros.
+   */
+  public static final String LOCALE_FIELD = "locale";
   /** Highest support tier. */
   public static final int MAX_TIER = 9;
   /**

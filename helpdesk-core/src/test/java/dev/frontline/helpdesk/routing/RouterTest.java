@@ -86,6 +86,22 @@ class RouterTest {
     }
   }
 
+  @Test
+  @DisplayName("a customer's locale is stamped on the tickets they open, and language routing uses it")
+  void customerLocale() {
+    d.helpdesk.directory().saveCustomer(d.helpdesk.directory().findCustomer(DAN).orElseThrow().withLocale(java.util.Locale.forLanguageTag("de-AT")));
+    Router r = router(new SkillsAndLanguage(Set.of(), new LeastLoaded()), RoutingPolicy.ofDefaults(), ALICE, AMY);
+    Ticket own = d.tickets.create(d.dan, NewTicket.builder("Rechnung fehlt", DAN, Message.of("Wo ist meine Rechnung?", Channel.WEB)).build());
+    assertThat(own.fields()).containsEntry(Ticket.LOCALE_FIELD, FieldValue.text("de-AT"));
+    assertThat(routed(r, own)).isEqualTo(AMY);
+    // a locale named by the command wins over the directory's
+    Ticket english = d.tickets.create(d.system, NewTicket.builder("Invoice", DAN, Message.of("x"))
+        .fields(Map.of(Ticket.LOCALE_FIELD, FieldValue.text("en"))).build());
+    assertThat(english.fields()).containsEntry(Ticket.LOCALE_FIELD, FieldValue.text("en"));
+    // customers without a locale get no field
+    assertThat(d.carolAsks("Hi").fields()).doesNotContainKey(Ticket.LOCALE_FIELD);
+  }
+
   @Nested
   @DisplayName("candidates")
   class Candidates {

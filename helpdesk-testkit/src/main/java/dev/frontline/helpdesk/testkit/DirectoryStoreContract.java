@@ -95,6 +95,10 @@ public abstract class DirectoryStoreContract {
       assertThat(store.findCustomerByEmail("other@example.com")).isEmpty();
       store.saveCustomer(Customer.of(CustomerId.of("c2"), "No mail", null));
       assertThat(store.findCustomer(CustomerId.of("c2"))).isPresent();
+      Customer withLocale = Customer.of(CustomerId.of("c3"), "Nagy Anna", null).withLocale(java.util.Locale.forLanguageTag("hu-HU"));
+      store.saveCustomer(withLocale);
+      assertThat(store.findCustomer(withLocale.id())).contains(withLocale);
+      assertThat(store.findCustomer(CustomerId.of("c2")).orElseThrow().locale()).isNull();
     }
 
     @Test

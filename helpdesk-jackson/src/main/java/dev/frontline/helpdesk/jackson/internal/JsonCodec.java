@@ -748,6 +748,9 @@ public final class JsonCodec {
     put(n, "email", c.email());
     put(n, "organization", idOf(c.organization()));
     n.put("seesOrganizationTickets", c.seesOrganizationTickets());
+    if (c.locale() != null) {
+      put(n, "locale", c.locale().toLanguageTag());
+    }
     return write(n);
   }
 
@@ -764,7 +767,8 @@ public final class JsonCodec {
                 str(n, "name"),
                 optStr(n, "email"),
                 opt(n, "organization", OrganizationId::new),
-                req(n, "seesOrganizationTickets").asBoolean()),
+                req(n, "seesOrganizationTickets").asBoolean(),
+                opt(n, "locale", java.util.Locale::forLanguageTag)),
         "customer");
   }
 
