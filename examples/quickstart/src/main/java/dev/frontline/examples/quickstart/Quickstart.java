@@ -36,6 +36,12 @@ import dev.frontline.helpdesk.metrics.MetricsReport;
 import dev.frontline.helpdesk.metrics.MetricsRow;
 import dev.frontline.helpdesk.metrics.SlaCompliance;
 import dev.frontline.helpdesk.metrics.MetricsService;
+import dev.frontline.helpdesk.routing.Availability;
+import dev.frontline.helpdesk.routing.LeastLoaded;
+import dev.frontline.helpdesk.routing.Router;
+import dev.frontline.helpdesk.routing.RoutingPolicy;
+import dev.frontline.helpdesk.routing.RoutingResult;
+import dev.frontline.helpdesk.routing.SkillsAndLanguage;
 import dev.frontline.helpdesk.sla.BusinessCalendar;
 import dev.frontline.helpdesk.sla.SlaConditions;
 import dev.frontline.helpdesk.sla.SlaMetric;
@@ -44,9 +50,7 @@ import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.Notification;
 import dev.frontline.helpdesk.spi.NotificationSink;
-import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
-import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
-import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
+import dev.frontline.helpdesk.spi.memory.InMemoryAgentAvailability;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Message;
 import dev.frontline.helpdesk.ticket.NewTicket;
@@ -104,12 +108,6 @@ public final class Quickstart {
   static final CustomerId CAROL = CustomerId.of("carol");
   static final CustomerId ZSOFIA = CustomerId.of("zsofia");
 
-  /**
-   * Frontline's directory has no language per customer; keep it in your own user records. The demo
-   * uses it to pick knowledge articles in the ticket's language.
-   */
-  static final Map<CustomerId, Locale> CUSTOMER_LANGUAGE = Map.of(CAROL, DemoArticles.DANISH, ZSOFIA, DemoArticles.HUNGARIAN);
-
   private final PrintStream out;
 
   /**
@@ -163,10 +161,9 @@ public final class Quickstart {
     Connection keepOpen = open(dataSource);
     JdbcStores stores = JdbcStores.builder(dataSource, JdbcDialect.H2).build();
     int scripts = stores.migrate();
-    // Articles: in memory for now (a JDBC ArticleStore is on its way). The Lucene index on disk is
-    // the durable search index; with source(store) it catches up with (or is refilled from) the
-    // store whenever it opens.
-    ArticleStore articles = new InMemoryArticleStore();
+    // Articles in the database too. The Lucene index on disk is the search index; with
+    // source(store) it catches up with (or is refilled from) the store whenever it opens.
+    ArticleStore articles = stores.articleStore();
     LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(dir.resolve("kb-index")).source(articles).build();
     say("Data in %s: H2 database (%d schema script(s) applied), Lucene index", dir, scripts);
 
@@ -222,9 +219,16 @@ public final class Quickstart {
         .build();
     KnowledgeService kb = KnowledgeService.builder().store(articles).search(search).clock(clock).build();
     KnowledgeIndexer indexer = new KnowledgeIndexer(articles, search);
-    InteractionService interactions = InteractionService.create(helpdesk, new InMemoryInteractionStore());
+    InteractionService interactions = InteractionService.create(helpdesk, stores.interactionStore());
     CsatService csat = CsatService.create(helpdesk);
-    MetricsService metrics = MetricsService.create(helpdesk, new InMemoryMetricsStore(stores.ticketStore()));
+    // reports are computed in SQL over the ticket tables
+    MetricsService metrics = MetricsService.create(helpdesk, stores.metricsStore());
+    // Routing: agents who speak the ticket's language (stamped from the customer's locale), least
+    // loaded first, within per-channel capacity; loads and the held queue live in the database, so
+    // routers on several nodes share them. Presence usually comes from the host's chat or phone system.
+    InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
+    Router router = Router.create(helpdesk, new SkillsAndLanguage(Set.of("billing", "accounts"), new LeastLoaded()), presence,
+        RoutingPolicy.ofDefaults(), stores.routingLedger());
 
     try {
       // 4. The demo directory and knowledge base.
@@ -237,6 +241,8 @@ public final class Quickstart {
       search.refresh();
       say("Directory: tiers 1-3 (Front line, Second line, Engineering), 5 agents, 2 customers; %d articles in en, da, hu",
           DemoArticles.all().size());
+      router.setAvailability(AgentId.of("anna"), Availability.ONLINE);
+      router.setAvailability(AgentId.of("mate"), Availability.ONLINE);
 
       Principal carol = Principal.customer(CAROL);
       Principal zsofia = Principal.customer(ZSOFIA);
@@ -252,10 +258,13 @@ public final class Quickstart {
           Message.of("Når jeg eksporterer vores fakturaer til CSV, stopper eksporten ved 50 %. Hvad gør jeg?", Channel.EMAIL)).build());
       say("  -> %s \"%s\", %s, tier %d, SLA policy %s", email.key(), email.subject(), email.state(), email.tier(),
           helpdesk.sla().status(anna, email.id()).policy());
+      RoutingResult routed = router.route(email.id());
+      email = helpdesk.tickets().get(anna, email.id());
+      say("  -> routed (language %s): %s to %s", SkillsAndLanguage.requiredLanguage(email), routed.outcome(), routed.agent());
 
       // 6. Knowledge-base suggestions in the ticket's language (shown to the customer and the agent).
       List<SearchHit> emailSuggestions = suggest(kb, carol,
-          email.subject() + "\n" + helpdesk.tickets().conversation(carol, email.id()).get(0).body(), CUSTOMER_LANGUAGE.get(CAROL));
+          email.subject() + "\n" + helpdesk.tickets().conversation(carol, email.id()).get(0).body(), languageOf(helpdesk, CAROL));
 
       // 7. Front line replies with the article: first response in time.
       clock.advance(Duration.ofMinutes(20));
@@ -295,7 +304,7 @@ public final class Quickstart {
       Instant callStart = clock.instant();
       // While on the call, Máté looks up the caller's problem in her language.
       String problem = "Elfelejtettem a jelszavamat, nem tudok bejelentkezni.";
-      List<SearchHit> phoneSuggestions = suggest(kb, zsofia, problem, CUSTOMER_LANGUAGE.get(ZSOFIA));
+      List<SearchHit> phoneSuggestions = suggest(kb, zsofia, problem, languageOf(helpdesk, ZSOFIA));
       clock.advance(Duration.ofMinutes(6));
       // He walks her through the article and records the call as resolved: a ticket, solved at once.
       Interaction call = interactions.record(mate, NewInteraction.newTicket(Channel.PHONE, ZSOFIA, callStart, clock.instant(),
@@ -351,6 +360,11 @@ public final class Quickstart {
     return shown;
   }
 
+  /** The customer's language from the directory (English if not known). */
+  private static Locale languageOf(Helpdesk helpdesk, CustomerId customer) {
+    return helpdesk.directory().findCustomer(customer).map(Customer::locale).orElse(Locale.ENGLISH);
+  }
+
   private static String row(MetricsRow r) {
     // SLA compliance against each ticket's own policy, all metrics together: met cycles per cycle
     SlaCompliance sla = SlaCompliance.NONE;
@@ -404,8 +418,8 @@ public final class Quickstart {
         Map.of(FRONT_LINE, TeamAccess.FULL, SECOND_LINE, TeamAccess.FULL, ENGINEERING, TeamAccess.FULL), Set.of(), Set.of(en, da), true));
     directory.saveOrganization(new Organization(ACME, "Acme A/S", false, false, "premium"));
     directory.saveOrganization(new Organization(DUNA, "Duna Kft.", false, false, "standard"));
-    directory.saveCustomer(new Customer(CAROL, "Carol Nielsen", "carol@acme.example", ACME, false));
-    directory.saveCustomer(new Customer(ZSOFIA, "Zsófia Tóth", "zsofia@duna.example", DUNA, false));
+    directory.saveCustomer(new Customer(CAROL, "Carol Nielsen", "carol@acme.example", ACME, false, da));
+    directory.saveCustomer(new Customer(ZSOFIA, "Zsófia Tóth", "zsofia@duna.example", DUNA, false, hu));
   }
 
   private static Connection open(SimpleDataSource dataSource) {

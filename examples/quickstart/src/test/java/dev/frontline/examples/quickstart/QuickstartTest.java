@@ -52,6 +52,10 @@ class QuickstartTest {
     assertThat(r.email().escalationCount()).isEqualTo(1);
     assertThat(r.email().priority()).isEqualTo(Priority.HIGH);
     assertThat(out).contains("Anna still sees it: false").contains("Carol rates it 4/5");
+    // routed by language: Carol's locale (da) is on the ticket, and Anna is the Danish speaker
+    assertThat(out).contains("routed (language da): ASSIGNED to anna");
+    assertThat(r.email().fields()).containsEntry(dev.frontline.helpdesk.ticket.Ticket.LOCALE_FIELD,
+        dev.frontline.helpdesk.ticket.FieldValue.text("da"));
 
     // phone call solved at first contact
     assertThat(r.phone().state()).isEqualTo(TicketState.SOLVED);
