@@ -15,6 +15,7 @@ import dev.frontline.helpdesk.email.internal.MailLimitException;
 import dev.frontline.helpdesk.email.internal.MimeReader;
 import dev.frontline.helpdesk.email.internal.ParsedMail;
 import dev.frontline.helpdesk.email.internal.ReplyText;
+import dev.frontline.helpdesk.email.internal.SenderRateLimiter;
 import dev.frontline.helpdesk.email.internal.Signer;
 import dev.frontline.helpdesk.email.internal.Texts;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
@@ -47,11 +48,15 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.field.ContentTypeFieldLenientImpl;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.RawField;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,12 +82,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A threaded message is added with {@code tickets().reply(...)} as the customer if the customer
  * may reply to the ticket, otherwise (another participant of a thread) as {@code system:intake}
- * with the sender named in the first line; quoted text and signatures are cut from replies. Every
- * stored message carries the raw message as {@code original.eml}. A message whose Message-ID was
- * received before is reported as {@link Status#DUPLICATE} and not added again. Auto-replies and
- * bulk mail are stored but flagged, see {@link IntakeResult#mayAutoRespond()}. Messages over a
- * limit, without a usable sender, or that cannot be parsed are {@link Status#QUARANTINED}: their
- * bytes are kept in the blob store and the result says why; intake never throws for bad input.
+ * with the sender named in the first line; quoted text (quoted lines, attribution lines, Outlook
+ * header blocks, for HTML-only mail the quoting elements) and signatures are cut from replies,
+ * unless nothing would remain. Every stored message carries the raw message as {@code
+ * original.eml}. A message whose Message-ID was received before is reported as {@link
+ * Status#DUPLICATE} and not added again. Auto-replies and bulk mail are stored but flagged, see
+ * {@link IntakeResult#mayAutoRespond()}. Messages over a limit, without a usable sender, or that
+ * cannot be parsed are {@link Status#QUARANTINED}: their bytes are kept in the blob store and the
+ * result says why; intake never throws for bad input.
+ *
+ * <p>Also quarantined: mail loops ({@link Flag#LOOP}: our own Message-ID or one of our addresses
+ * coming back, or an {@code X-Loop} header naming our address, the reply local part at our domain
+ * such as {@code support@help.example.com}), bounces ({@link Flag#BOUNCE}: delivery status
+ * notifications) and messages over the {@linkplain Builder#senderRateLimit per-sender rate limit}
+ * ({@link Flag#RATE_LIMITED}). Outgoing notifications should therefore carry {@code X-Loop:
+ * support@help.example.com}, and automatic ones (acknowledgements) also {@code Auto-Submitted:
+ * auto-replied} (RFC 3834) so that other systems do not answer them.
  *
  * <p>Thread-safe. Calls to {@code receive} on one instance are serialised, so duplicate detection
  * is exact within one instance; instances sharing a thread store may both add a message delivered
@@ -106,6 +121,8 @@ public final class EmailIntake {
   private final String replyLocalPart;
   private final Signer signer;
   private final EmailLimits limits;
+  private final SenderRateLimit senderRateLimit;
+  private final SenderRateLimiter rateLimiter;
   private final SecureRandom random = new SecureRandom();
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -116,6 +133,8 @@ public final class EmailIntake {
     this.replyLocalPart = b.replyLocalPart;
     this.signer = new Signer(Objects.requireNonNull(b.secret));
     this.limits = b.limits;
+    this.senderRateLimit = b.senderRateLimit;
+    this.rateLimiter = new SenderRateLimiter(senderRateLimit, helpdesk.clock());
   }
 
   /**
@@ -254,8 +273,12 @@ public final class EmailIntake {
   }
 
   private IntakeResult quarantine(byte[] raw, String reason, Set<Flag> flags) {
+    return quarantine(raw, null, reason, flags);
+  }
+
+  private IntakeResult quarantine(byte[] raw, @Nullable String messageId, String reason, Set<Flag> flags) {
     String key = helpdesk.blobStore().put(raw);
-    return new IntakeResult(Status.QUARANTINED, null, null, ThreadedBy.NONE, null, null, flags, key, List.of(reason));
+    return new IntakeResult(Status.QUARANTINED, null, null, ThreadedBy.NONE, messageId, null, flags, key, List.of(reason));
   }
 
   private IntakeResult process(byte[] raw) throws MailLimitException, IOException, org.apache.james.mime4j.MimeException {
@@ -272,6 +295,11 @@ public final class EmailIntake {
     if (!ADDRESS.matcher(address).matches() || address.length() > 254) {
       return quarantine(raw, "no usable From address", flags);
     }
+    String localPart = address.substring(0, address.lastIndexOf('@'));
+    if (localPart.equals("mailer-daemon") || localPart.equals("postmaster") && flags.contains(Flag.AUTO_SUBMITTED)) {
+      flags.add(Flag.AUTO_SUBMITTED);
+      flags.add(Flag.BOUNCE);
+    }
 
     String messageId = messageIdOf(mail, raw);
     Optional<TicketId> first = threads.findReceived(messageId);
@@ -284,7 +312,19 @@ public final class EmailIntake {
     // our own notification (or a message from one of our own addresses) coming back: a loop
     if (checkOwnMessageId(messageId).ticket != null || isOwnAddress(address)) {
       flags.add(Flag.LOOP);
-      return quarantine(raw, "mail loop: the message comes from this helpdesk", flags);
+      return quarantine(raw, messageId, "mail loop: the message comes from this helpdesk", flags);
+    }
+    if (namesOwnAddress(mail.all("X-Loop"))) {
+      flags.add(Flag.LOOP);
+      return quarantine(raw, messageId, "mail loop: X-Loop names this helpdesk", flags);
+    }
+    if (flags.contains(Flag.BOUNCE)) {
+      return quarantine(raw, messageId, "bounce (delivery status notification): not a customer message", flags);
+    }
+    if (!rateLimiter.tryAcquire(address)) {
+      flags.add(Flag.RATE_LIMITED);
+      return quarantine(raw, messageId, "sender rate limit: " + address + " already sent " + senderRateLimit.maxMessages()
+          + " messages within " + senderRateLimit.window(), flags);
     }
 
     List<String> inReplyTo = ids(mail.all("In-Reply-To"));
@@ -363,8 +403,19 @@ public final class EmailIntake {
     }
 
     Customer customer = findOrCreateCustomer(address, from.getName());
-    String body = bodyOf(mail, flags);
-    String stripped = target != null ? ReplyText.stripQuotes(body) : ReplyText.stripSignature(body);
+    String body = bodyOf(mail, flags, false);
+    String stripped;
+    if (target != null) {
+      // HTML-only mail: the text without the quoting elements (they leave ">" lines behind); if
+      // nothing but quotes remains, the whole text as for plain-text mail
+      String reply = bodyOf(mail, flags, true);
+      stripped = ReplyText.stripQuotes(reply);
+      if (stripped.equals(reply) && !reply.equals(body)) {
+        stripped = ReplyText.stripQuotes(body);
+      }
+    } else {
+      stripped = ReplyText.stripSignature(body);
+    }
     if (!stripped.equals(body)) {
       flags.add(Flag.QUOTES_STRIPPED);
       body = stripped;
@@ -454,12 +505,13 @@ public final class EmailIntake {
     }
   }
 
-  private static String bodyOf(ParsedMail mail, Set<Flag> flags) {
+  /** The text/plain body, else the HTML body as text ({@code reply}: without quoting elements). */
+  private static String bodyOf(ParsedMail mail, Set<Flag> flags, boolean reply) {
     String text = mail.plainText();
     if (text == null || text.isBlank()) {
       if (mail.htmlText() != null && !mail.htmlText().isBlank()) {
         flags.add(Flag.HTML_BODY);
-        text = mail.htmlText();
+        text = reply && mail.htmlReplyText() != null ? mail.htmlReplyText() : mail.htmlText();
       }
     }
     return text == null ? "" : Texts.cleanBody(text).strip();
@@ -470,8 +522,22 @@ public final class EmailIntake {
     if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
       flags.add(Flag.AUTO_SUBMITTED);
     }
-    if (mail.first("X-Autoreply") != null || mail.first("X-Autorespond") != null || mail.first("X-Autoresponse") != null) {
+    for (String h : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autogenerated", "X-Mail-Autoreply")) {
+      if (mail.first(h) != null) {
+        flags.add(Flag.AUTO_SUBMITTED);
+      }
+    }
+    // delivery status notifications (RFC 3464) and other machine reports (read receipts, ...)
+    String reportType = reportType(mail.first("Content-Type"));
+    if (reportType != null) {
       flags.add(Flag.AUTO_SUBMITTED);
+      if (reportType.equals("delivery-status")) {
+        flags.add(Flag.BOUNCE);
+      }
+    }
+    if (mail.first("X-Failed-Recipients") != null) {
+      flags.add(Flag.AUTO_SUBMITTED);
+      flags.add(Flag.BOUNCE); // Exim bounces
     }
     String suppress = mail.first("X-Auto-Response-Suppress");
     if (suppress != null && suppress.toLowerCase(Locale.ROOT).matches(".*\\b(all|autoreply|oof)\\b.*")) {
@@ -481,13 +547,49 @@ public final class EmailIntake {
     if (returnPath != null && returnPath.replace(" ", "").equals("<>")) {
       flags.add(Flag.AUTO_SUBMITTED); // bounces have an empty envelope sender
     }
-    String precedence = mail.first("Precedence");
-    if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("(bulk|junk|list|auto_reply).*")) {
-      flags.add(Flag.BULK);
+    for (String h : List.of("Precedence", "X-Precedence")) {
+      String precedence = mail.first(h);
+      if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("(bulk|junk|list|auto_reply).*")) {
+        flags.add(Flag.BULK);
+      }
     }
     if (mail.first("List-Id") != null || mail.first("List-Unsubscribe") != null) {
       flags.add(Flag.BULK);
     }
+  }
+
+  /** The report-type of a {@code multipart/report} Content-Type (lower case, "" if none), else null. */
+  private static @Nullable String reportType(@Nullable String contentType) {
+    if (contentType == null || !contentType.strip().regionMatches(true, 0, "multipart/report", 0, 16)) {
+      return null;
+    }
+    try {
+      ContentTypeField f = ContentTypeFieldLenientImpl.PARSER.parse(new RawField("Content-Type", contentType), DecodeMonitor.SILENT);
+      String t = f.getParameter("report-type");
+      return t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Whether an X-Loop value names one of our addresses. */
+  private boolean namesOwnAddress(List<String> xLoop) {
+    for (String v : xLoop) {
+      String value = MimeReader.decodeWords(v);
+      try {
+        for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(value).flatten()) {
+          if (m.getLocalPart() != null && m.getDomain() != null && isOwnAddress(m.getAddress().toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+        }
+      } catch (RuntimeException e) {
+        // fall through to the plain check
+      }
+      if (isOwnAddress(stripAngles(value).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- ids and tokens
@@ -585,7 +687,7 @@ public final class EmailIntake {
 
   private boolean isOwnAddress(String address) {
     int at = address.lastIndexOf('@');
-    if (!address.substring(at + 1).equalsIgnoreCase(domain)) {
+    if (at < 0 || !address.substring(at + 1).equalsIgnoreCase(domain)) {
       return false;
     }
     String local = address.substring(0, at);
@@ -653,6 +755,7 @@ public final class EmailIntake {
     private String replyLocalPart = "support";
     private byte @Nullable [] secret;
     private EmailLimits limits = EmailLimits.ofDefaults();
+    private SenderRateLimit senderRateLimit = SenderRateLimit.ofDefaults();
 
     private Builder(Helpdesk helpdesk) {
       this.helpdesk = helpdesk;
@@ -717,6 +820,17 @@ public final class EmailIntake {
      */
     public Builder limits(EmailLimits l) {
       limits = Objects.requireNonNull(l, "limits");
+      return this;
+    }
+
+    /**
+     * @param l how many messages from one sender address become tickets or replies within a
+     *     sliding window, measured on the helpdesk's clock (default {@link
+     *     SenderRateLimit#ofDefaults()}: 20 per hour; {@link SenderRateLimit#unlimited()} for none)
+     * @return this
+     */
+    public Builder senderRateLimit(SenderRateLimit l) {
+      senderRateLimit = Objects.requireNonNull(l, "senderRateLimit");
       return this;
     }
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param threadedBy how the ticket was found
  * @param messageId the message's id without angle brackets (a {@code sha256-...@intake.invalid}
  *     id derived from the bytes if it had none or an unusable one); null when quarantined before it
- *     was read
+ *     was read (limits, malformed, no usable sender)
  * @param customer the sender as a customer (found or created), or null
  * @param flags what was noticed, see {@link Flag}
  * @param quarantineBlobKey for quarantined messages: the blob store key of the raw bytes kept
@@ -44,7 +44,10 @@ public record IntakeResult(
     APPENDED,
     /** A message with the same Message-ID was received before; nothing was added. */
     DUPLICATE,
-    /** The message was not added to any ticket; its raw bytes are kept in the blob store. */
+    /**
+     * The message was not added to any ticket (over a limit, unreadable, no sender, a mail loop, a
+     * bounce, or over the sender rate limit); its raw bytes are kept in the blob store.
+     */
     QUARANTINED
   }
 
@@ -68,16 +71,30 @@ public record IntakeResult(
 
   /** Observations about a message. */
   public enum Flag {
-    /** Machine-generated ({@code Auto-Submitted}, {@code X-Autoreply}, bounces). Never auto-respond. */
+    /**
+     * Machine-generated ({@code Auto-Submitted}, {@code X-Autoreply} and similar headers, an empty
+     * {@code Return-Path}, {@code multipart/report}, bounces). Never auto-respond.
+     */
     AUTO_SUBMITTED,
+    /**
+     * A bounce: a delivery status notification ({@code multipart/report;
+     * report-type=delivery-status}, {@code X-Failed-Recipients}, or from {@code MAILER-DAEMON}, or
+     * machine-generated from {@code postmaster}). Quarantined.
+     */
+    BOUNCE,
     /** Bulk or list mail ({@code Precedence: bulk/junk/list}, {@code List-Id}). Never auto-respond. */
     BULK,
     /** A Frontline Message-ID or reply token with a bad signature was ignored. Never auto-respond. */
     FORGED_TOKEN,
     /** A subject tag from a non-participant was ignored (a new ticket was opened instead). */
     SUBJECT_TAG_IGNORED,
-    /** The message looks like our own mail coming back (a mail loop). */
+    /**
+     * The message looks like our own mail coming back (a mail loop): our Message-ID or address, or
+     * an {@code X-Loop} header naming our address. Quarantined.
+     */
     LOOP,
+    /** The sender went over the {@link SenderRateLimit}. Quarantined. */
+    RATE_LIMITED,
     /** The body was taken from HTML (no text/plain part). */
     HTML_BODY,
     /** The body text was cut to the maximum entry length (the original is attached in full). */
@@ -105,7 +122,9 @@ public record IntakeResult(
         && !flags.contains(Flag.AUTO_SUBMITTED)
         && !flags.contains(Flag.BULK)
         && !flags.contains(Flag.FORGED_TOKEN)
-        && !flags.contains(Flag.LOOP);
+        && !flags.contains(Flag.LOOP)
+        && !flags.contains(Flag.BOUNCE)
+        && !flags.contains(Flag.RATE_LIMITED);
   }
 
   /**

@@ -6,13 +6,21 @@ import java.util.Set;
 /**
  * Converts HTML to plain text by dropping markup: no rendering, no resolving of URLs or entities
  * beyond the character references, linear time (no regular expressions over untrusted input).
- * Script, style, head and title contents are dropped; block elements become line breaks.
+ * Script, style, head and title contents are dropped; block elements become line breaks. For the
+ * text of a reply, quoted elements can be dropped too: {@code <blockquote>}, Gmail's {@code
+ * div.gmail_quote}, Yahoo's {@code div.yahoo_quoted}, and Outlook's {@code div#divRplyFwdMsg} with
+ * everything after it (Outlook puts the quoted message after that header block, not inside it).
+ * A dropped element leaves a line {@code ">"} in its place, so that {@link ReplyText} sees where a
+ * quote was (and cuts an attribution line before it, but keeps text written after it).
  */
 public final class HtmlText {
   private static final Set<String> SKIP_CONTENT = Set.of("script", "style", "head", "title", "template", "noscript");
   private static final Set<String> BLOCK =
       Set.of("br", "p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "pre",
           "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer");
+
+  /** The line left where a quoted element was dropped. */
+  public static final String QUOTE_MARK = ">";
 
   private HtmlText() {}
 
@@ -21,6 +29,15 @@ public final class HtmlText {
    * @return its text
    */
   public static String toText(String html) {
+    return toText(html, false);
+  }
+
+  /**
+   * @param html untrusted HTML
+   * @param dropQuotes whether to drop quoted elements (see the class description)
+   * @return its text
+   */
+  public static String toText(String html, boolean dropQuotes) {
     StringBuilder out = new StringBuilder(html.length() / 2);
     int n = html.length();
     int i = 0;
@@ -38,10 +55,25 @@ public final class HtmlText {
         }
         String name = tagName(html, i + 1, end);
         boolean closing = i + 1 < n && html.charAt(i + 1) == '/';
+        int tagStart = i;
         i = end + 1;
         if (!closing && SKIP_CONTENT.contains(name)) {
           i = skipPast(html, i, name);
           continue;
+        }
+        if (dropQuotes && !closing) {
+          if (name.equals("div") && containsIgnoreCase(html, tagStart, end, "divrplyfwdmsg")) {
+            newline(out);
+            out.append(QUOTE_MARK);
+            break; // Outlook: the header block of the quoted message, which follows it
+          }
+          if (name.equals("blockquote")
+              || name.equals("div") && (containsIgnoreCase(html, tagStart, end, "gmail_quote") || containsIgnoreCase(html, tagStart, end, "yahoo_quoted"))) {
+            i = skipElement(html, i, name);
+            newline(out);
+            out.append(QUOTE_MARK).append('\n');
+            continue;
+          }
         }
         if (name.equals("li")) {
           if (!closing) {
@@ -104,6 +136,55 @@ public final class HtmlText {
       }
       i = lt + 2;
     }
+  }
+
+  /** Whether {@code s[from, to)} contains {@code lowerNeedle}, ignoring ASCII case. */
+  private static boolean containsIgnoreCase(String s, int from, int to, String lowerNeedle) {
+    int n = lowerNeedle.length();
+    for (int i = from; i + n <= to; i++) {
+      if (s.regionMatches(true, i, lowerNeedle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Skips past the end tag matching an element whose start tag ended before {@code from}, counting
+   * nested elements of the same name; comments are skipped whole. Unclosed: the rest is dropped.
+   */
+  private static int skipElement(String s, int from, String name) {
+    int depth = 1;
+    int i = from;
+    int n = s.length();
+    while (i < n) {
+      int lt = s.indexOf('<', i);
+      if (lt < 0) {
+        return n;
+      }
+      if (s.startsWith("<!--", lt)) {
+        int end = s.indexOf("-->", lt + 4);
+        if (end < 0) {
+          return n;
+        }
+        i = end + 3;
+        continue;
+      }
+      int gt = s.indexOf('>', lt + 1);
+      if (gt < 0) {
+        return n;
+      }
+      String tag = tagName(s, lt + 1, gt);
+      if (tag.equals(name)) {
+        boolean closing = s.charAt(lt + 1) == '/';
+        depth += closing ? -1 : 1;
+        if (depth == 0) {
+          return gt + 1;
+        }
+      }
+      i = gt + 1;
+    }
+    return n;
   }
 
   private static int entity(String s, int i, StringBuilder out) {

@@ -63,6 +63,7 @@ public final class MimeReader {
     List<String> notes = new ArrayList<>();
     StringBuilder plain = null;
     StringBuilder html = null;
+    StringBuilder htmlReply = null;
     List<Part> htmlOutsideAlternative = new ArrayList<>();
     List<NewAttachment> attachments = new ArrayList<>();
     Deque<String> multiparts = new ArrayDeque<>();
@@ -127,11 +128,10 @@ public final class MimeReader {
           if (!attachment && mime.equals("text/plain")) {
             plain = append(plain, Texts.decode(content, d.getCharset()));
           } else if (!attachment && mime.equals("text/html")) {
-            String text = HtmlText.toText(Texts.decode(content, d.getCharset()));
-            if (inAlternative) {
-              html = append(html, text);
-            } else {
-              html = append(html, text);
+            String source = Texts.decode(content, d.getCharset());
+            html = append(html, HtmlText.toText(source));
+            htmlReply = append(htmlReply, HtmlText.toText(source, true));
+            if (!inAlternative) {
               htmlOutsideAlternative.add(new Part(content, mime));
             }
           } else {
@@ -154,7 +154,7 @@ public final class MimeReader {
     }
     return new ParsedMail(
         List.copyOf(headers), plain == null ? null : plain.toString(), html == null ? null : html.toString(),
-        List.copyOf(attachments), List.copyOf(notes));
+        htmlReply == null ? null : htmlReply.toString(), List.copyOf(attachments), List.copyOf(notes));
   }
 
   /**

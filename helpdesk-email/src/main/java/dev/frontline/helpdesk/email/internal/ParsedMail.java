@@ -12,11 +12,19 @@ import org.jspecify.annotations.Nullable;
  *     decoded)
  * @param plainText the inline text/plain parts, joined, or null if there are none
  * @param htmlText the inline text/html parts converted to text, or null if there are none
+ * @param htmlReplyText the same without quoted elements (blockquotes, Gmail and Outlook quote
+ *     containers; each leaves a {@code ">"} line), for the text of a reply; null if there are no
+ *     HTML parts
  * @param attachments every other part
  * @param notes problems met while parsing (kept for the report)
  */
 public record ParsedMail(
-    List<Header> headers, @Nullable String plainText, @Nullable String htmlText, List<NewAttachment> attachments, List<String> notes) {
+    List<Header> headers,
+    @Nullable String plainText,
+    @Nullable String htmlText,
+    @Nullable String htmlReplyText,
+    List<NewAttachment> attachments,
+    List<String> notes) {
 
   /**
    * One header field.
