@@ -123,6 +123,7 @@ public final class EmailIntake {
   private final EmailLimits limits;
   private final SenderRateLimit senderRateLimit;
   private final SenderRateLimiter rateLimiter;
+  private static final Pattern CONTENT_LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
   private final SecureRandom random = new SecureRandom();
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -402,7 +403,7 @@ public final class EmailIntake {
       }
     }
 
-    Customer customer = findOrCreateCustomer(address, from.getName());
+    Customer customer = findOrCreateCustomer(address, from.getName(), languageOf(mail.all("Content-Language")));
     String body = bodyOf(mail, flags, false);
     String stripped;
     if (target != null) {
@@ -486,7 +487,27 @@ public final class EmailIntake {
     return threads.isParticipant(t.id(), address);
   }
 
-  private Customer findOrCreateCustomer(String address, @Nullable String displayName) {
+  /**
+   * The first language of a {@code Content-Language} header (RFC 3282), e.g. {@code da-DK} of
+   * {@code "da-DK, en"}; null if there is none or it is not a plain language tag.
+   */
+  static @Nullable Locale languageOf(List<String> headers) {
+    for (String h : headers) {
+      for (String tag : h.split(",")) {
+        String t = tag.strip();
+        if (!CONTENT_LANGUAGE.matcher(t).matches()) {
+          continue;
+        }
+        Locale l = Locale.forLanguageTag(t);
+        if (!l.getLanguage().isEmpty() && !l.getLanguage().equals("und")) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
+  private Customer findOrCreateCustomer(String address, @Nullable String displayName, @Nullable Locale language) {
     Optional<Customer> found = helpdesk.directory().findCustomerByEmail(address);
     if (found.isPresent()) {
       return found.get();
@@ -495,8 +516,9 @@ public final class EmailIntake {
     if (name.isBlank()) {
       name = Texts.oneLine(address.substring(0, address.indexOf('@')), 200);
     }
-    // a plain customer: nothing in a message can grant more
-    Customer c = Customer.of(CustomerId.of(helpdesk.ids().next()), name, address);
+    // a plain customer: nothing in a message can grant more; the message's language becomes the
+    // customer's, so their tickets are routed to and answered in it
+    Customer c = Customer.of(CustomerId.of(helpdesk.ids().next()), name, address).withLocale(language);
     try {
       helpdesk.directory().saveCustomer(c);
       return c;

@@ -62,6 +62,25 @@ class EmailIntakeTest {
     }
 
     @Test
+    @DisplayName("a new sender's Content-Language becomes the customer's locale and the ticket's locale field")
+    void contentLanguage() {
+      IntakeResult r = f.receive("From: Mette <mette@example.dk>\nSubject: Faktura\nMessage-ID: <cl@example.dk>\n"
+          + "Content-Language: da-DK, en\n\nHvor er min faktura?\n");
+      assertThat(f.helpdesk.directory().findCustomerByEmail("mette@example.dk").orElseThrow().locale())
+          .isEqualTo(java.util.Locale.forLanguageTag("da-DK"));
+      assertThat(f.helpdesk.tickets().get(SYSTEM, r.ticket()).fields())
+          .containsEntry(Ticket.LOCALE_FIELD, dev.frontline.helpdesk.ticket.FieldValue.text("da-DK"));
+      // garbage or absent headers give no locale; a known customer keeps theirs
+      f.receive("From: x@example.org\nSubject: s\nMessage-ID: <cl2@example.org>\nContent-Language: <script>\n\nhi\n");
+      assertThat(f.helpdesk.directory().findCustomerByEmail("x@example.org").orElseThrow().locale()).isNull();
+      f.receive("From: Mette <mette@example.dk>\nSubject: Other\nMessage-ID: <cl3@example.dk>\nContent-Language: en\n\nHi\n");
+      assertThat(f.helpdesk.directory().findCustomerByEmail("mette@example.dk").orElseThrow().locale())
+          .isEqualTo(java.util.Locale.forLanguageTag("da-DK"));
+      assertThat(EmailIntake.languageOf(java.util.List.of("und, x-klingon, hu"))).isEqualTo(java.util.Locale.forLanguageTag("hu"));
+      assertThat(EmailIntake.languageOf(java.util.List.of())).isNull();
+    }
+
+    @Test
     @DisplayName("decodes base64 UTF-8 and keeps attachments, plus the original as original.eml")
     void base64AndAttachments() {
       String raw = "From: a@example.org\nMessage-ID: <b64@example.org>\nSubject: files\nMIME-Version: 1.0\n"
