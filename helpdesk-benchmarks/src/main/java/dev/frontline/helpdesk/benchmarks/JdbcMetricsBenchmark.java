@@ -106,18 +106,21 @@ public class JdbcMetricsBenchmark {
       + " sum(case when %3$s and public_agent_replies = 1 and (first_solved_at_ns is null"
       + "   or first_reopen_at_ns is null or first_reopen_at_ns - first_solved_at_ns > 604800000000000) then 1 else 0 end),"
       + " sum(case when %3$s and reopen_count > 0 then 1 else 0 end),"
-      + " sum(case when state in ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') then 1 else 0 end),"
+      + " sum(case when %4$s then 1 else 0 end),"
       + " sum(case when %3$s then sla_fr_met else 0 end), sum(case when %3$s then sla_fr_breached else 0 end),"
       + " sum(case when %3$s then sla_nr_met else 0 end), sum(case when %3$s then sla_nr_breached else 0 end),"
       + " sum(case when %3$s then sla_pu_met else 0 end), sum(case when %3$s then sla_pu_breached else 0 end),"
       + " sum(case when %3$s then sla_res_met else 0 end), sum(case when %3$s then sla_res_breached else 0 end)"
       + " from frontline_tickets where created_at_ns < ? %2$s"
-      + " and ((created_at_ns >= ? and created_at_ns < ?) or (%3$s) or state in ('NEW', 'OPEN', 'PENDING', 'ON_HOLD'))"
+      + " and ((created_at_ns >= ? and created_at_ns < ?) or (%3$s) or %4$s)"
       + " group by %1$s";
   private static final String RESOLVED_IN = "resolved_at_ns is not null and resolved_at_ns >= ? and resolved_at_ns < ?";
+  /** Active at the end of the range (inlined as {@code %1$d}): no inactive period covers it. */
+  private static final String BACKLOG_AT = "not exists (select 1 from frontline_ticket_inactive i"
+      + " where i.ticket_id = frontline_tickets.id and i.since_ns < %1$d and (i.until_ns is null or i.until_ns >= %1$d))";
   private static final String CSAT_SQL = "select t.%1$s, count(*), sum(c.rating), sum(case when c.rating >= 4 then 1 else 0 end)"
       + " from frontline_ticket_csat c join frontline_tickets t on t.id = c.ticket_id"
-      + " where t.created_at_ns < ? %2$s and t.state in ('SOLVED', 'CLOSED') and c.at_ns >= ? and c.at_ns < ?"
+      + " where t.created_at_ns < ? %2$s and c.at_ns >= ? and c.at_ns < ?"
       + " group by t.%1$s";
 
   /** Number of tickets in the table. */
@@ -177,6 +180,7 @@ public class JdbcMetricsBenchmark {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze frontline_tickets");
       s.execute("analyze frontline_ticket_csat");
+      s.execute("analyze frontline_ticket_inactive");
       BenchPostgres.markLoaded(c, tickets);
     }
     System.out.printf("[bench] loaded %,d tickets in %d s%n", tickets, (System.nanoTime() - t0) / 1_000_000_000L);
@@ -303,7 +307,7 @@ public class JdbcMetricsBenchmark {
         }
         read(ps, 0, 4, out);
       }
-      try (PreparedStatement ps = c.prepareStatement(String.format(RESOLVED_SQL, col, where, RESOLVED_IN))) {
+      try (PreparedStatement ps = c.prepareStatement(String.format(RESOLVED_SQL, col, where, RESOLVED_IN, String.format(BACKLOG_AT, to)))) {
         int i = 1;
         for (int k = 0; k < 12; k++) { // the twelve resolved-in-range columns
           ps.setLong(i++, from);

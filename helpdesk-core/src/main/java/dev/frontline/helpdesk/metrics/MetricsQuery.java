@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * What to measure. Tickets created in {@code [from, to)} give the creation-based figures (first
  * response, escalation), tickets resolved in the range the resolution-based ones (resolution time,
  * first-contact resolution, reopens, and SLA compliance per metric against each ticket's own
- * policy), CSAT answers given in the range the CSAT figures; the backlog
- * is the tickets created before {@code to} that are still active now. Immutable; build with {@link
- * #builder(Instant, Instant)}.
+ * policy), CSAT answers given in the range the CSAT figures (whatever the ticket's state now); the
+ * backlog is the tickets created before {@code to} that were active at {@code to} (see {@link
+ * MetricsRow#backlog()}). Immutable; build with {@link #builder(Instant, Instant)}.
  *
  * @param from start, inclusive
  * @param to end, exclusive (after {@code from}, at most 3 years later)

@@ -25,8 +25,12 @@ import java.util.OptionalDouble;
  * @param resolutionMet of those, resolutions within the target (0 without a target)
  * @param firstContactResolved of those, tickets resolved at first contact
  * @param reopened of those, tickets reopened at least once
- * @param backlog tickets created before the end of the range and still active
- * @param csatResponses CSAT answers given in the range
+ * @param backlog tickets created before the end of the range and active (new, open, pending or on
+ *     hold) at its end, not now: a ticket counts unless it was solved, closed or merged before the
+ *     end and not reopened before the end (events at the end itself are outside the range);
+ *     grouped by the ticket's current value
+ * @param csatResponses CSAT answers given in the range (by the time of the answer, whatever the
+ *     ticket's state now: a rated ticket that was reopened keeps its rating)
  * @param csatTotal sum of their ratings (1-5; good counts 5, bad 1)
  * @param csatSatisfied of those, satisfied answers (4-5 or good)
  * @param sla SLA compliance per metric of the tickets resolved in the range, against each ticket's
@@ -82,7 +86,7 @@ public record MetricsRow(
    * @param resolutionMet of those, resolutions within the target
    * @param firstContactResolved of those, tickets resolved at first contact
    * @param reopened of those, tickets reopened at least once
-   * @param backlog tickets created before the end of the range and still active
+   * @param backlog tickets created before the end of the range and active at its end
    * @param csatResponses CSAT answers given in the range
    * @param csatTotal sum of their ratings
    * @param csatSatisfied of those, satisfied answers

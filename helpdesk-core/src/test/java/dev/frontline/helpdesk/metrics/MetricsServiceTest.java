@@ -115,26 +115,88 @@ class MetricsServiceTest {
       assertThat(r.row("1").orElseThrow().averageFirstResponse()).contains(Duration.ofHours(1));
     }
 
+    // the week's tickets (timeline: T1 09:00-11:00, T2 11:00-15:00, T3 15:00-16:00, T4 and T5 16:00)
+    // T1 alice, front: created, FR 1 h, resolved after 2 h at first contact, 5 stars
+    // T2 unassigned, front: created, FR 2 h, resolved after 4 h with two replies, rated bad (1)
+    // T3 unassigned, front: created, FR 0, solved, reopened by the customer and solved again 1 h
+    //    after its creation (resolution 1 h), reopened
+    // T4 unassigned, escalated to tier 2 and so to the second line's team: created, escalated, open
+    // T5 unassigned, front (Dan's): created, untouched, open
+    // all came in on the web; no SLA policy, no targets
+
     @Test
-    @DisplayName("by agent and channel")
+    @DisplayName("by agent and channel: every figure of every group")
     void byAgentAndChannel() {
       MetricsReport byAgent = metrics.report(d.sup, MetricsQuery.builder(from, to).groupBy(Dimension.AGENT).build());
-      assertThat(byAgent.row("alice").orElseThrow().firstContactResolved()).isEqualTo(1);
-      assertThat(byAgent.row("unassigned").orElseThrow().created()).isEqualTo(4);
+      assertThat(byAgent.rows()).containsExactly(
+          // T1
+          new MetricsRow("alice", 1, 0, 1, Duration.ofHours(1), 0, 1, Duration.ofHours(2), 0, 1, 0, 0, 1, 5, 1),
+          // T2-T5: escalated T4; FR T2 2 h + T3 0; resolved T2 4 h + T3 1 h, neither at first contact;
+          // reopened T3; backlog T4, T5; CSAT T2 bad
+          new MetricsRow("unassigned", 4, 1, 2, Duration.ofHours(2), 0, 2, Duration.ofHours(5), 0, 0, 1, 2, 1, 1, 0));
+      MetricsRow total = new MetricsRow("total", 5, 1, 3, Duration.ofHours(3), 0, 3, Duration.ofHours(7), 0, 1, 1, 2, 2, 6, 1);
+      assertThat(byAgent.total()).isEqualTo(total);
       MetricsReport byChannel = metrics.report(d.sup, MetricsQuery.builder(from, to).groupBy(Dimension.CHANNEL).build());
-      assertThat(byChannel.rows()).extracting(MetricsRow::group).containsExactly("WEB");
+      assertThat(byChannel.rows()).containsExactly(
+          new MetricsRow("WEB", 5, 1, 3, Duration.ofHours(3), 0, 3, Duration.ofHours(7), 0, 1, 1, 2, 2, 6, 1));
+      assertThat(byChannel.total()).isEqualTo(total);
     }
 
     @Test
-    @DisplayName("a stricter FCR definition and a range that excludes everything")
+    @DisplayName("by team: the front line's tickets and the one escalated to the second line")
+    void byTeam() {
+      MetricsReport byTeam = metrics.report(d.sup, MetricsQuery.builder(from, to).groupBy(Dimension.TEAM)
+          .targets(Duration.ofHours(1), Duration.ofHours(3)).build());
+      assertThat(byTeam.rows()).containsExactly(
+          // T1, T2, T3, T5: FR 1 h + 2 h + 0 (within 1 h: T1, T3); resolved T1 2 h, T2 4 h, T3 1 h
+          // (within 3 h: T1, T3); first contact T1; reopened T3; backlog T5; CSAT 5 and 1
+          new MetricsRow("front", 4, 0, 3, Duration.ofHours(3), 2, 3, Duration.ofHours(7), 2, 1, 1, 1, 2, 6, 1),
+          // T4: created in the range, escalated, open
+          new MetricsRow("second", 1, 1, 0, Duration.ZERO, 0, 0, Duration.ZERO, 0, 0, 0, 1, 0, 0, 0));
+      assertThat(byTeam.row("second").orElseThrow().escalationRate()).hasValue(1.0);
+      assertThat(byTeam.row("front").orElseThrow().reopenRate().getAsDouble()).isCloseTo(1.0 / 3, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("FCR definitions: excluding escalated tickets, other reply counts, a shorter reopen window")
     void definitions() {
+      // T6: one reply, escalated to tier 2, solved there: first contact unless escalated tickets are
+      // excluded
+      Ticket f = d.carolAsks("T6");
+      reply(f.id());
+      d.tickets.escalate(d.alice, f.id(), Ticket.ANY_VERSION, 2, null, "needs a specialist");
+      d.tickets.transition(d.bob, f.id(), d.tickets.get(d.bob, f.id()).version(), TicketState.SOLVED);
+      MetricsReport lenient = metrics.report(d.sup, MetricsQuery.builder(from, to).build());
+      assertThat(lenient.total().firstContactResolved()).isEqualTo(2); // T1, T6
       MetricsReport strict = metrics.report(d.sup, MetricsQuery.builder(from, to)
           .fcr(new FcrDefinition(1, Duration.ofDays(7), true)).build());
-      assertThat(strict.total().firstContactResolved()).isEqualTo(1);
+      assertThat(strict.total().firstContactResolved()).isEqualTo(1); // T1
+      assertThat(strict.row("2").orElseThrow().firstContactResolved()).isZero();
+      assertThat(lenient.row("2").orElseThrow().firstContactResolved()).isEqualTo(1);
+      // two replies: T2 only
+      assertThat(metrics.report(d.sup, MetricsQuery.builder(from, to).fcr(new FcrDefinition(2, Duration.ofDays(7), false)).build())
+          .total().firstContactResolved()).isEqualTo(1);
+      // T3 was reopened 1 h after its first solve: first contact with a reopen window shorter than that
+      assertThat(metrics.report(d.sup, MetricsQuery.builder(from, to).fcr(new FcrDefinition(1, Duration.ofMinutes(59), false)).build())
+          .total().firstContactResolved()).isEqualTo(3); // T1, T3, T6
+    }
+
+    @Test
+    @DisplayName("the backlog is the one at the end of the range; a range after the work has no other figures")
+    void backlogAtTheEnd() {
+      Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+      // at 12:00: T1 solved at 11:00, T2 (created 11:00) open
+      assertThat(metrics.report(d.sup, MetricsQuery.builder(from, nine.plus(Duration.ofHours(3))).build()).total().backlog())
+          .isEqualTo(1);
+      // at 15:30: T2 and T3 solved at 15:00 (T3 is reopened only at 16:00), T4 and T5 not yet created
+      assertThat(metrics.report(d.sup, MetricsQuery.builder(from, nine.plus(Duration.ofMinutes(390))).build()).total().backlog())
+          .isZero();
+      // the day after: T4 and T5 are still open
       MetricsReport later = metrics.report(d.sup, MetricsQuery.builder(to, to.plus(Duration.ofDays(1))).build());
       assertThat(later.total().created()).isZero();
-      assertThat(later.total().backlog()).isEqualTo(2); // the backlog is the current one, not the one at the time
+      assertThat(later.total().backlog()).isEqualTo(2);
       assertThat(later.total().firstContactResolutionRate()).isEmpty();
+      assertThat(later.total().csatResponses()).isZero();
     }
 
     @Test

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ticket rows written before schema V2 have no metrics columns (and rows written before V5 no SLA
- * cycle counts; V5 marks them like pre-V2 rows): the metrics store fills them in
- * from snapshot and history before reporting, and a ticket write on such a row folds its whole
- * history.
+ * cycle counts, rows written before V7 no inactive periods; V5 and V7 mark them like pre-V2 rows):
+ * the metrics store fills them in from snapshot and history before reporting, and a ticket write on
+ * such a row folds its whole history.
  */
 abstract class MetricsBackfillChecks {
   /** @return the class's migrated database */
@@ -55,6 +55,8 @@ abstract class MetricsBackfillChecks {
     TestDatabase.exec(db.dataSource(), "UPDATE frontline_tickets SET sla_fr_met = 0, sla_fr_breached = 0, sla_nr_met = 0,"
         + " sla_nr_breached = 0, sla_pu_met = 0, sla_pu_breached = 0, sla_res_met = 0, sla_res_breached = 0");
     TestDatabase.exec(db.dataSource(), "DELETE FROM frontline_ticket_csat");
+    // as V7 leaves rows written before it: no inactive periods
+    TestDatabase.exec(db.dataSource(), "DELETE FROM frontline_ticket_inactive");
   }
 
   private static Ticket solvedAndRated(TicketStore store, TicketFixtures f, Instant at) {
@@ -97,8 +99,16 @@ abstract class MetricsBackfillChecks {
             .groupBy(d).fcr(new FcrDefinition(1, window, false)).build());
       }
     }
+    // ranges ending while the first ticket is solved (T0 + 1.5 h) and reopened (T0 + 2.25 h)
+    MetricsQuery solved = MetricsQuery.builder(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofMinutes(90))).build();
+    MetricsQuery reopened = MetricsQuery.builder(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofMinutes(135))).build();
+    queries.add(solved);
+    queries.add(reopened);
     List<MetricsReport> expected = queries.stream().map(q -> reference.compute(q, TicketVisibility.everything())).toList();
     assertThat(expected.get(0).total().csatResponses()).isEqualTo(2);
+    assertThat(expected.get(0).total().backlog()).isEqualTo(1); // the open one
+    assertThat(reference.compute(solved, TicketVisibility.everything()).total().backlog()).isZero();
+    assertThat(reference.compute(reopened, TicketVisibility.everything()).total().backlog()).isEqualTo(1);
     assertThat(expected.get(0).total().slaCompliance(SlaMetric.PERIODIC_UPDATE)).isEqualTo(new SlaCompliance(4, 2));
 
     makeLegacy(db);
@@ -108,6 +118,9 @@ abstract class MetricsBackfillChecks {
     }
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isZero();
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_csat")).isEqualTo(2);
+    // two periods each for the solved, reopened and solved again tickets; the second one lasts
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_inactive")).isEqualTo(4);
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_inactive WHERE until_ns IS NULL")).isEqualTo(2);
 
     // a write on a legacy row folds the whole history, not only the new events
     makeLegacy(db);
@@ -116,6 +129,7 @@ abstract class MetricsBackfillChecks {
     tickets.update(change.ticket(), change.baseVersion(), change.events());
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE metrics_v IS NULL")).isEqualTo(2);
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_csat")).isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM frontline_ticket_inactive")).isEqualTo(2); // closing continues the second period
     assertThat(count(db, "SELECT COUNT(*) FROM frontline_tickets WHERE first_reopen_at_ns IS NOT NULL AND created_tier = 1")).isEqualTo(1);
     for (MetricsQuery q : queries) {
       assertThat(stores.metricsStore().compute(q, TicketVisibility.everything()))

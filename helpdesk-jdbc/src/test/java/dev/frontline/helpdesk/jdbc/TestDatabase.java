@@ -41,6 +41,7 @@ final class TestDatabase implements AutoCloseable {
           "frontline_article_revisions",
           "frontline_article_changes",
           "frontline_ticket_csat",
+          "frontline_ticket_inactive",
           "frontline_interactions",
           "frontline_assets",
           "frontline_article_votes",

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The reference {@link MetricsStore}: reads every visible ticket snapshot page by page from a
- * {@link TicketStore} (and the history of resolved or surveyed tickets) and aggregates in memory.
+ * {@link TicketStore} (and the history of the tickets resolved in the range or changed since its
+ * start) and aggregates in memory.
  * Fine for tests and small embeds; database stores should aggregate in SQL. Thread-safe if the
  * ticket store is.
  *
@@ -46,7 +47,12 @@ import org.jspecify.annotations.Nullable;
  * reopened within the defined time after it was first solved, and (if so defined) was never
  * escalated. SLA compliance per metric sums, over the tickets resolved in the range, the met and
  * breached cycles recorded in {@link Ticket#sla()} (each ticket against its own policy, as of its
- * resolution: all its cycles have ended then).
+ * resolution: all its cycles have ended then). The <em>backlog</em> is the tickets created before
+ * the end of the range that were active (new, open, pending or on hold) at its end: a ticket is
+ * inactive from the event that solves, closes or merges it until the event that reopens it, and
+ * counts unless such a period started before the end and had not ended before it. A CSAT answer
+ * ({@link CsatResponse}) counts by the time it was given, whatever the ticket's state now; a
+ * malformed {@code csat} event is skipped.
  */
 public final class InMemoryMetricsStore implements MetricsStore {
   private final TicketStore tickets;
@@ -169,9 +175,13 @@ public final class InMemoryMetricsStore implements MetricsStore {
     long rMet = 0;
     long fcr = 0;
     long reopened = 0;
-    List<TicketEvent> history = null;
     Map<SlaMetric, SlaCompliance> sla = Map.of();
     Instant resolvedAt = resolvedAt(t);
+    // the history is needed for first-contact resolution, and if the ticket changed since the start
+    // of the range (a CSAT answer in the range; a state change since the end of the range); a
+    // ticket last changed before the start has no event in the range and its state now is its
+    // state at the end of the range
+    List<TicketEvent> history = in(resolvedAt, q) || !t.updatedAt().isBefore(q.from()) ? tickets.history(t.id()) : null;
     if (in(resolvedAt, q)) {
       resolved = 1;
       sla = new EnumMap<>(SlaMetric.class);
@@ -181,19 +191,16 @@ public final class InMemoryMetricsStore implements MetricsStore {
       rt = between(t.createdAt(), resolvedAt, q);
       rMet = q.resolutionTarget() != null && rt.compareTo(q.resolutionTarget()) <= 0 ? 1 : 0;
       reopened = t.reopenCount() > 0 ? 1 : 0;
-      history = tickets.history(t.id());
       fcr = firstContact(t, history, q.fcr()) ? 1 : 0;
     }
-    long backlog = t.state().isActive() ? 1 : 0;
+    long backlog = (history == null ? t.state().isActive() : activeAt(history, q.to())) ? 1 : 0;
     long csatN = 0;
     long csatSum = 0;
     long csatOk = 0;
-    if (t.state() == TicketState.SOLVED || t.state() == TicketState.CLOSED) {
-      if (history == null) {
-        history = tickets.history(t.id());
-      }
+    if (history != null) {
+      // answers count by the time they were given, whatever the ticket's state now
       for (TicketEvent e : history) {
-        Optional<CsatResponse> r = CsatResponse.from(e);
+        Optional<CsatResponse> r = csat(e);
         if (r.isPresent() && in(r.get().at(), q)) {
           csatN++;
           csatSum += r.get().rating().value();
@@ -206,6 +213,44 @@ public final class InMemoryMetricsStore implements MetricsStore {
     }
     return new MetricsRow(group(t, q), created, escalated, firstResponded, frt, frMet, resolved, rt, rMet, fcr, reopened,
         backlog, csatN, csatSum, csatOk, sla);
+  }
+
+  /** A CSAT answer, or empty for any other event and for a malformed {@code csat} event. */
+  private static Optional<CsatResponse> csat(TicketEvent e) {
+    try {
+      return CsatResponse.from(e);
+    } catch (RuntimeException malformed) {
+      return Optional.empty(); // not a valid answer: never counted
+    }
+  }
+
+  /**
+   * Whether the ticket was active at {@code end}: no period in which it was inactive (from the
+   * event that solved, closed or merged it to the event that reopened it) covers {@code end}, that
+   * is, the last time before {@code end} it became inactive, if any, was followed by a reopen
+   * before {@code end}. Periods follow the events in version order.
+   */
+  private static boolean activeAt(List<TicketEvent> history, Instant end) {
+    boolean active = true; // created NEW
+    Instant since = null;
+    for (TicketEvent e : history) {
+      TicketState next = null;
+      if (e.change() instanceof TicketChange.StateChanged s) {
+        next = s.to();
+      } else if (e.change() instanceof TicketChange.MergedInto) {
+        next = TicketState.MERGED;
+      }
+      if (next == null || next.isActive() == active) {
+        continue;
+      }
+      if (active) {
+        since = e.at(); // a period starts
+      } else if (since.isBefore(end) && !e.at().isBefore(end)) {
+        return false; // the period from since to this reopen covers end
+      }
+      active = next.isActive();
+    }
+    return active || !since.isBefore(end);
   }
 
   private static boolean firstContact(Ticket t, List<TicketEvent> history, FcrDefinition d) {

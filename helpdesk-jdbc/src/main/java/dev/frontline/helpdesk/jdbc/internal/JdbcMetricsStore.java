@@ -13,10 +13,10 @@ import dev.frontline.helpdesk.metrics.SlaCompliance;
 import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketCsat;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketInactive;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
 import dev.frontline.helpdesk.sla.BusinessCalendar;
 import dev.frontline.helpdesk.spi.MetricsStore;
-import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,30 +40,33 @@ import org.jspecify.annotations.Nullable;
  * of {@code InMemoryMetricsStore} over the same tickets. The ticket store maintains per-row metrics
  * columns on every write (counters and times from the snapshot; the tier a ticket was created in,
  * its first solve and earliest reopen after it, from the history), plus one {@code
- * frontline_ticket_csat} row per CSAT answer. A report is then at most three grouped aggregate
- * queries, each with the caller's {@link TicketVisibility} in its {@code WHERE} clause:
+ * frontline_ticket_csat} row per CSAT answer and one {@code frontline_ticket_inactive} row per
+ * period in which the ticket was solved, closed or merged. A report is then at most three grouped
+ * aggregate queries, each with the caller's {@link TicketVisibility} in its {@code WHERE} clause:
  *
  * <ol>
  *   <li>creation-based figures (created, escalated, first responses and their times and targets),
  *       grouped by the dimension, or by the tier the ticket was created in when grouping by tier;
  *   <li>resolution-based figures (resolved, resolution time and target, first-contact resolution,
- *       reopened, met and breached SLA cycles per metric) and the backlog, grouped by the
- *       dimension's current value;
- *   <li>CSAT answers in the range of solved or closed tickets, joined to the tickets.
+ *       reopened, met and breached SLA cycles per metric) and the backlog at the end of the range
+ *       (no inactive period covers that instant), grouped by the dimension's current value;
+ *   <li>CSAT answers given in the range, whatever the ticket's state now, joined to the tickets.
  * </ol>
  *
  * <p>Durations are summed in nanoseconds as SQL {@code SUM} (exact decimals). With a {@link
  * BusinessCalendar}, business-time arithmetic cannot reasonably be done in SQL: then the
  * first-response and resolution durations and target counts are computed in Java from a bounded
  * query that returns two numbers per ticket created (respectively resolved) in the range, and
- * everything else stays in SQL. Rows written before schema V2 are filled in (from snapshot and
- * history) before the first report that needs them. Times outside the years 1677-2262 saturate
- * (see {@code created_at_ns}). The report queries carry their values inline ({@link Db#inlined()}),
- * so that the database plans each with its own range and visibility. Thread-safe.
+ * everything else stays in SQL. Rows written before schema V2 (and rows V5 and V7 mark for a
+ * refold) are filled in from snapshot and history before the first report that needs them. Times
+ * outside the years 1677-2262 saturate (see {@code created_at_ns}). The report queries carry their
+ * values inline ({@link Db#inlined()}), so that the database plans each with its own range and
+ * visibility. Thread-safe.
  */
 public final class JdbcMetricsStore implements MetricsStore {
   private static final FrontlineTickets T = Tables.FRONTLINE_TICKETS;
   private static final FrontlineTicketCsat C = Tables.FRONTLINE_TICKET_CSAT;
+  private static final FrontlineTicketInactive I = Tables.FRONTLINE_TICKET_INACTIVE;
   private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
   private final Db db;
@@ -173,8 +176,14 @@ public final class JdbcMetricsStore implements MetricsStore {
     Condition base = T.CREATED_AT_NS.lt(to).and(JdbcTicketStore.visible(v));
     Condition createdIn = T.CREATED_AT_NS.ge(from).and(T.CREATED_AT_NS.lt(to));
     Condition resolvedIn = T.RESOLVED_AT_NS.isNotNull().and(T.RESOLVED_AT_NS.ge(from)).and(T.RESOLVED_AT_NS.lt(to));
+    // in the backlog at the end of the range: no inactive period (solved, closed, merged) covers it
     Condition active =
-        T.STATE.in(TicketState.NEW.name(), TicketState.OPEN.name(), TicketState.PENDING.name(), TicketState.ON_HOLD.name());
+        DSL.notExists(
+            DSL.selectOne()
+                .from(I)
+                .where(I.TICKET_ID.eq(T.ID))
+                .and(I.SINCE_NS.lt(to))
+                .and(I.UNTIL_NS.isNull().or(I.UNTIL_NS.ge(to))));
     Condition responded = T.FIRST_RESPONSE_AT_NS.isNotNull();
     Field<Long> frt = elapsed(T.CREATED_AT_NS, T.FIRST_RESPONSE_AT_NS);
     Field<Long> rt = elapsed(T.CREATED_AT_NS, T.RESOLVED_AT_NS);
@@ -267,7 +276,7 @@ public final class JdbcMetricsStore implements MetricsStore {
       }
     }
 
-    // 3. CSAT answers given in the range, of tickets that are solved or closed now
+    // 3. CSAT answers given in the range, whatever the state of their tickets now
     for (Record r :
         db.inlined()
             .select(g, DSL.count().cast(SQLDataType.BIGINT), sum(C.RATING), count(C.RATING.ge(4)))
@@ -275,7 +284,6 @@ public final class JdbcMetricsStore implements MetricsStore {
             .join(T)
             .on(T.ID.eq(C.TICKET_ID))
             .where(base
-                .and(T.STATE.in(TicketState.SOLVED.name(), TicketState.CLOSED.name()))
                 .and(C.AT_NS.ge(from))
                 .and(C.AT_NS.lt(to)))
             .groupBy(g)

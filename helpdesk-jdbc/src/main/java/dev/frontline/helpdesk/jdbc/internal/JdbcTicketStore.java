@@ -28,6 +28,7 @@ import dev.frontline.helpdesk.ticket.TicketKey;
 import dev.frontline.helpdesk.ticket.TicketPage;
 import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketSort;
+import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.Record7;
+import org.jooq.Record8;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,7 +156,7 @@ public final class JdbcTicketStore implements TicketStore {
           }
           for (Update u : updates) {
             Ticket t = u.ticket();
-            Record7<Long, String, Long, Integer, Integer, Long, Long> current =
+            Record8<Long, String, Long, Integer, Integer, Long, Long, String> current =
                 tx.select(
                         TICKETS.VERSION,
                         TICKETS.KEY_PREFIX,
@@ -163,7 +164,8 @@ public final class JdbcTicketStore implements TicketStore {
                         TICKETS.METRICS_V,
                         TICKETS.CREATED_TIER,
                         TICKETS.FIRST_SOLVED_AT_NS,
-                        TICKETS.FIRST_REOPEN_AT_NS)
+                        TICKETS.FIRST_REOPEN_AT_NS,
+                        TICKETS.STATE)
                     .from(TICKETS)
                     .where(TICKETS.ID.eq(t.id().value()))
                     .fetchOne();
@@ -183,11 +185,14 @@ public final class JdbcTicketStore implements TicketStore {
             }
             checkEvents(t, u.expectedVersion(), u.events());
             if (current.value4() == null) {
-              // a row written before schema V2: fold its whole history once
+              // a row written before the current metrics columns (metrics_v NULL): fold its whole history once
               metrics.put(t.id(), new MetricsColumns().fold(history(tx, t.id())).fold(u.events()));
               legacy.add(t.id());
             } else {
-              metrics.put(t.id(), new MetricsColumns(current.value5(), current.value6(), current.value7()).fold(u.events()));
+              metrics.put(
+                  t.id(),
+                  new MetricsColumns(current.value5(), current.value6(), current.value7(), TicketState.valueOf(current.value8()))
+                      .fold(u.events()));
             }
           }
           for (Create c : creates) {
@@ -198,6 +203,7 @@ public final class JdbcTicketStore implements TicketStore {
             insertTags(tx, c.ticket());
             insertEvents(tx, c.events());
             m.insertCsat(tx, c.ticket().id().value());
+            m.writeInactive(tx, c.ticket().id().value());
           }
           // write in id order, so that two calls touching the same tickets lock them in one order
           List<Update> ordered = new ArrayList<>(updates);
@@ -222,9 +228,10 @@ public final class JdbcTicketStore implements TicketStore {
             insertTags(tx, t);
             insertEvents(tx, u.events());
             if (legacy.contains(t.id())) {
-              tx.deleteFrom(Tables.FRONTLINE_TICKET_CSAT).where(Tables.FRONTLINE_TICKET_CSAT.TICKET_ID.eq(t.id().value())).execute();
+              MetricsColumns.deleteDerivedRows(tx, t.id().value());
             }
             m.insertCsat(tx, t.id().value());
+            m.writeInactive(tx, t.id().value());
           }
           return null;
         });
@@ -364,8 +371,9 @@ public final class JdbcTicketStore implements TicketStore {
   }
 
   /**
-   * Fills the metrics columns of up to {@code limit} rows written before schema V2 (from their
-   * snapshot and history), each in its own transaction.
+   * Fills the metrics columns of up to {@code limit} rows with {@code metrics_v} NULL (written
+   * before schema V2, or marked by V5 or V7 for a refold) from their snapshot and history, each in
+   * its own transaction.
    *
    * @param limit rows per call
    * @return the number of rows filled by this call (0 when none is left)
@@ -393,8 +401,9 @@ public final class JdbcTicketStore implements TicketStore {
                     .where(TICKETS.ID.eq(id).and(TICKETS.METRICS_V.isNull()).and(TICKETS.VERSION.eq(t.version())))
                     .execute();
             if (n == 1) {
-              tx.deleteFrom(Tables.FRONTLINE_TICKET_CSAT).where(Tables.FRONTLINE_TICKET_CSAT.TICKET_ID.eq(id)).execute();
+              MetricsColumns.deleteDerivedRows(tx, id);
               m.insertCsat(tx, id);
+              m.writeInactive(tx, id);
             }
             return n;
           });

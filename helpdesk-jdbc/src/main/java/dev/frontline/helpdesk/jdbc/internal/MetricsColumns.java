@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.jdbc.internal;
 import dev.frontline.helpdesk.feedback.CsatResponse;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketCsat;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTicketInactive;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineTickets;
 import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.sla.SlaMetricState;
@@ -26,15 +27,21 @@ import org.jspecify.annotations.Nullable;
  * write so that {@link JdbcMetricsStore} can aggregate in SQL: counters and times copied from the
  * snapshot, plus the few facts that only the history knows, folded incrementally from the events
  * (the tier the ticket was created in, the first time it was solved, the earliest reopen after
- * that), the met and breached cycles of each SLA metric (from {@link Ticket#sla()}, schema V5)
- * and one {@code frontline_ticket_csat} row per CSAT answer. Not thread-safe (one per write).
+ * that), the met and breached cycles of each SLA metric (from {@link Ticket#sla()}, schema V5),
+ * one {@code frontline_ticket_csat} row per CSAT answer, and one {@code frontline_ticket_inactive}
+ * row per period in which the ticket was solved, closed or merged (schema V7, for the backlog at
+ * the end of a past range). Not thread-safe (one per write).
  */
 final class MetricsColumns {
-  /** The value of {@code metrics_v} for rows maintained by this code (2: with SLA cycle counts). */
-  static final int CURRENT = 2;
+  /**
+   * The value of {@code metrics_v} for rows maintained by this code (2: with SLA cycle counts; 3:
+   * with inactive periods).
+   */
+  static final int CURRENT = 3;
 
   private static final FrontlineTickets TICKETS = Tables.FRONTLINE_TICKETS;
   private static final FrontlineTicketCsat CSAT = Tables.FRONTLINE_TICKET_CSAT;
+  private static final FrontlineTicketInactive INACTIVE = Tables.FRONTLINE_TICKET_INACTIVE;
 
   /** The met and breached count columns of each SLA metric (schema V5). */
   static final Map<SlaMetric, List<Field<Integer>>> SLA_COLUMNS = slaColumns();
@@ -51,17 +58,33 @@ final class MetricsColumns {
   /** One CSAT answer. */
   record Csat(long version, long atNs, int rating) {}
 
+  /**
+   * A period in which the ticket was not active: from the event {@code version} at {@code sinceNs}
+   * to the reopen at {@code untilNs} (null while it lasts).
+   */
+  record Inactive(long version, long sinceNs, @Nullable Long untilNs) {}
+
   private @Nullable Integer createdTier;
   private @Nullable Long firstSolvedNs;
   private @Nullable Long firstReopenNs;
+  /** Whether the ticket is active after the events folded so far. */
+  private boolean active;
   private final List<Csat> newCsat = new ArrayList<>();
+  private final List<Inactive> newInactive = new ArrayList<>();
+  /** A reopen that ends the inactive period started by an earlier write, if any. */
+  private @Nullable Long reopenedNs;
 
-  MetricsColumns() {}
+  /** For a new ticket (or the whole history of one): it starts active (NEW). */
+  MetricsColumns() {
+    active = true;
+  }
 
-  MetricsColumns(@Nullable Integer createdTier, @Nullable Long firstSolvedNs, @Nullable Long firstReopenNs) {
+  /** For the next events of a stored ticket, from its stored columns and current state. */
+  MetricsColumns(@Nullable Integer createdTier, @Nullable Long firstSolvedNs, @Nullable Long firstReopenNs, TicketState state) {
     this.createdTier = createdTier;
     this.firstSolvedNs = firstSolvedNs;
     this.firstReopenNs = firstReopenNs;
+    this.active = state.isActive();
   }
 
   /** Folds events in version order (as {@code InMemoryMetricsStore} reads the history). */
@@ -79,6 +102,9 @@ final class MetricsColumns {
         } else if (firstSolvedNs != null && s.from() == TicketState.SOLVED && s.to() == TicketState.OPEN) {
           firstReopenNs = firstReopenNs == null ? at : Math.min(firstReopenNs, at);
         }
+        moveTo(s.to().isActive(), e.version(), at);
+      } else if (c instanceof TicketChange.MergedInto) {
+        moveTo(false, e.version(), at);
       }
       Optional<CsatResponse> r;
       try {
@@ -89,6 +115,22 @@ final class MetricsColumns {
       r.ifPresent(x -> newCsat.add(new Csat(e.version(), JdbcTicketStore.nanos(x.at()), x.rating().value())));
     }
     return this;
+  }
+
+  /** Starts or ends an inactive period when the ticket's state changes between active and not. */
+  private void moveTo(boolean nowActive, long version, long at) {
+    if (active && !nowActive) {
+      newInactive.add(new Inactive(version, at, null));
+    } else if (!active && nowActive) {
+      int last = newInactive.size() - 1;
+      if (last >= 0 && newInactive.get(last).untilNs() == null) {
+        Inactive p = newInactive.get(last);
+        newInactive.set(last, new Inactive(p.version(), p.sinceNs(), at));
+      } else {
+        reopenedNs = at; // the period started by an earlier write
+      }
+    }
+    active = nowActive;
   }
 
   /** Adds the metrics columns for snapshot {@code t} to a row. */
@@ -119,6 +161,30 @@ final class MetricsColumns {
       insert = insert.values(ticketId, c.version(), c.atNs(), c.rating());
     }
     insert.execute();
+  }
+
+  /** Ends the open inactive period of an earlier write if reopened, and inserts the new periods. */
+  void writeInactive(DSLContext tx, String ticketId) {
+    if (reopenedNs != null) {
+      tx.update(INACTIVE)
+          .set(INACTIVE.UNTIL_NS, reopenedNs)
+          .where(INACTIVE.TICKET_ID.eq(ticketId).and(INACTIVE.UNTIL_NS.isNull()))
+          .execute();
+    }
+    if (newInactive.isEmpty()) {
+      return;
+    }
+    var insert = tx.insertInto(INACTIVE, INACTIVE.TICKET_ID, INACTIVE.VERSION, INACTIVE.SINCE_NS, INACTIVE.UNTIL_NS);
+    for (Inactive p : newInactive) {
+      insert = insert.values(ticketId, p.version(), p.sinceNs(), p.untilNs());
+    }
+    insert.execute();
+  }
+
+  /** Deletes a ticket's CSAT and inactive-period rows (before its whole history is folded again). */
+  static void deleteDerivedRows(DSLContext tx, String ticketId) {
+    tx.deleteFrom(CSAT).where(CSAT.TICKET_ID.eq(ticketId)).execute();
+    tx.deleteFrom(INACTIVE).where(INACTIVE.TICKET_ID.eq(ticketId)).execute();
   }
 
   private static @Nullable Long ns(@Nullable Instant i) {
