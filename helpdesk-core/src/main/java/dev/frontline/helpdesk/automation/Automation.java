@@ -13,10 +13,11 @@ import java.util.List;
  * @param name unique name (an identifier), recorded in the audit trail
  * @param state the state the ticket waits in (an active state or SOLVED)
  * @param after how long it must have been in that state
- * @param conditions all must hold
+ * @param conditions all must hold; only {@link Rule}s if the definition is to be stored
  * @param actions run in order
  */
-public record Automation(String name, TicketState state, Duration after, List<Condition> conditions, List<Action> actions) {
+public record Automation(String name, TicketState state, Duration after, List<Condition> conditions, List<Action> actions)
+    implements AutomationDefinition {
   /** Validates and copies. */
   public Automation {
     Checks.identifier(name, "automation name");
@@ -27,5 +28,11 @@ public record Automation(String name, TicketState state, Duration after, List<Co
     conditions = List.copyOf(Checks.elements(conditions, "conditions", 50));
     actions = List.copyOf(Checks.elements(actions, "actions", 50));
     Checks.require(!actions.isEmpty(), "an automation needs at least one action");
+  }
+
+  /** @return {@link AutomationDefinition.Kind#AUTOMATION} */
+  @Override
+  public Kind kind() {
+    return Kind.AUTOMATION;
   }
 }

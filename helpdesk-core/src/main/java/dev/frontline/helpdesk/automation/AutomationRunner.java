@@ -3,12 +3,17 @@ package dev.frontline.helpdesk.automation;
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.HelpdeskException;
+import dev.frontline.helpdesk.access.AccessControl;
+import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.ActionRunner;
 import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.internal.DefinitionCache;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
 import dev.frontline.helpdesk.internal.Trusted;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketChange;
 import dev.frontline.helpdesk.ticket.TicketEvent;
@@ -16,7 +21,9 @@ import dev.frontline.helpdesk.ticket.TicketPage;
 import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketSort;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs time-based {@link Automation}s. Call {@link #runDue()} periodically (e.g. every minute) from
  * a scheduler; several nodes may call it at once.
+ *
+ * <p>Two sources of automations: {@link #add} keeps an automation in this runner's memory (the
+ * host's own configuration at start-up; its conditions may be host code). {@link #define}, {@link
+ * #delete} and {@link #list} manage automations in an {@link AutomationDefinitionStore} and need
+ * {@link Permission#ADMINISTER}; with a shared store (e.g. the JDBC one) an automation defined on
+ * one node is run by every node's runner. The runner caches the stored automations and re-reads them
+ * at the start of each {@link #runDue()} if the store's {@linkplain
+ * AutomationDefinitionStore#changeCount() change counter} moved.
  *
  * <p>Each automation fires at most once per stay of a ticket in its state: before acting, the
  * runner appends an {@code automation} custom event naming the automation and the instant the
@@ -42,40 +57,165 @@ public final class AutomationRunner {
   public static final String MARKER = "automation";
 
   private final Helpdesk helpdesk;
+  private final AccessControl access;
   private final DefaultTicketService tickets;
   private final ActionRunner runner;
-  private final List<Automation> automations = new CopyOnWriteArrayList<>();
+  private final List<Automation> local = new CopyOnWriteArrayList<>();
+  private final DefinitionCache<Automation> stored;
 
-  private AutomationRunner(Helpdesk helpdesk, NotificationSink sink) {
+  private AutomationRunner(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
     this.helpdesk = helpdesk;
+    this.access = helpdesk.access();
     this.tickets = Trusted.tickets(helpdesk);
     this.runner = new ActionRunner(helpdesk, sink);
+    this.stored = new DefinitionCache<>(store, AutomationDefinition.Kind.AUTOMATION, Automation.class);
   }
 
   /**
+   * A runner whose defined automations live in this process's memory.
+   *
    * @param helpdesk the helpdesk
    * @param sink where notifications go
    * @return a runner without automations yet
    */
   public static AutomationRunner create(Helpdesk helpdesk, NotificationSink sink) {
-    return new AutomationRunner(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"));
+    return create(helpdesk, sink, new InMemoryAutomationDefinitionStore());
   }
 
   /**
-   * Adds an automation (administrators' configuration; the host checks who may call this).
+   * A runner that runs the automations of a store, possibly shared with other nodes.
+   *
+   * @param helpdesk the helpdesk
+   * @param sink where notifications go
+   * @param store where defined automations are kept
+   * @return the runner
+   */
+  public static AutomationRunner create(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
+    return new AutomationRunner(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"),
+        Objects.requireNonNull(store, "store"));
+  }
+
+  /**
+   * Adds an automation to this runner's memory. The host's configuration: no permission is checked
+   * (the host decides who may call this), the automation is not stored and other nodes do not see
+   * it; its conditions may be host code.
    *
    * @param automation the automation
-   * @throws dev.frontline.helpdesk.ValidationException if the name is taken
+   * @throws dev.frontline.helpdesk.ValidationException if the name is taken by an added or a defined
+   *     automation
    */
   public synchronized void add(Automation automation) {
     Objects.requireNonNull(automation, "automation");
-    Checks.require(automations.stream().noneMatch(a -> a.name().equals(automation.name())), "automation " + automation.name() + " exists");
-    automations.add(automation);
+    Checks.require(local.stream().noneMatch(a -> a.name().equals(automation.name()))
+        && !currentStored().byName().containsKey(automation.name()), "automation " + automation.name() + " exists");
+    local.add(automation);
   }
 
-  /** @return the automations */
+  /** @return the automations that run: the added ones, then the defined ones in store order */
   public List<Automation> automations() {
-    return List.copyOf(automations);
+    List<Automation> all = new ArrayList<>(local);
+    stored.current().all().forEach(d -> all.add(d.definition()));
+    return List.copyOf(all);
+  }
+
+  /**
+   * Defines or replaces an automation in the store, whatever is stored (last writer wins).
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param automation the automation; its conditions must be {@link Rule}s
+   * @return the stored automation with its revision
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
+   *     that of an automation added to this runner
+   */
+  public StoredDefinition<Automation> define(Principal principal, Automation automation) {
+    return define(principal, automation, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * Defines or replaces an automation in the store if it is still at the revision the caller read.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param automation the automation; its conditions must be {@link Rule}s
+   * @param expectedRevision the revision read (see {@link #findStored}), {@link
+   *     AutomationDefinitionStore#NEW} for a new automation, or {@link
+   *     AutomationDefinitionStore#ANY_REVISION}
+   * @return the stored automation with its new revision
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
+   *     that of an automation added to this runner
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public StoredDefinition<Automation> define(Principal principal, Automation automation, long expectedRevision) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(automation, "automation");
+    access.require(principal, Permission.ADMINISTER);
+    automation.requireStorable();
+    Checks.require(local.stream().noneMatch(a -> a.name().equals(automation.name())),
+        "automation " + automation.name() + " is added to this runner in memory; pick another name");
+    return stored.store().save(automation, expectedRevision);
+  }
+
+  /**
+   * Deletes a defined automation, whatever its revision.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param name the name
+   * @return whether it existed
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public boolean delete(Principal principal, String name) {
+    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * Deletes a defined automation if it is still at the revision the caller read.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param name the name
+   * @param expectedRevision the revision read, or {@link AutomationDefinitionStore#ANY_REVISION}
+   * @return whether it existed
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public boolean delete(Principal principal, String name, long expectedRevision) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(name, "name");
+    access.require(principal, Permission.ADMINISTER);
+    return stored.store().delete(AutomationDefinition.Kind.AUTOMATION, name, expectedRevision);
+  }
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @return the defined automations with their revisions, in store order
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public List<StoredDefinition<Automation>> list(Principal principal) {
+    Checks.notNull(principal, "principal");
+    access.require(principal, Permission.ADMINISTER);
+    return stored.current().all();
+  }
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @param name a name
+   * @return the defined automation with its revision, if any
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public Optional<StoredDefinition<Automation>> findStored(Principal principal, String name) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(name, "name");
+    access.require(principal, Permission.ADMINISTER);
+    return Optional.ofNullable(stored.current().byName().get(name));
+  }
+
+  private DefinitionCache.Snapshot<Automation> currentStored() {
+    try {
+      return stored.current();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the defined automations, using the last ones read: {}", e.toString());
+      return stored.last();
+    }
   }
 
   /**
@@ -86,7 +226,7 @@ public final class AutomationRunner {
   public int runDue() {
     Instant now = helpdesk.clock().instant();
     int fired = 0;
-    for (Automation a : automations) {
+    for (Automation a : automations()) {
       String cursor = null;
       do {
         TicketPage page = tickets.query(ACTOR, TicketQuery.builder().states(a.state()).sort(TicketSort.UPDATED_ASC)

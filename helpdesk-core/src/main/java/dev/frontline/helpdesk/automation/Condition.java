@@ -1,21 +1,28 @@
 package dev.frontline.helpdesk.automation;
 
+import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.FieldValue;
 import dev.frontline.helpdesk.ticket.Priority;
-import dev.frontline.helpdesk.ticket.Tags;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketType;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * A test on the current ticket snapshot, used by triggers and automations. Implementations must be
- * side-effect free and thread-safe. The factories cover the usual fields; hosts may write their own.
+ * side-effect free and thread-safe.
+ *
+ * <p>The factories return standard conditions, {@link Rule}s: immutable values with value equality
+ * that can be stored (see {@link dev.frontline.helpdesk.spi.AutomationDefinitionStore}) and written
+ * as JSON. Hosts may also write their own conditions (e.g. a lambda); those work for triggers and
+ * automations added in memory ({@link TriggerEngine#add}, {@link AutomationRunner#add}), but a
+ * definition that contains one cannot be stored: stores reject it with a {@link
+ * dev.frontline.helpdesk.ValidationException}.
  */
 @FunctionalInterface
 public interface Condition {
@@ -26,89 +33,115 @@ public interface Condition {
   boolean test(Ticket ticket);
 
   /**
-   * @param states states
+   * @param states states, at least one
    * @return the ticket is in one of these states
+   * @throws dev.frontline.helpdesk.ValidationException if none or a null is given
    */
-  static Condition stateIn(TicketState... states) {
-    Set<TicketState> s = EnumSet.copyOf(List.of(states));
-    return t -> s.contains(t.state());
+  static Rule.StateIn stateIn(TicketState... states) {
+    return new Rule.StateIn(set(Checks.notNull(states, "states")));
   }
 
   /**
-   * @param priorities priorities
+   * @param priorities priorities, at least one
    * @return the ticket has one of these priorities
+   * @throws dev.frontline.helpdesk.ValidationException if none or a null is given
    */
-  static Condition priorityIn(Priority... priorities) {
-    Set<Priority> s = EnumSet.copyOf(List.of(priorities));
-    return t -> s.contains(t.priority());
+  static Rule.PriorityIn priorityIn(Priority... priorities) {
+    return new Rule.PriorityIn(set(Checks.notNull(priorities, "priorities")));
   }
 
   /**
    * @param tag a tag
    * @return the ticket has the tag
+   * @throws dev.frontline.helpdesk.ValidationException if the tag is invalid
    */
-  static Condition hasTag(String tag) {
-    String n = Tags.normalize(tag);
-    return t -> t.tags().contains(n);
+  static Rule.HasTag hasTag(String tag) {
+    return new Rule.HasTag(tag);
   }
 
   /**
    * @param tag a tag
    * @return the ticket lacks the tag
+   * @throws dev.frontline.helpdesk.ValidationException if the tag is invalid
    */
-  static Condition lacksTag(String tag) {
-    String n = Tags.normalize(tag);
-    return t -> !t.tags().contains(n);
+  static Rule.LacksTag lacksTag(String tag) {
+    return new Rule.LacksTag(tag);
   }
 
   /**
-   * @param channels channels
+   * @param channels channels, at least one
    * @return the ticket came in through one of these channels
+   * @throws dev.frontline.helpdesk.ValidationException if none or a null is given
    */
-  static Condition channelIn(Channel... channels) {
-    Set<Channel> s = EnumSet.copyOf(List.of(channels));
-    return t -> s.contains(t.channel());
+  static Rule.ChannelIn channelIn(Channel... channels) {
+    return new Rule.ChannelIn(set(Checks.notNull(channels, "channels")));
   }
 
   /**
    * @param type a type
    * @return the ticket has this type
    */
-  static Condition typeIs(TicketType type) {
-    Objects.requireNonNull(type, "type");
-    return t -> t.type() == type;
+  static Rule.TypeIs typeIs(TicketType type) {
+    return new Rule.TypeIs(type);
   }
 
   /**
-   * @param tier a tier
+   * @param tier a tier, 1 to {@link Ticket#MAX_TIER}
    * @return the ticket is in this tier
+   * @throws dev.frontline.helpdesk.ValidationException for a tier out of range
    */
-  static Condition tierIs(int tier) {
-    return t -> t.tier() == tier;
+  static Rule.TierIs tierIs(int tier) {
+    return new Rule.TierIs(tier);
   }
 
   /**
    * @param team a team
    * @return the ticket belongs to this team
    */
-  static Condition teamIs(TeamId team) {
-    Objects.requireNonNull(team, "team");
-    return t -> team.equals(t.team());
+  static Rule.TeamIs teamIs(TeamId team) {
+    return new Rule.TeamIs(team);
   }
 
   /** @return the ticket has no assignee */
-  static Condition unassigned() {
-    return t -> t.assignee() == null;
+  static Rule.Unassigned unassigned() {
+    return new Rule.Unassigned();
+  }
+
+  /**
+   * @param agent an agent
+   * @return the ticket is assigned to this agent
+   */
+  static Rule.AssigneeIs assigneeIs(AgentId agent) {
+    return new Rule.AssigneeIs(agent);
   }
 
   /**
    * @param name a custom field
    * @param value a value
    * @return the field has this value
+   * @throws dev.frontline.helpdesk.ValidationException if the name is not an identifier
    */
-  static Condition fieldEquals(String name, FieldValue value) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
-    return t -> value.equals(t.fields().get(name));
+  static Rule.FieldEquals fieldEquals(String name, FieldValue value) {
+    return new Rule.FieldEquals(name, value);
+  }
+
+  /**
+   * @param rule a standard condition
+   * @return the rule does not hold
+   */
+  static Rule.Not not(Rule rule) {
+    return new Rule.Not(rule);
+  }
+
+  /**
+   * @param rules standard conditions, at least one
+   * @return at least one of them holds
+   */
+  static Rule.AnyOf anyOf(Rule... rules) {
+    return new Rule.AnyOf(Arrays.asList(Checks.notNull(rules, "rules")));
+  }
+
+  private static <E> Set<E> set(E[] values) {
+    return new HashSet<>(Arrays.asList(values));
   }
 }

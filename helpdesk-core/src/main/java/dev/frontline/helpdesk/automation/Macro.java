@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param defaultLocale the locale used when neither the requested locale nor its language has a
  *     reply; must have one if there are replies
  */
-public record Macro(String name, String title, List<Action> changes, Map<Locale, Template> replies, Locale defaultLocale) {
+public record Macro(String name, String title, List<Action> changes, Map<Locale, Template> replies, Locale defaultLocale)
+    implements AutomationDefinition {
   /** Validates and copies. */
   public Macro {
     Checks.identifier(name, "macro name");
@@ -35,6 +36,12 @@ public record Macro(String name, String title, List<Action> changes, Map<Locale,
     Checks.notNull(defaultLocale, "default locale");
     Checks.require(replies.isEmpty() || replies.containsKey(defaultLocale), "the default locale needs a reply");
     Checks.require(!changes.isEmpty() || !replies.isEmpty(), "a macro changes something or replies");
+  }
+
+  /** @return {@link AutomationDefinition.Kind#MACRO} */
+  @Override
+  public Kind kind() {
+    return Kind.MACRO;
   }
 
   /**

@@ -9,18 +9,21 @@ import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.internal.ActionRunner;
 import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.internal.DefinitionCache;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Message;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,53 +31,104 @@ import org.jspecify.annotations.Nullable;
  * Permission#MACRO_MANAGE}; listing needs to be an agent. Applying a macro needs, on that ticket,
  * every permission its changes need (and {@code TICKET_REPLY_PUBLIC} for the reply): all are
  * checked before anything changes, and each change then goes through the ticket service as the
- * applying agent, which checks again. Macros are kept in memory by this service (hosts persist their
- * definitions and define them at start-up). Thread-safe.
+ * applying agent, which checks again.
+ *
+ * <p>Macros are kept in an {@link AutomationDefinitionStore}: by default one in this process's
+ * memory; with a shared store (e.g. the JDBC one) a macro defined on one node is applied on every
+ * node. The service caches the macros and re-reads them when the store's {@linkplain
+ * AutomationDefinitionStore#changeCount() change counter} moved, which it checks on every call.
+ * Thread-safe.
  */
 public final class MacroService {
   private final Helpdesk helpdesk;
   private final AccessControl access;
   private final ActionRunner runner;
-  private final ConcurrentHashMap<String, Macro> macros = new ConcurrentHashMap<>();
+  private final DefinitionCache<Macro> macros;
 
-  private MacroService(Helpdesk helpdesk, NotificationSink sink) {
+  private MacroService(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
     this.helpdesk = helpdesk;
     this.access = helpdesk.access();
     this.runner = new ActionRunner(helpdesk, sink);
+    this.macros = new DefinitionCache<>(store, AutomationDefinition.Kind.MACRO, Macro.class);
   }
 
   /**
+   * A service whose macros live in this process's memory.
+   *
    * @param helpdesk the helpdesk
    * @param sink where notification actions go
    * @return the service
    */
   public static MacroService create(Helpdesk helpdesk, NotificationSink sink) {
-    return new MacroService(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"));
+    return create(helpdesk, sink, new InMemoryAutomationDefinitionStore());
   }
 
   /**
-   * Defines or replaces a macro.
+   * A service whose macros live in a store, possibly shared with other nodes.
+   *
+   * @param helpdesk the helpdesk
+   * @param sink where notification actions go
+   * @param store where the macros are kept
+   * @return the service
+   */
+  public static MacroService create(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
+    return new MacroService(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"),
+        Objects.requireNonNull(store, "store"));
+  }
+
+  /**
+   * Defines or replaces a macro, whatever is stored (last writer wins).
    *
    * @param principal needs {@code MACRO_MANAGE}
    * @param macro the macro
    * @throws AccessDeniedException without the permission
    */
   public void define(Principal principal, Macro macro) {
+    define(principal, macro, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * Defines or replaces a macro if it is still at the revision the caller read.
+   *
+   * @param principal needs {@code MACRO_MANAGE}
+   * @param macro the macro
+   * @param expectedRevision the revision read (see {@link #findStored}), {@link
+   *     AutomationDefinitionStore#NEW} for a new macro, or {@link
+   *     AutomationDefinitionStore#ANY_REVISION}
+   * @return the stored macro with its new revision
+   * @throws AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public StoredDefinition<Macro> define(Principal principal, Macro macro, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(macro, "macro");
     access.require(principal, Permission.MACRO_MANAGE);
-    macros.put(macro.name(), macro);
+    return macros.store().save(macro, expectedRevision);
   }
 
   /**
    * @param principal needs {@code MACRO_MANAGE}
    * @param name the macro name
    * @return whether it existed
+   * @throws AccessDeniedException without the permission
    */
   public boolean delete(Principal principal, String name) {
+    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * @param principal needs {@code MACRO_MANAGE}
+   * @param name the macro name
+   * @param expectedRevision the revision read, or {@link AutomationDefinitionStore#ANY_REVISION}
+   * @return whether it existed
+   * @throws AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public boolean delete(Principal principal, String name, long expectedRevision) {
     Checks.notNull(principal, "principal");
+    Checks.notNull(name, "name");
     access.require(principal, Permission.MACRO_MANAGE);
-    return macros.remove(name) != null;
+    return macros.store().delete(AutomationDefinition.Kind.MACRO, name, expectedRevision);
   }
 
   /**
@@ -84,17 +138,29 @@ public final class MacroService {
    */
   public List<Macro> list(Principal principal) {
     requireStaff(principal);
-    return macros.values().stream().sorted(java.util.Comparator.comparing(Macro::name)).toList();
+    return macros.current().all().stream().map(StoredDefinition::definition).sorted(Comparator.comparing(Macro::name)).toList();
   }
 
   /**
    * @param principal an agent or the system
    * @param name a name
    * @return the macro, if defined
+   * @throws AccessDeniedException for customers and anonymous callers
    */
   public Optional<Macro> find(Principal principal, String name) {
+    return findStored(principal, name).map(StoredDefinition::definition);
+  }
+
+  /**
+   * @param principal an agent or the system
+   * @param name a name
+   * @return the macro with its revision (for editing), if defined
+   * @throws AccessDeniedException for customers and anonymous callers
+   */
+  public Optional<StoredDefinition<Macro>> findStored(Principal principal, String name) {
     requireStaff(principal);
-    return Optional.ofNullable(macros.get(name));
+    Checks.notNull(name, "name");
+    return Optional.ofNullable(macros.current().byName().get(name));
   }
 
   /**
@@ -110,10 +176,11 @@ public final class MacroService {
    */
   public Ticket apply(Principal principal, String name, TicketId ticket, @Nullable Locale locale) {
     requireStaff(principal);
-    Macro m = macros.get(Checks.notNull(name, "macro name"));
-    if (m == null) {
+    StoredDefinition<Macro> stored = macros.current().byName().get(Checks.notNull(name, "macro name"));
+    if (stored == null) {
       throw new NotFoundException("macro not found");
     }
+    Macro m = stored.definition();
     Ticket t = helpdesk.tickets().get(principal, ticket);
     Template reply = m.replyFor(locale);
     Set<Permission> needed = EnumSet.noneOf(Permission.class);

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param name unique name (an identifier), recorded in the audit trail
  * @param event the event kind
- * @param conditions all must hold
+ * @param conditions all must hold; only {@link Rule}s if the definition is to be stored
  * @param actions run in order
  */
-public record Trigger(String name, TriggerEvent event, List<Condition> conditions, List<Action> actions) {
+public record Trigger(String name, TriggerEvent event, List<Condition> conditions, List<Action> actions)
+    implements AutomationDefinition {
   /** Validates and copies. */
   public Trigger {
     Checks.identifier(name, "trigger name");
@@ -20,5 +21,11 @@ public record Trigger(String name, TriggerEvent event, List<Condition> condition
     conditions = List.copyOf(Checks.elements(conditions, "conditions", 50));
     actions = List.copyOf(Checks.elements(actions, "actions", 50));
     Checks.require(!actions.isEmpty(), "a trigger needs at least one action");
+  }
+
+  /** @return {@link AutomationDefinition.Kind#TRIGGER} */
+  @Override
+  public Kind kind() {
+    return Kind.TRIGGER;
   }
 }

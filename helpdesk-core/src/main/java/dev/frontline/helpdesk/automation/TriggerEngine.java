@@ -1,10 +1,15 @@
 package dev.frontline.helpdesk.automation;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.access.AccessControl;
+import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.ActionRunner;
 import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.internal.DefinitionCache;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketEvent;
 import dev.frontline.helpdesk.ticket.TicketId;
@@ -24,22 +29,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@link Trigger}s on ticket events. Registered as a listener of the helpdesk, it sees every
  * stored change after it is committed; matching triggers act as {@code system:trigger} through the
- * ticket service, in registration order.
+ * ticket service: first the triggers {@linkplain #add added} in this process, in registration order,
+ * then the {@linkplain #define defined} ones in the order of their store.
+ *
+ * <p>Two sources of triggers: {@link #add} keeps a trigger in this engine's memory (the host's own
+ * configuration at start-up; its conditions may be host code). {@link #define}, {@link #delete} and
+ * {@link #list} manage triggers in an {@link AutomationDefinitionStore} and need {@link
+ * Permission#ADMINISTER}; with a shared store (e.g. the JDBC one) a trigger defined on one node runs
+ * on every node. The engine caches the stored triggers and re-reads them when the store's
+ * {@linkplain AutomationDefinitionStore#changeCount() change counter} moved, which it checks once
+ * per delivered batch of events; if the store cannot be read, the last triggers read are used and
+ * a warning is logged.
  *
  * <p>Loop protection: the changes a trigger makes are themselves events, delivered on the same
  * thread, and may fire other triggers (a cascade). Within one cascade each trigger fires at most
  * once per ticket, so its own changes never re-trigger it, and the cascade stops at {@link
- * #maxDepth()} nested rounds (default 5) with a warning, so two triggers cannot ping-pong forever.
- * A trigger whose action fails is logged and skipped; the others still run. Thread-safe.
+ * #maxDepth()} nested rounds (default {@value #DEFAULT_MAX_DEPTH}) with a warning, so two triggers
+ * cannot ping-pong forever. A trigger whose action fails is logged and skipped; the others still
+ * run. Thread-safe.
  */
 public final class TriggerEngine implements TicketListener {
+  /** The default deepest cascade. */
+  public static final int DEFAULT_MAX_DEPTH = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(TriggerEngine.class);
   private static final Principal ACTOR = Principal.system("trigger");
 
   private final Helpdesk helpdesk;
+  private final AccessControl access;
   private final ActionRunner runner;
   private final int maxDepth;
-  private final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+  private final List<Trigger> local = new CopyOnWriteArrayList<>();
+  private final DefinitionCache<Trigger> stored;
   private final ThreadLocal<Cascade> cascade = new ThreadLocal<>();
 
   private static final class Cascade {
@@ -47,65 +68,196 @@ public final class TriggerEngine implements TicketListener {
     final Set<String> fired = new HashSet<>();
   }
 
-  private TriggerEngine(Helpdesk helpdesk, NotificationSink sink, int maxDepth) {
+  private TriggerEngine(Helpdesk helpdesk, NotificationSink sink, int maxDepth, AutomationDefinitionStore store) {
     this.helpdesk = helpdesk;
+    this.access = helpdesk.access();
     this.runner = new ActionRunner(helpdesk, sink);
     this.maxDepth = maxDepth;
+    this.stored = new DefinitionCache<>(store, AutomationDefinition.Kind.TRIGGER, Trigger.class);
   }
 
   /**
-   * Creates an engine with the default maximum cascade depth (5) and registers it with the helpdesk.
+   * Creates an engine with the default maximum cascade depth and a store in this process's memory,
+   * and registers it with the helpdesk.
    *
    * @param helpdesk the helpdesk
    * @param sink where notifications go
    * @return the engine, without triggers yet
    */
   public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink) {
-    return create(helpdesk, sink, 5);
+    return create(helpdesk, sink, DEFAULT_MAX_DEPTH);
   }
 
   /**
+   * Creates an engine with a store in this process's memory and registers it with the helpdesk.
+   *
    * @param helpdesk the helpdesk
    * @param sink where notifications go
    * @param maxDepth the deepest cascade of trigger-caused changes, 1 to 20
    * @return the engine, registered with the helpdesk
    */
   public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink, int maxDepth) {
+    return create(helpdesk, sink, maxDepth, new InMemoryAutomationDefinitionStore());
+  }
+
+  /**
+   * Creates an engine that runs the triggers of a store (possibly shared with other nodes) and
+   * registers it with the helpdesk.
+   *
+   * @param helpdesk the helpdesk
+   * @param sink where notifications go
+   * @param maxDepth the deepest cascade of trigger-caused changes, 1 to 20 (default {@value
+   *     #DEFAULT_MAX_DEPTH})
+   * @param store where defined triggers are kept
+   * @return the engine, registered with the helpdesk
+   * @throws dev.frontline.helpdesk.ValidationException if the depth is out of range
+   */
+  public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink, int maxDepth, AutomationDefinitionStore store) {
     Checks.require(maxDepth >= 1 && maxDepth <= 20, "max depth must be between 1 and 20");
-    TriggerEngine e = new TriggerEngine(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"), maxDepth);
+    TriggerEngine e = new TriggerEngine(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"), maxDepth,
+        Objects.requireNonNull(store, "store"));
     helpdesk.addListener(e);
     return e;
   }
 
   /**
-   * Adds a trigger after the existing ones. Administrators' configuration: the host must check who
-   * may call this (typically {@code ADMINISTER}).
+   * Adds a trigger to this engine's memory, after the existing ones. The host's configuration: no
+   * permission is checked (the host decides who may call this, typically only its start-up code),
+   * the trigger is not stored and other nodes do not see it; its conditions may be host code.
    *
    * @param trigger the trigger
-   * @throws dev.frontline.helpdesk.ValidationException if the name is taken
+   * @throws dev.frontline.helpdesk.ValidationException if the name is taken by an added or a defined
+   *     trigger
    */
   public synchronized void add(Trigger trigger) {
     Objects.requireNonNull(trigger, "trigger");
-    Checks.require(triggers.stream().noneMatch(t -> t.name().equals(trigger.name())), "trigger " + trigger.name() + " exists");
-    triggers.add(trigger);
+    Checks.require(local.stream().noneMatch(t -> t.name().equals(trigger.name()))
+        && !currentStored().byName().containsKey(trigger.name()), "trigger " + trigger.name() + " exists");
+    local.add(trigger);
   }
 
   /**
+   * Removes a trigger {@linkplain #add added} to this engine (defined triggers are deleted with
+   * {@link #delete}).
+   *
    * @param name a trigger name
    * @return whether it was removed
    */
   public synchronized boolean remove(String name) {
-    return triggers.removeIf(t -> t.name().equals(name));
+    return local.removeIf(t -> t.name().equals(name));
   }
 
-  /** @return the triggers in order */
+  /** @return the triggers that run, in order: the added ones, then the defined ones */
   public List<Trigger> triggers() {
-    return List.copyOf(triggers);
+    List<Trigger> all = new ArrayList<>(local);
+    currentStored().all().forEach(d -> all.add(d.definition()));
+    return List.copyOf(all);
+  }
+
+  /**
+   * Defines or replaces a trigger in the store, whatever is stored (last writer wins).
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param trigger the trigger; its conditions must be {@link Rule}s
+   * @return the stored trigger with its revision
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
+   *     that of a trigger added to this engine
+   */
+  public StoredDefinition<Trigger> define(Principal principal, Trigger trigger) {
+    return define(principal, trigger, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * Defines or replaces a trigger in the store if it is still at the revision the caller read. A
+   * replaced trigger keeps its place in the order.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param trigger the trigger; its conditions must be {@link Rule}s
+   * @param expectedRevision the revision read (see {@link #findStored}), {@link
+   *     AutomationDefinitionStore#NEW} for a new trigger, or {@link
+   *     AutomationDefinitionStore#ANY_REVISION}
+   * @return the stored trigger with its new revision
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
+   *     that of a trigger added to this engine
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public StoredDefinition<Trigger> define(Principal principal, Trigger trigger, long expectedRevision) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(trigger, "trigger");
+    access.require(principal, Permission.ADMINISTER);
+    trigger.requireStorable();
+    Checks.require(local.stream().noneMatch(t -> t.name().equals(trigger.name())),
+        "trigger " + trigger.name() + " is added to this engine in memory; pick another name");
+    return stored.store().save(trigger, expectedRevision);
+  }
+
+  /**
+   * Deletes a defined trigger, whatever its revision.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param name the name
+   * @return whether it existed
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public boolean delete(Principal principal, String name) {
+    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
+  }
+
+  /**
+   * Deletes a defined trigger if it is still at the revision the caller read.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param name the name
+   * @param expectedRevision the revision read, or {@link AutomationDefinitionStore#ANY_REVISION}
+   * @return whether it existed
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  public boolean delete(Principal principal, String name, long expectedRevision) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(name, "name");
+    access.require(principal, Permission.ADMINISTER);
+    return stored.store().delete(AutomationDefinition.Kind.TRIGGER, name, expectedRevision);
+  }
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @return the defined triggers with their revisions, in the order they run
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public List<StoredDefinition<Trigger>> list(Principal principal) {
+    Checks.notNull(principal, "principal");
+    access.require(principal, Permission.ADMINISTER);
+    return stored.current().all();
+  }
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @param name a name
+   * @return the defined trigger with its revision, if any
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  public Optional<StoredDefinition<Trigger>> findStored(Principal principal, String name) {
+    Checks.notNull(principal, "principal");
+    Checks.notNull(name, "name");
+    access.require(principal, Permission.ADMINISTER);
+    return Optional.ofNullable(stored.current().byName().get(name));
   }
 
   /** @return the deepest cascade allowed */
   public int maxDepth() {
     return maxDepth;
+  }
+
+  private DefinitionCache.Snapshot<Trigger> currentStored() {
+    try {
+      return stored.current();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the defined triggers, using the last ones read: {}", e.toString());
+      return stored.last();
+    }
   }
 
   @Override
@@ -126,6 +278,7 @@ public final class TriggerEngine implements TicketListener {
       for (TicketEvent e : events) {
         byTicket.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e);
       }
+      List<Trigger> triggers = triggers();
       for (var entry : byTicket.entrySet()) {
         for (Trigger tr : triggers) {
           String key = tr.name() + "/" + entry.getKey().value();

@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.jdbc;
 import dev.frontline.helpdesk.jdbc.internal.Db;
 import dev.frontline.helpdesk.jdbc.internal.JdbcArticleStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcAssetDirectory;
+import dev.frontline.helpdesk.jdbc.internal.JdbcAutomationDefinitionStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcInteractionStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcKnowledgeStatsStore;
 import dev.frontline.helpdesk.jdbc.internal.JdbcMetricsStore;
@@ -14,6 +15,7 @@ import dev.frontline.helpdesk.jdbc.internal.JdbcTicketStore;
 import dev.frontline.helpdesk.jdbc.internal.Migrator;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
@@ -62,6 +64,7 @@ public final class JdbcStores {
   private final KnowledgeStatsStore knowledgeStatsStore;
   private final EmailThreadStore emailThreadStore;
   private final RoutingLedger routingLedger;
+  private final AutomationDefinitionStore automationDefinitionStore;
 
   private JdbcStores(Builder b) {
     this.db = new Db(b.dataSource, b.dialect);
@@ -75,6 +78,7 @@ public final class JdbcStores {
     this.knowledgeStatsStore = new JdbcKnowledgeStatsStore(db);
     this.emailThreadStore = new JdbcEmailThreadStore(db);
     this.routingLedger = new JdbcRoutingLedger(db);
+    this.automationDefinitionStore = new JdbcAutomationDefinitionStore(db);
   }
 
   /**
@@ -219,6 +223,22 @@ public final class JdbcStores {
    */
   public RoutingLedger routingLedger() {
     return routingLedger;
+  }
+
+  /**
+   * Definitions of macros, triggers and automations (schema V8), for {@code MacroService}, {@code
+   * TriggerEngine} and {@code AutomationRunner}: one row per definition with its JSON ({@code
+   * AutomationDefinitionJson}) and a store-wide change counter. A save or delete locks the counter
+   * row ({@code SELECT ... FOR UPDATE}), checks the expected revision and writes in one
+   * transaction, so of several nodes saving one definition with the same expected revision exactly
+   * one wins; services sharing this database cache the definitions and re-read them when the
+   * counter moved. A stored row that cannot be read (e.g. written by a newer version in a newer
+   * format) fails with {@link dev.frontline.helpdesk.StorageException}.
+   *
+   * @return the automation definition store (thread-safe, shared)
+   */
+  public AutomationDefinitionStore automationDefinitionStore() {
+    return automationDefinitionStore;
   }
 
   /** Configures {@link JdbcStores}. Not thread-safe; {@link #build()} may be called repeatedly. */

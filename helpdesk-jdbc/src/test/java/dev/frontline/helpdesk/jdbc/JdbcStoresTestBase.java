@@ -2,6 +2,7 @@ package dev.frontline.helpdesk.jdbc;
 
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.AssetDirectory;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
@@ -11,6 +12,7 @@ import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.testkit.ArticleStoreContract;
 import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
+import dev.frontline.helpdesk.testkit.AutomationDefinitionStoreContract;
 import dev.frontline.helpdesk.testkit.BlobStoreContract;
 import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
 import dev.frontline.helpdesk.testkit.EmailThreadStoreContract;
@@ -220,6 +222,16 @@ abstract class JdbcStoresTestBase {
     protected RoutingLedger newLedger() {
       db().truncate();
       return stores.routingLedger();
+    }
+  }
+
+  @Nested
+  @DisplayName("automation definition store contract")
+  class AutomationDefinitions extends AutomationDefinitionStoreContract {
+    @Override
+    protected AutomationDefinitionStore newStore() {
+      db().truncate();
+      return stores.automationDefinitionStore();
     }
   }
 }

@@ -52,7 +52,8 @@ final class TestDatabase implements AutoCloseable {
           "frontline_email_participants",
           "frontline_routing_slots",
           "frontline_routing_agents",
-          "frontline_routing_held");
+          "frontline_routing_held",
+          "frontline_automation_definitions");
 
   private static EmbeddedPostgres embedded;
 

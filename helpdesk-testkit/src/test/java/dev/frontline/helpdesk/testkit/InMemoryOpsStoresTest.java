@@ -1,10 +1,12 @@
 package dev.frontline.helpdesk.testkit;
 
 import dev.frontline.helpdesk.spi.AssetDirectory;
+import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
+import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryEmailThreadStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryMetricsStore;
@@ -12,7 +14,10 @@ import dev.frontline.helpdesk.spi.memory.InMemoryRoutingLedger;
 import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory metrics, intake, asset, e-mail thread stores and routing ledger pass their contracts. */
+/**
+ * The in-memory metrics, intake, asset, e-mail thread and automation definition stores and routing
+ * ledger pass their contracts.
+ */
 class InMemoryOpsStoresTest {
   @Nested
   class Metrics extends MetricsStoreContract {
@@ -52,6 +57,14 @@ class InMemoryOpsStoresTest {
     @Override
     protected RoutingLedger newLedger() {
       return new InMemoryRoutingLedger();
+    }
+  }
+
+  @Nested
+  class AutomationDefinitions extends AutomationDefinitionStoreContract {
+    @Override
+    protected AutomationDefinitionStore newStore() {
+      return new InMemoryAutomationDefinitionStore();
     }
   }
 }

@@ -1,0 +1,288 @@
+package dev.frontline.helpdesk.automation;
+
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.ticket.Channel;
+import dev.frontline.helpdesk.ticket.FieldValue;
+import dev.frontline.helpdesk.ticket.Priority;
+import dev.frontline.helpdesk.ticket.Tags;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketState;
+import dev.frontline.helpdesk.ticket.TicketType;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A standard {@link Condition}: an immutable value with value equality that a {@link
+ * dev.frontline.helpdesk.spi.AutomationDefinitionStore} can store and a JSON codec can write, unlike
+ * a condition written by the host as a lambda or class of its own. Made by the factories of {@link
+ * Condition} (e.g. {@link Condition#hasTag(String)}) or the record constructors. Sets of states,
+ * priorities and channels are non-empty, iterate in declaration order and compare as sets.
+ * Composites ({@link Not}, {@link AnyOf}) nest at most {@value #MAX_DEPTH} levels deep. Immutable
+ * and thread-safe.
+ */
+public sealed interface Rule extends Condition
+    permits Rule.StateIn,
+        Rule.PriorityIn,
+        Rule.HasTag,
+        Rule.LacksTag,
+        Rule.ChannelIn,
+        Rule.TypeIs,
+        Rule.TierIs,
+        Rule.TeamIs,
+        Rule.Unassigned,
+        Rule.AssigneeIs,
+        Rule.FieldEquals,
+        Rule.Not,
+        Rule.AnyOf {
+
+  /** The deepest nesting of {@link Not} and {@link AnyOf}. */
+  int MAX_DEPTH = 8;
+
+  /** The most rules in one {@link AnyOf}. */
+  int MAX_ALTERNATIVES = 50;
+
+  /** @return how deeply this rule nests (1 for a rule without sub-rules) */
+  default int depth() {
+    return 1;
+  }
+
+  /**
+   * The ticket is in one of these states.
+   *
+   * @param states the states, non-empty
+   */
+  record StateIn(Set<TicketState> states) implements Rule {
+    /** Validates and copies. */
+    public StateIn {
+      states = enums(states, TicketState.class, "states");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return states.contains(ticket.state());
+    }
+  }
+
+  /**
+   * The ticket has one of these priorities.
+   *
+   * @param priorities the priorities, non-empty
+   */
+  record PriorityIn(Set<Priority> priorities) implements Rule {
+    /** Validates and copies. */
+    public PriorityIn {
+      priorities = enums(priorities, Priority.class, "priorities");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return priorities.contains(ticket.priority());
+    }
+  }
+
+  /**
+   * The ticket has the tag.
+   *
+   * @param tag the tag (normalized)
+   */
+  record HasTag(String tag) implements Rule {
+    /** Normalizes. */
+    public HasTag {
+      tag = Tags.normalize(tag);
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return ticket.tags().contains(tag);
+    }
+  }
+
+  /**
+   * The ticket lacks the tag.
+   *
+   * @param tag the tag (normalized)
+   */
+  record LacksTag(String tag) implements Rule {
+    /** Normalizes. */
+    public LacksTag {
+      tag = Tags.normalize(tag);
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return !ticket.tags().contains(tag);
+    }
+  }
+
+  /**
+   * The ticket came in through one of these channels.
+   *
+   * @param channels the channels, non-empty
+   */
+  record ChannelIn(Set<Channel> channels) implements Rule {
+    /** Validates and copies. */
+    public ChannelIn {
+      channels = enums(channels, Channel.class, "channels");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return channels.contains(ticket.channel());
+    }
+  }
+
+  /**
+   * The ticket has this type.
+   *
+   * @param type the type
+   */
+  record TypeIs(TicketType type) implements Rule {
+    /** Validates. */
+    public TypeIs {
+      Checks.notNull(type, "type");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return ticket.type() == type;
+    }
+  }
+
+  /**
+   * The ticket is in this support tier.
+   *
+   * @param tier the tier, 1 to {@link Ticket#MAX_TIER}
+   */
+  record TierIs(int tier) implements Rule {
+    /** Validates. */
+    public TierIs {
+      Checks.require(tier >= 1 && tier <= Ticket.MAX_TIER, "tier must be between 1 and " + Ticket.MAX_TIER);
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return ticket.tier() == tier;
+    }
+  }
+
+  /**
+   * The ticket belongs to this team.
+   *
+   * @param team the team
+   */
+  record TeamIs(TeamId team) implements Rule {
+    /** Validates. */
+    public TeamIs {
+      Checks.notNull(team, "team");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return team.equals(ticket.team());
+    }
+  }
+
+  /** The ticket has no assignee. */
+  record Unassigned() implements Rule {
+    @Override
+    public boolean test(Ticket ticket) {
+      return ticket.assignee() == null;
+    }
+  }
+
+  /**
+   * The ticket is assigned to this agent.
+   *
+   * @param agent the agent
+   */
+  record AssigneeIs(AgentId agent) implements Rule {
+    /** Validates. */
+    public AssigneeIs {
+      Checks.notNull(agent, "agent");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return agent.equals(ticket.assignee());
+    }
+  }
+
+  /**
+   * A custom field has this value (a ticket without the field does not match).
+   *
+   * @param field the field name (an identifier)
+   * @param value the value
+   */
+  record FieldEquals(String field, FieldValue value) implements Rule {
+    /** Validates. */
+    public FieldEquals {
+      Checks.identifier(field, "field name");
+      Checks.notNull(value, "value");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return value.equals(ticket.fields().get(field));
+    }
+  }
+
+  /**
+   * The rule does not hold.
+   *
+   * @param rule the negated rule
+   */
+  record Not(Rule rule) implements Rule {
+    /** Validates. */
+    public Not {
+      Checks.notNull(rule, "rule");
+      Checks.require(rule.depth() < MAX_DEPTH, "rules nest at most " + MAX_DEPTH + " levels deep");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return !rule.test(ticket);
+    }
+
+    @Override
+    public int depth() {
+      return rule.depth() + 1;
+    }
+  }
+
+  /**
+   * At least one of the rules holds.
+   *
+   * @param rules the alternatives, 1 to {@value Rule#MAX_ALTERNATIVES}
+   */
+  record AnyOf(List<Rule> rules) implements Rule {
+    /** Validates and copies. */
+    public AnyOf {
+      rules = List.copyOf(Checks.elements(rules, "rules", MAX_ALTERNATIVES));
+      Checks.require(!rules.isEmpty(), "any-of needs at least one rule");
+      Checks.require(rules.stream().allMatch(r -> r.depth() < MAX_DEPTH), "rules nest at most " + MAX_DEPTH + " levels deep");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return rules.stream().anyMatch(r -> r.test(ticket));
+    }
+
+    @Override
+    public int depth() {
+      return 1 + rules.stream().mapToInt(Rule::depth).max().orElse(0);
+    }
+  }
+
+  private static <E extends Enum<E>> Set<E> enums(Collection<E> values, Class<E> type, String what) {
+    Checks.elements(values, what, 100);
+    Checks.require(!values.isEmpty(), what + " must not be empty");
+    EnumSet<E> copy = EnumSet.noneOf(type);
+    copy.addAll(values);
+    return Collections.unmodifiableSet(copy);
+  }
+}
