@@ -169,7 +169,8 @@ public final class MacroService {
    * @param principal the agent applying it
    * @param name the macro name
    * @param ticket the ticket
-   * @param locale the requester's locale for the reply, or null for the macro's default
+   * @param locale the locale for the reply, or null for the ticket's own ({@link
+   *     Ticket#LOCALE_FIELD}, stamped from the requester's locale), else the macro's default
    * @return the ticket afterwards
    * @throws NotFoundException if the macro or ticket is unknown or not visible
    * @throws AccessDeniedException if any needed permission is missing (nothing is changed)
@@ -182,7 +183,7 @@ public final class MacroService {
     }
     Macro m = stored.definition();
     Ticket t = helpdesk.tickets().get(principal, ticket);
-    Template reply = m.replyFor(locale);
+    Template reply = m.replyFor(locale != null ? locale : localeOf(t));
     Set<Permission> needed = EnumSet.noneOf(Permission.class);
     m.changes().forEach(a -> needed.addAll(a.permissions()));
     if (reply != null) {
@@ -198,6 +199,15 @@ public final class MacroService {
       after = helpdesk.tickets().reply(principal, ticket, Ticket.ANY_VERSION, Message.of(body, Channel.WEB));
     }
     return after;
+  }
+
+  /** The ticket's locale field, if it holds a well-formed language tag. */
+  private static @Nullable Locale localeOf(Ticket t) {
+    if (t.fields().get(Ticket.LOCALE_FIELD) instanceof dev.frontline.helpdesk.ticket.FieldValue.Text text) {
+      Locale l = Locale.forLanguageTag(text.value().strip());
+      return l.getLanguage().isEmpty() ? null : l;
+    }
+    return null;
   }
 
   private void requireStaff(Principal p) {

@@ -72,6 +72,20 @@ class MacroServiceTest {
   }
 
   @Test
+  @DisplayName("without a locale, the reply follows the ticket's locale (stamped from the requester's)")
+  void ticketLocale() {
+    macros.define(d.lead, resetPassword);
+    d.helpdesk.directory().saveCustomer(d.helpdesk.directory().findCustomer(dev.frontline.helpdesk.OpsDesk.CAROL).orElseThrow()
+        .withLocale(Locale.forLanguageTag("de-CH")));
+    Ticket t = d.carolAsks("Passwort vergessen");
+    macros.apply(d.alice, "reset-password", t.id(), null);
+    assertThat(d.tickets.conversation(d.carol, t.id()).get(1).body()).startsWith("Grueezi");
+    Ticket t2 = d.carolAsks("Again");
+    macros.apply(d.alice, "reset-password", t2.id(), Locale.FRENCH); // an explicit locale wins
+    assertThat(d.tickets.conversation(d.carol, t2.id()).get(1).body()).doesNotStartWith("Grueezi");
+  }
+
+  @Test
   @DisplayName("applying needs every change's permission; a missing one changes nothing")
   void permissions() {
     Macro escalateish = Macro.of("to-b", "To team B", List.of(Action.setPriority(Priority.HIGH), Action.assignTeam(TeamId.of("front-b"))),
