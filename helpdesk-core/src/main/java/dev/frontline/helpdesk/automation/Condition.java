@@ -102,6 +102,23 @@ public interface Condition {
     return new Rule.TeamIs(team);
   }
 
+  /**
+   * @param organizations organizations
+   * @return the ticket's organization is one of these
+   */
+  static Rule.OrganizationIn organizationIn(dev.frontline.helpdesk.directory.OrganizationId... organizations) {
+    dev.frontline.helpdesk.internal.Checks.notNull(organizations, "organizations");
+    return new Rule.OrganizationIn(new java.util.HashSet<>(java.util.Arrays.asList(organizations)));
+  }
+
+  /**
+   * @param customer a customer
+   * @return the ticket's requester is this customer
+   */
+  static Rule.RequesterIs requesterIs(dev.frontline.helpdesk.directory.CustomerId customer) {
+    return new Rule.RequesterIs(customer);
+  }
+
   /** @return the ticket has no assignee */
   static Rule.Unassigned unassigned() {
     return new Rule.Unassigned();

@@ -36,6 +36,8 @@ public sealed interface Rule extends Condition
         Rule.TeamIs,
         Rule.Unassigned,
         Rule.AssigneeIs,
+        Rule.OrganizationIn,
+        Rule.RequesterIs,
         Rule.FieldEquals,
         Rule.Not,
         Rule.AnyOf {
@@ -209,6 +211,44 @@ public sealed interface Rule extends Condition
     @Override
     public boolean test(Ticket ticket) {
       return agent.equals(ticket.assignee());
+    }
+  }
+
+  /**
+   * The ticket's organization (the requester's when it was opened) is one of these, e.g. the VIP
+   * customers.
+   *
+   * @param organizations the organizations, 1 to 100
+   */
+  record OrganizationIn(Set<dev.frontline.helpdesk.directory.OrganizationId> organizations) implements Rule {
+    /** Validates and copies. */
+    public OrganizationIn {
+      Checks.notNull(organizations, "organizations");
+      Checks.require(!organizations.isEmpty() && organizations.size() <= 100, "between 1 and 100 organizations");
+      organizations.forEach(o -> Checks.notNull(o, "organization"));
+      organizations = Set.copyOf(organizations);
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return ticket.organization() != null && organizations.contains(ticket.organization());
+    }
+  }
+
+  /**
+   * The ticket's requester is this customer.
+   *
+   * @param customer the customer
+   */
+  record RequesterIs(dev.frontline.helpdesk.directory.CustomerId customer) implements Rule {
+    /** Validates. */
+    public RequesterIs {
+      Checks.notNull(customer, "customer");
+    }
+
+    @Override
+    public boolean test(Ticket ticket) {
+      return customer.equals(ticket.requester());
     }
   }
 

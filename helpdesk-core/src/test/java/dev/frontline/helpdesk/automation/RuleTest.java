@@ -63,6 +63,12 @@ class RuleTest {
     assertThat(Condition.assigneeIs(ALICE).test(t)).isEqualTo(ALICE.equals(t.assignee()));
     assertThat(Condition.fieldEquals("seats", new FieldValue.Number(new BigDecimal("12"))).test(t)).isTrue();
     assertThat(Condition.fieldEquals("plan", new FieldValue.Text("gold")).test(t)).isFalse();
+    assertThat(Condition.organizationIn(dev.frontline.helpdesk.directory.OrganizationId.of("acme"), t.organization()).test(t)).isTrue();
+    assertThat(Condition.organizationIn(dev.frontline.helpdesk.directory.OrganizationId.of("elsewhere")).test(t)).isFalse();
+    assertThat(Condition.requesterIs(CAROL).test(t)).isTrue();
+    assertThat(Condition.requesterIs(DAN).test(t)).isFalse();
+    Ticket noOrg = d.tickets.create(d.alice, NewTicket.builder("Dan", DAN, Message.of("x")).team(FRONT).build());
+    assertThat(Condition.organizationIn(ACME).test(noOrg)).isFalse();
     assertThat(Condition.not(Condition.hasTag("vip")).test(t)).isFalse();
     assertThat(Condition.anyOf(Condition.hasTag("nope"), Condition.tierIs(1)).test(t)).isTrue();
     assertThat(Condition.anyOf(Condition.hasTag("nope"), Condition.tierIs(2)).test(t)).isFalse();
@@ -80,6 +86,9 @@ class RuleTest {
     assertThatThrownBy(() -> Condition.typeIs(null)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> Condition.fieldEquals("bad name", new FieldValue.Bool(true))).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> Condition.anyOf()).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> Condition.organizationIn()).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> Condition.organizationIn(ACME, null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> Condition.requesterIs(null)).isInstanceOf(ValidationException.class);
     Rule deep = Condition.unassigned();
     for (int i = 1; i < Rule.MAX_DEPTH; i++) {
       deep = Condition.not(deep);

@@ -43,6 +43,8 @@ class AutomationDefinitionJsonTest {
       Condition.teamIs(TeamId.of("second")),
       Condition.unassigned(),
       Condition.assigneeIs(AgentId.of("alice")),
+      Condition.organizationIn(dev.frontline.helpdesk.directory.OrganizationId.of("acme"), dev.frontline.helpdesk.directory.OrganizationId.of("duna")),
+      Condition.requesterIs(dev.frontline.helpdesk.directory.CustomerId.of("carol")),
       Condition.fieldEquals("plan", new FieldValue.Text("gold")),
       Condition.fieldEquals("seats", new FieldValue.Number(new BigDecimal("1.50"))),
       Condition.fieldEquals("trial", new FieldValue.Bool(true)),

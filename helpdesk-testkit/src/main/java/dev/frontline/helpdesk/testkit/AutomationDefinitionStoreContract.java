@@ -85,6 +85,8 @@ public abstract class AutomationDefinitionStoreContract {
         Condition.teamIs(TeamId.of("second")),
         Condition.unassigned(),
         Condition.assigneeIs(AgentId.of("alice")),
+        Condition.organizationIn(dev.frontline.helpdesk.directory.OrganizationId.of("vip-" + variant)),
+        Condition.requesterIs(dev.frontline.helpdesk.directory.CustomerId.of("carol")),
         Condition.fieldEquals("plan", new FieldValue.Text("gold \"plus\" ü")),
         Condition.fieldEquals("seats", new FieldValue.Number(new BigDecimal("12.50"))),
         Condition.fieldEquals("trial", new FieldValue.Bool(false)),

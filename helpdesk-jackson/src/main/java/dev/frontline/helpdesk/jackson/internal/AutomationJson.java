@@ -346,6 +346,13 @@ public final class AutomationJson {
     } else if (r instanceof Rule.AssigneeIs a) {
       n.put("kind", "assignee_is");
       n.put("agent", a.agent().value());
+    } else if (r instanceof Rule.OrganizationIn o) {
+      n.put("kind", "organization_in");
+      ArrayNode a = n.putArray("organizations");
+      o.organizations().stream().map(x -> x.value()).sorted().forEach(a::add);
+    } else if (r instanceof Rule.RequesterIs q) {
+      n.put("kind", "requester_is");
+      n.put("customer", q.customer().value());
     } else if (r instanceof Rule.FieldEquals f) {
       n.put("kind", "field_equals");
       n.put("field", f.field());
@@ -382,6 +389,13 @@ public final class AutomationJson {
       case "team_is" -> new Rule.TeamIs(TeamId.of(str(n, "team")));
       case "unassigned" -> new Rule.Unassigned();
       case "assignee_is" -> new Rule.AssigneeIs(AgentId.of(str(n, "agent")));
+      case "organization_in" -> new Rule.OrganizationIn(new java.util.HashSet<>(list(n, "organizations", e -> {
+        if (!e.isTextual()) {
+          throw new DefinitionFormatException("organizations must be strings");
+        }
+        return dev.frontline.helpdesk.directory.OrganizationId.of(e.asText());
+      })));
+      case "requester_is" -> new Rule.RequesterIs(dev.frontline.helpdesk.directory.CustomerId.of(str(n, "customer")));
       case "field_equals" -> {
         JsonNode v = req(n, "value");
         if (!v.isObject()) {
