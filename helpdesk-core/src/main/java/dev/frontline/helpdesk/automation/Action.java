@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.automation;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
+import dev.frontline.helpdesk.ticket.FieldValue;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Tags;
 import dev.frontline.helpdesk.ticket.TicketState;
@@ -122,6 +123,43 @@ public sealed interface Action {
   }
 
   /**
+   * Sets a custom field, or removes it.
+   *
+   * @param field the field name (an identifier)
+   * @param value the new value, or null to remove the field
+   */
+  record SetField(String field, @org.jspecify.annotations.Nullable FieldValue value) implements Action {
+    /** Validates. */
+    public SetField {
+      Checks.identifier(field, "field name");
+    }
+
+    @Override
+    public Set<Permission> permissions() {
+      return Set.of(Permission.TICKET_EDIT);
+    }
+  }
+
+  /**
+   * Adds a public reply the requester reads (an acknowledgement, a canned answer), in the ticket's
+   * conversation like an agent's reply. Triggers fire at most once per ticket and cascade, so a
+   * reply trigger cannot answer itself.
+   *
+   * @param text the reply, with placeholders
+   */
+  record AddPublicReply(Template text) implements Action {
+    /** Validates. */
+    public AddPublicReply {
+      Checks.notNull(text, "text");
+    }
+
+    @Override
+    public Set<Permission> permissions() {
+      return Set.of(Permission.TICKET_REPLY_PUBLIC);
+    }
+  }
+
+  /**
    * Sends a notification through the {@link dev.frontline.helpdesk.spi.NotificationSink}.
    *
    * @param recipient who gets it
@@ -190,6 +228,24 @@ public sealed interface Action {
    */
   static Action addInternalNote(String text) {
     return new AddInternalNote(Template.of(text));
+  }
+
+  /**
+   * @param field a custom field
+   * @param value its new value, or null to remove it
+   * @return the action
+   */
+  static Action setField(String field, @org.jspecify.annotations.Nullable FieldValue value) {
+    return new SetField(field, value);
+  }
+
+  /**
+   * @param text the reply with placeholders
+   * @return the action
+   * @throws dev.frontline.helpdesk.ValidationException for unknown placeholders
+   */
+  static Action addPublicReply(String text) {
+    return new AddPublicReply(Template.of(text));
   }
 
   /**

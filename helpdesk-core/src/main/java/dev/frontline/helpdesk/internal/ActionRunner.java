@@ -104,6 +104,19 @@ public final class ActionRunner {
     } else if (a instanceof Action.AddInternalNote n) {
       Ticket t = tickets.get(p, id);
       return tickets.addNote(p, id, Ticket.ANY_VERSION, Message.of(n.text().render(values(t, agent)), Channel.INTERNAL));
+    } else if (a instanceof Action.SetField sf) {
+      return retry(p, id, t -> {
+        if (java.util.Objects.equals(t.fields().get(sf.field()), sf.value())) {
+          return t;
+        }
+        TicketUpdate u = sf.value() == null
+            ? TicketUpdate.none().withFields(Map.of(), Set.of(sf.field()))
+            : TicketUpdate.none().withFields(Map.of(sf.field(), sf.value()), Set.of());
+        return tickets.update(p, id, t.version(), u);
+      });
+    } else if (a instanceof Action.AddPublicReply r) {
+      Ticket t = tickets.get(p, id);
+      return tickets.reply(p, id, Ticket.ANY_VERSION, Message.of(r.text().render(values(t, agent))));
     } else if (a instanceof Action.Notify n) {
       Ticket t = tickets.get(p, id);
       String to = switch (n.recipient()) {

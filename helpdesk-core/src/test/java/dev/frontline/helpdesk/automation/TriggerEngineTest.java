@@ -33,6 +33,27 @@ class TriggerEngineTest {
   @DisplayName("firing")
   class Firing {
     @Test
+    @DisplayName("an acknowledgement trigger replies publicly and sets fields; it does not answer its own reply")
+    void publicReplyAndFields() {
+      engine.add(new Trigger("ack", TriggerEvent.ANY, List.of(Condition.hasTag("vip")), List.of(
+          Action.addPublicReply("Thanks {{customer.name}}, we received {{ticket.key}}."),
+          Action.setField("plan", dev.frontline.helpdesk.ticket.FieldValue.text("gold")),
+          Action.setField("trial", null))));
+      Ticket t = d.tickets.create(d.alice, NewTicket.builder("Server down", CAROL, Message.of("x")).tags("vip").team(FRONT)
+          .fields(java.util.Map.of("trial", dev.frontline.helpdesk.ticket.FieldValue.bool(true))).build());
+      Ticket after = d.tickets.get(d.system, t.id());
+      assertThat(after.fields()).containsEntry("plan", dev.frontline.helpdesk.ticket.FieldValue.text("gold")).doesNotContainKey("trial");
+      List<Entry> customerView = d.tickets.conversation(d.carol, t.id());
+      assertThat(customerView).hasSize(2);
+      assertThat(customerView.get(1).kind()).isEqualTo(EntryKind.PUBLIC_REPLY);
+      assertThat(customerView.get(1).body()).isEqualTo("Thanks Carol <b>C</b>, we received " + t.key() + ".");
+      assertThat(customerView.get(1).author().id()).isEqualTo("system:trigger");
+      // the customer answers: the trigger fires again (a new cascade) and acknowledges once more, not in a loop
+      d.tickets.reply(d.carol, t.id(), Ticket.ANY_VERSION, Message.of("still down"));
+      assertThat(d.tickets.conversation(d.carol, t.id())).hasSize(4);
+    }
+
+    @Test
     @DisplayName("a matching trigger runs its actions in order through the ticket service, audited as system:trigger")
     void actions() {
       engine.add(new Trigger("vip", TriggerEvent.CREATED, List.of(Condition.hasTag("vip")), List.of(

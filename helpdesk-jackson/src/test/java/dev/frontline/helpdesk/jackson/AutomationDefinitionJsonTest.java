@@ -61,7 +61,10 @@ class AutomationDefinitionJsonTest {
       Action.addInternalNote("Note for {{ticket.key}}\nwith \"quotes\" & <markup>"),
       Action.notify(Recipient.REQUESTER, "Re: {{ticket.subject}}", "Hi {{customer.name}}"),
       Action.notify(Recipient.ASSIGNEE, "S", "B"),
-      Action.notify(Recipient.TEAM, "S", "B"));
+      Action.notify(Recipient.TEAM, "S", "B"),
+      Action.setField("plan", new FieldValue.Text("gold")),
+      Action.setField("trial", null),
+      Action.addPublicReply("Thanks {{customer.name}}, we got {{ticket.key}}."));
 
   static AutomationDefinition roundTrip(AutomationDefinition d) {
     String json = AutomationDefinitionJson.write(d);

@@ -101,7 +101,10 @@ public abstract class AutomationDefinitionStoreContract {
             Action.addInternalNote("Variant " + variant + " for {{customer.name}}\nsecond line <b>&</b>"),
             Action.notify(Recipient.TEAM, "VIP {{ticket.key}}: {{ticket.subject}}", "Body\n{{agent.name}}"),
             Action.notify(Recipient.REQUESTER, "Hi", "Dear {{customer.name}}"),
-            Action.notify(Recipient.ASSIGNEE, "A", "B")));
+            Action.notify(Recipient.ASSIGNEE, "A", "B"),
+            Action.setField("plan", new FieldValue.Number(new BigDecimal(variant))),
+            Action.setField("trial", null),
+            Action.addPublicReply("We got {{ticket.key}}, {{customer.name}}.")));
   }
 
   /**

@@ -431,6 +431,15 @@ public final class AutomationJson {
     } else if (a instanceof Action.AddInternalNote note) {
       n.put("kind", "add_internal_note");
       n.put("text", note.text().text());
+    } else if (a instanceof Action.SetField f) {
+      n.put("kind", "set_field");
+      n.put("field", f.field());
+      if (f.value() != null) {
+        n.set("value", JsonCodec.fieldValue(f.value()));
+      }
+    } else if (a instanceof Action.AddPublicReply r) {
+      n.put("kind", "add_public_reply");
+      n.put("text", r.text().text());
     } else if (a instanceof Action.Notify x) {
       n.put("kind", "notify");
       n.put("recipient", x.recipient().name());
@@ -454,6 +463,14 @@ public final class AutomationJson {
       case "assign_team" -> new Action.AssignTeam(TeamId.of(str(n, "team")));
       case "set_state" -> new Action.SetState(en(TicketState.class, n, "state"));
       case "add_internal_note" -> new Action.AddInternalNote(Template.of(str(n, "text")));
+      case "set_field" -> {
+        JsonNode v = n.get("value");
+        if (v != null && !v.isNull() && !v.isObject()) {
+          throw new DefinitionFormatException("a field value is a JSON object");
+        }
+        yield new Action.SetField(str(n, "field"), v == null || v.isNull() ? null : JsonCodec.readFieldValue(v));
+      }
+      case "add_public_reply" -> new Action.AddPublicReply(Template.of(str(n, "text")));
       case "notify" -> new Action.Notify(en(Recipient.class, n, "recipient"), Template.of(str(n, "subject")), Template.of(str(n, "body")));
       default -> throw new DefinitionFormatException("unknown action kind " + kind);
     };
