@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The gnome-help-en evaluation set (read from {@code /work/shared/eval/kb}, or the folder in the
- * system property {@code frontline.kb}), replicated to any number of articles: copy {@code c} of
+ * The gnome-help-en evaluation set (read from {@code ../shared/eval/kb} relative to the working
+ * directory, or the folder in the system property {@code frontline.kb}), replicated to any number of articles: copy {@code c} of
  * page {@code d} has the id {@code d-c<c>}, and copies after the first get small text variations (a
  * word added to two titles in three, a sentence appended to the body, every other copy with its
  * first "the" changed to "this").
@@ -31,7 +31,7 @@ final class BenchKb {
   record Page(String id, String title, String body) {}
 
   static Path dir() {
-    return Path.of(System.getProperty("frontline.kb", "/work/shared/eval/kb"), "gnome-help-en");
+    return Path.of(System.getProperty("frontline.kb", "../shared/eval/kb"), "gnome-help-en");
   }
 
   static List<Page> pages() {
