@@ -7,8 +7,7 @@ import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.ActionRunner;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.internal.DefinitionCache;
+import dev.frontline.helpdesk.internal.DefinitionRegistry;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
 import dev.frontline.helpdesk.internal.Trusted;
 import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
@@ -21,12 +20,10 @@ import dev.frontline.helpdesk.ticket.TicketPage;
 import dev.frontline.helpdesk.ticket.TicketQuery;
 import dev.frontline.helpdesk.ticket.TicketSort;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +57,14 @@ public final class AutomationRunner {
   private final AccessControl access;
   private final DefaultTicketService tickets;
   private final ActionRunner runner;
-  private final List<Automation> local = new CopyOnWriteArrayList<>();
-  private final DefinitionCache<Automation> stored;
+  private final DefinitionRegistry<Automation> definitions;
 
   private AutomationRunner(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
     this.helpdesk = helpdesk;
     this.access = helpdesk.access();
     this.tickets = Trusted.tickets(helpdesk);
     this.runner = new ActionRunner(helpdesk, sink);
-    this.stored = new DefinitionCache<>(store, AutomationDefinition.Kind.AUTOMATION, Automation.class);
+    this.definitions = new DefinitionRegistry<>(store, AutomationDefinition.Kind.AUTOMATION, Automation.class, access, Permission.ADMINISTER, "runner");
   }
 
   /**
@@ -105,17 +101,12 @@ public final class AutomationRunner {
    *     automation
    */
   public synchronized void add(Automation automation) {
-    Objects.requireNonNull(automation, "automation");
-    Checks.require(local.stream().noneMatch(a -> a.name().equals(automation.name()))
-        && !currentStored().byName().containsKey(automation.name()), "automation " + automation.name() + " exists");
-    local.add(automation);
+    definitions.add(automation);
   }
 
   /** @return the automations that run: the added ones, then the defined ones in store order */
   public List<Automation> automations() {
-    List<Automation> all = new ArrayList<>(local);
-    stored.current().all().forEach(d -> all.add(d.definition()));
-    return List.copyOf(all);
+    return definitions.all(false);
   }
 
   /**
@@ -147,13 +138,7 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
   public StoredDefinition<Automation> define(Principal principal, Automation automation, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(automation, "automation");
-    access.require(principal, Permission.ADMINISTER);
-    automation.requireStorable();
-    Checks.require(local.stream().noneMatch(a -> a.name().equals(automation.name())),
-        "automation " + automation.name() + " is added to this runner in memory; pick another name");
-    return stored.store().save(automation, expectedRevision);
+    return definitions.define(principal, automation, expectedRevision);
   }
 
   /**
@@ -179,10 +164,7 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
   public boolean delete(Principal principal, String name, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(name, "name");
-    access.require(principal, Permission.ADMINISTER);
-    return stored.store().delete(AutomationDefinition.Kind.AUTOMATION, name, expectedRevision);
+    return definitions.delete(principal, name, expectedRevision);
   }
 
   /**
@@ -191,9 +173,7 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
   public List<StoredDefinition<Automation>> list(Principal principal) {
-    Checks.notNull(principal, "principal");
-    access.require(principal, Permission.ADMINISTER);
-    return stored.current().all();
+    return definitions.list(principal);
   }
 
   /**
@@ -203,19 +183,7 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
   public Optional<StoredDefinition<Automation>> findStored(Principal principal, String name) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(name, "name");
-    access.require(principal, Permission.ADMINISTER);
-    return Optional.ofNullable(stored.current().byName().get(name));
-  }
-
-  private DefinitionCache.Snapshot<Automation> currentStored() {
-    try {
-      return stored.current();
-    } catch (RuntimeException e) {
-      LOG.warn("cannot read the defined automations, using the last ones read: {}", e.toString());
-      return stored.last();
-    }
+    return definitions.find(principal, name);
   }
 
   /**

@@ -6,7 +6,7 @@ import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.ActionRunner;
 import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.internal.DefinitionCache;
+import dev.frontline.helpdesk.internal.DefinitionRegistry;
 import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.NotificationSink;
 import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +58,7 @@ public final class TriggerEngine implements TicketListener {
   private final AccessControl access;
   private final ActionRunner runner;
   private final int maxDepth;
-  private final List<Trigger> local = new CopyOnWriteArrayList<>();
-  private final DefinitionCache<Trigger> stored;
+  private final DefinitionRegistry<Trigger> definitions;
   private final ThreadLocal<Cascade> cascade = new ThreadLocal<>();
 
   private static final class Cascade {
@@ -73,7 +71,7 @@ public final class TriggerEngine implements TicketListener {
     this.access = helpdesk.access();
     this.runner = new ActionRunner(helpdesk, sink);
     this.maxDepth = maxDepth;
-    this.stored = new DefinitionCache<>(store, AutomationDefinition.Kind.TRIGGER, Trigger.class);
+    this.definitions = new DefinitionRegistry<>(store, AutomationDefinition.Kind.TRIGGER, Trigger.class, access, Permission.ADMINISTER, "engine");
   }
 
   /**
@@ -130,10 +128,7 @@ public final class TriggerEngine implements TicketListener {
    *     trigger
    */
   public synchronized void add(Trigger trigger) {
-    Objects.requireNonNull(trigger, "trigger");
-    Checks.require(local.stream().noneMatch(t -> t.name().equals(trigger.name()))
-        && !currentStored().byName().containsKey(trigger.name()), "trigger " + trigger.name() + " exists");
-    local.add(trigger);
+    definitions.add(trigger);
   }
 
   /**
@@ -143,15 +138,13 @@ public final class TriggerEngine implements TicketListener {
    * @param name a trigger name
    * @return whether it was removed
    */
-  public synchronized boolean remove(String name) {
-    return local.removeIf(t -> t.name().equals(name));
+  public boolean remove(String name) {
+    return definitions.remove(name);
   }
 
   /** @return the triggers that run, in order: the added ones, then the defined ones */
   public List<Trigger> triggers() {
-    List<Trigger> all = new ArrayList<>(local);
-    currentStored().all().forEach(d -> all.add(d.definition()));
-    return List.copyOf(all);
+    return definitions.all(true);
   }
 
   /**
@@ -184,13 +177,7 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
   public StoredDefinition<Trigger> define(Principal principal, Trigger trigger, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(trigger, "trigger");
-    access.require(principal, Permission.ADMINISTER);
-    trigger.requireStorable();
-    Checks.require(local.stream().noneMatch(t -> t.name().equals(trigger.name())),
-        "trigger " + trigger.name() + " is added to this engine in memory; pick another name");
-    return stored.store().save(trigger, expectedRevision);
+    return definitions.define(principal, trigger, expectedRevision);
   }
 
   /**
@@ -216,10 +203,7 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
   public boolean delete(Principal principal, String name, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(name, "name");
-    access.require(principal, Permission.ADMINISTER);
-    return stored.store().delete(AutomationDefinition.Kind.TRIGGER, name, expectedRevision);
+    return definitions.delete(principal, name, expectedRevision);
   }
 
   /**
@@ -228,9 +212,7 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
   public List<StoredDefinition<Trigger>> list(Principal principal) {
-    Checks.notNull(principal, "principal");
-    access.require(principal, Permission.ADMINISTER);
-    return stored.current().all();
+    return definitions.list(principal);
   }
 
   /**
@@ -240,24 +222,12 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
   public Optional<StoredDefinition<Trigger>> findStored(Principal principal, String name) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(name, "name");
-    access.require(principal, Permission.ADMINISTER);
-    return Optional.ofNullable(stored.current().byName().get(name));
+    return definitions.find(principal, name);
   }
 
   /** @return the deepest cascade allowed */
   public int maxDepth() {
     return maxDepth;
-  }
-
-  private DefinitionCache.Snapshot<Trigger> currentStored() {
-    try {
-      return stored.current();
-    } catch (RuntimeException e) {
-      LOG.warn("cannot read the defined triggers, using the last ones read: {}", e.toString());
-      return stored.last();
-    }
   }
 
   @Override
