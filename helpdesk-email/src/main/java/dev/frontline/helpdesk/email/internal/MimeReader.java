@@ -63,7 +63,7 @@ public final class MimeReader {
     List<String> notes = new ArrayList<>();
     StringBuilder plain = null;
     StringBuilder html = null;
-    StringBuilder htmlReply = null;
+    List<String> htmlSources = new ArrayList<>();
     List<Part> htmlOutsideAlternative = new ArrayList<>();
     List<NewAttachment> attachments = new ArrayList<>();
     Deque<String> multiparts = new ArrayDeque<>();
@@ -130,7 +130,7 @@ public final class MimeReader {
           } else if (!attachment && mime.equals("text/html")) {
             String source = Texts.decode(content, d.getCharset());
             html = append(html, HtmlText.toText(source));
-            htmlReply = append(htmlReply, HtmlText.toText(source, true));
+            htmlSources.add(source);
             if (!inAlternative) {
               htmlOutsideAlternative.add(new Part(content, mime));
             }
@@ -154,7 +154,7 @@ public final class MimeReader {
     }
     return new ParsedMail(
         List.copyOf(headers), plain == null ? null : plain.toString(), html == null ? null : html.toString(),
-        htmlReply == null ? null : htmlReply.toString(), List.copyOf(attachments), List.copyOf(notes));
+        List.copyOf(htmlSources), List.copyOf(attachments), List.copyOf(notes));
   }
 
   /**

@@ -12,9 +12,7 @@ import org.jspecify.annotations.Nullable;
  *     decoded)
  * @param plainText the inline text/plain parts, joined, or null if there are none
  * @param htmlText the inline text/html parts converted to text, or null if there are none
- * @param htmlReplyText the same without quoted elements (blockquotes, Gmail and Outlook quote
- *     containers; each leaves a {@code ">"} line), for the text of a reply; null if there are no
- *     HTML parts
+ * @param htmlSources the decoded inline text/html parts, for {@link #htmlReplyText()}
  * @param attachments every other part
  * @param notes problems met while parsing (kept for the report)
  */
@@ -22,9 +20,30 @@ public record ParsedMail(
     List<Header> headers,
     @Nullable String plainText,
     @Nullable String htmlText,
-    @Nullable String htmlReplyText,
+    List<String> htmlSources,
     List<NewAttachment> attachments,
     List<String> notes) {
+
+  /**
+   * The HTML parts as text without quoted elements (blockquotes, Gmail and Outlook quote
+   * containers; each leaves a {@code ">"} line), for the text of a reply. Converted on demand: only
+   * replies without a text/plain part need it.
+   *
+   * @return the text, or null if there are no HTML parts
+   */
+  public @Nullable String htmlReplyText() {
+    if (htmlSources.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String source : htmlSources) {
+      if (b.length() > 0) {
+        b.append("\n\n");
+      }
+      b.append(HtmlText.toText(source, true));
+    }
+    return b.toString();
+  }
 
   /**
    * One header field.
