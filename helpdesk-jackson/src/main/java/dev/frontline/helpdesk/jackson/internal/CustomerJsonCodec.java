@@ -1,5 +1,8 @@
 package dev.frontline.helpdesk.jackson.internal;
 
+import static dev.frontline.helpdesk.jackson.internal.JsonCodec.req;
+import static dev.frontline.helpdesk.jackson.internal.JsonCodec.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -165,17 +168,5 @@ public final class CustomerJsonCodec {
         str(n, "body"),
         Instant.parse(str(n, "at")),
         atts);
-  }
-
-  private static JsonNode req(JsonNode n, String name) {
-    JsonNode v = n.get(name);
-    if (v == null || v.isNull()) {
-      throw new StorageException("missing JSON property " + name);
-    }
-    return v;
-  }
-
-  private static String str(JsonNode n, String name) {
-    return req(n, name).asText();
   }
 }

@@ -152,7 +152,8 @@ public final class JsonCodec {
     }
   }
 
-  private static JsonNode req(JsonNode n, String name) {
+  /** A required property; a missing one is a {@link StorageException} (stored data is broken). */
+  static JsonNode req(JsonNode n, String name) {
     JsonNode v = n.get(name);
     if (v == null || v.isNull()) {
       throw new StorageException("missing JSON property " + name);
@@ -160,7 +161,8 @@ public final class JsonCodec {
     return v;
   }
 
-  private static String str(JsonNode n, String name) {
+  /** A required property as text. */
+  static String str(JsonNode n, String name) {
     return req(n, name).asText();
   }
 
