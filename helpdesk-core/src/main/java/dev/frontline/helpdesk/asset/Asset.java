@@ -39,9 +39,14 @@ public record Asset(
   /**
    * @param c a customer
    * @param org the customer's organization, or null
-   * @return whether the asset belongs to the customer or (if given) their organization
+   * @return whether the asset is the customer's own, or a shared asset (no named customer) of
+   *     their organization; a colleague's personal asset recorded under the same organization is
+   *     not
    */
   public boolean belongsTo(CustomerId c, @Nullable OrganizationId org) {
-    return c.equals(customer) || (org != null && org.equals(organization));
+    if (customer != null) {
+      return customer.equals(c);
+    }
+    return org != null && org.equals(organization);
   }
 }

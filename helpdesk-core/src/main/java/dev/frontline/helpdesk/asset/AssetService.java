@@ -125,19 +125,11 @@ public final class AssetService {
     List<Asset> out = new ArrayList<>();
     for (AssetId id : linked(t)) {
       assets.find(id)
-          .filter(a -> ofRequester(a, t))
+          .filter(a -> a.belongsTo(t.requester(), t.organization()))
           .filter(a -> !colleague || a.customer() == null)
           .ifPresent(out::add);
     }
     return out;
-  }
-
-  /** The requester's own asset, or a shared one (no named customer) of the ticket's organization. */
-  private static boolean ofRequester(Asset a, Ticket t) {
-    if (a.customer() != null) {
-      return a.customer().equals(t.requester());
-    }
-    return t.organization() != null && t.organization().equals(a.organization());
   }
 
   /**
@@ -154,7 +146,7 @@ public final class AssetService {
     Checks.notNull(asset, "asset");
     Ticket t = tickets.get(principal, ticket);
     access.check(principal, t, Permission.TICKET_EDIT);
-    Asset a = assets.find(asset).filter(x -> ofRequester(x, t))
+    Asset a = assets.find(asset).filter(x -> x.belongsTo(t.requester(), t.organization()))
         .orElseThrow(() -> new NotFoundException("asset not found"));
     Set<AssetId> ids = new LinkedHashSet<>(linked(t));
     if (!ids.add(a.id())) {
