@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk;
 
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
 import dev.frontline.helpdesk.directory.Agent;
@@ -50,9 +51,11 @@ public final class OpsDesk {
   public static final CustomerId DAN = CustomerId.of("dan"); // no organization
   public static final OrganizationId ACME = OrganizationId.of("acme");
 
-  public final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
-  public final InMemoryTicketStore store = new InMemoryTicketStore();
-  public final InMemoryDirectoryStore dir = new InMemoryDirectoryStore();
+  public final TestClock clock;
+  public final InMemoryTicketStore store;
+  public final InMemoryDirectoryStore dir;
+  private final java.util.List<dev.frontline.helpdesk.sla.SlaPolicy> policies;
+  public final InMemoryStores stores;
   public final Helpdesk helpdesk;
   public final TicketService tickets;
   public final Principal alice = Principal.agent(ALICE);
@@ -72,6 +75,23 @@ public final class OpsDesk {
 
   /** @param policies the SLA policies of the helpdesk */
   public OpsDesk(java.util.List<dev.frontline.helpdesk.sla.SlaPolicy> policies) {
+    this(policies, b -> {});
+  }
+
+  /** @param config adds to the helpdesk's configuration (routing, sink, ...) */
+  public OpsDesk(java.util.function.Consumer<Helpdesk.Builder> config) {
+    this(java.util.List.of(), config);
+  }
+
+  /**
+   * @param policies the SLA policies of the helpdesk
+   * @param config adds to the helpdesk's configuration (routing, sink, ...)
+   */
+  public OpsDesk(java.util.List<dev.frontline.helpdesk.sla.SlaPolicy> policies, java.util.function.Consumer<Helpdesk.Builder> config) {
+    clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
+    store = new InMemoryTicketStore();
+    dir = new InMemoryDirectoryStore();
+    this.policies = policies;
     Roles.defaults().forEach(dir::saveRole);
     dir.saveTeam(new Team(FRONT, "Front line", 1));
     dir.saveTeam(new Team(FRONT_B, "Front line B", 1));
@@ -89,9 +109,36 @@ public final class OpsDesk {
     dir.saveCustomer(new Customer(CAROL, "Carol <b>C</b>", "carol@example.com", ACME, true));
     dir.saveCustomer(new Customer(ERIN, "Erin", "erin@example.com", ACME, true));
     dir.saveCustomer(Customer.of(DAN, "Dan", "dan@example.com"));
-    helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore())
-        .clock(clock).reopenWindow(Duration.ofDays(7)).autoCloseAfter(Duration.ofDays(4)).slaPolicies(policies).build();
+    stores = InMemoryStores.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore()).build();
+    Helpdesk.Builder b = base().slaPolicies(policies);
+    config.accept(b);
+    helpdesk = b.build();
     tickets = helpdesk.tickets();
+  }
+
+  private OpsDesk(OpsDesk same, java.util.function.Consumer<Helpdesk.Builder> config) {
+    clock = same.clock;
+    store = same.store;
+    dir = same.dir;
+    policies = same.policies;
+    stores = same.stores;
+    Helpdesk.Builder b = base().slaPolicies(policies);
+    config.accept(b);
+    helpdesk = b.build();
+    tickets = helpdesk.tickets();
+  }
+
+  /**
+   * @param config the configuration to add
+   * @return a desk on the same stores and clock whose helpdesk has this configuration too
+   */
+  public OpsDesk with(java.util.function.Consumer<Helpdesk.Builder> config) {
+    return new OpsDesk(this, config);
+  }
+
+  /** @return a builder of another helpdesk (another node) on the same stores and clock */
+  public Helpdesk.Builder base() {
+    return Helpdesk.builder().stores(stores).clock(clock).reopenWindow(Duration.ofDays(7)).autoCloseAfter(Duration.ofDays(4));
   }
 
   /** @return a ticket Carol opened herself on the web */

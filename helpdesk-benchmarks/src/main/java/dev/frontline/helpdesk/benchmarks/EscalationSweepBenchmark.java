@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.benchmarks;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.SupportTier;
@@ -104,7 +105,7 @@ public class EscalationSweepBenchmark {
     EscalationRule quiet =
         EscalationRule.builder("quiet").when(EscalationTrigger.noAgentReplyFor(Duration.ofHours(1)))
             .then(EscalationAction.notification("lead", "no agent reply for an hour")).build();
-    helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore())
+    helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore()).build())
         .clock(clock).slaPolicies(List.of(policy)).escalationRules(List.of(quiet)).escalationBatchSize(200).build();
     Instant now = clock.instant();
     SplittableRandom r = new SplittableRandom(42);

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
@@ -111,7 +112,7 @@ public class JdbcCreateTicketBenchmark {
     dir.saveTier(new SupportTier(1, "Front line", front));
     dir.saveAgent(Agent.of(AgentId.of("alice"), "Alice", "alice@example.com", Set.of("agent"), Map.of(front, TeamAccess.FULL)));
     dir.saveCustomer(Customer.of(carol, "Carol", "carol@example.com"));
-    helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(stores.blobStore()).build();
+    helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(store).directoryStore(dir).blobStore(stores.blobStore()).build()).build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.benchmarks;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
@@ -63,6 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TicketLifecycleBenchmark {
   private Helpdesk helpdesk;
+  private TicketStore rawStore;
   private final Principal agent = Principal.agent(AgentId.of("alice"));
   private final CustomerId carol = CustomerId.of("carol");
   private final IdGenerator ids = IdGenerator.secureRandom();
@@ -80,7 +82,8 @@ public class TicketLifecycleBenchmark {
     dir.saveTier(new SupportTier(1, "Front line", front));
     dir.saveAgent(Agent.of(AgentId.of("alice"), "Alice", "alice@example.com", Set.of("agent"), Map.of(front, TeamAccess.FULL)));
     dir.saveCustomer(Customer.of(carol, "Carol", "carol@example.com"));
-    helpdesk = Helpdesk.builder().ticketStore(new InMemoryTicketStore()).directoryStore(dir).blobStore(new InMemoryBlobStore()).build();
+    rawStore = new InMemoryTicketStore();
+    helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(rawStore).directoryStore(dir).build()).build();
   }
 
   /**
@@ -103,7 +106,7 @@ public class TicketLifecycleBenchmark {
    */
   @Benchmark
   public Ticket rawStoreBaseline() {
-    TicketStore store = helpdesk.ticketStore();
+    TicketStore store = rawStore;
     java.time.Instant now = java.time.Instant.now();
     TicketId id = new TicketId(ids.next());
     Author customer = new Author(Author.Kind.CUSTOMER, "customer:carol");

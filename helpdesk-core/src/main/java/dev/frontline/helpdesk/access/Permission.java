@@ -42,8 +42,6 @@ public enum Permission {
   TICKET_MERGE,
   /** Split an entry out into a new ticket. */
   TICKET_SPLIT,
-  /** Delete a ticket. */
-  TICKET_DELETE,
   /** Create, change and delete macros. */
   MACRO_MANAGE,
   /** Read internal knowledge articles. */

@@ -41,7 +41,7 @@ public enum TeamAccess {
       case REPLY -> with(read, Permission.TICKET_CREATE, Permission.TICKET_NOTE_INTERNAL, Permission.TICKET_REPLY_PUBLIC);
       case CHANGE -> {
         EnumSet<Permission> all = EnumSet.allOf(Permission.class);
-        all.removeAll(EnumSet.of(Permission.TICKET_MERGE, Permission.TICKET_SPLIT, Permission.TICKET_DELETE));
+        all.removeAll(EnumSet.of(Permission.TICKET_MERGE, Permission.TICKET_SPLIT));
         yield all;
       }
       case FULL -> EnumSet.allOf(Permission.class);

@@ -1,31 +1,10 @@
 package dev.frontline.helpdesk.automation;
 
-import dev.frontline.helpdesk.ConflictException;
-import dev.frontline.helpdesk.Helpdesk;
-import dev.frontline.helpdesk.HelpdeskException;
-import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.internal.ActionRunner;
-import dev.frontline.helpdesk.internal.DefinitionRegistry;
-import dev.frontline.helpdesk.internal.DefaultTicketService;
-import dev.frontline.helpdesk.internal.Trusted;
 import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
-import dev.frontline.helpdesk.spi.NotificationSink;
-import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
-import dev.frontline.helpdesk.ticket.Ticket;
-import dev.frontline.helpdesk.ticket.TicketChange;
-import dev.frontline.helpdesk.ticket.TicketEvent;
-import dev.frontline.helpdesk.ticket.TicketPage;
-import dev.frontline.helpdesk.ticket.TicketQuery;
-import dev.frontline.helpdesk.ticket.TicketSort;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs time-based {@link Automation}s. Call {@link #runDue()} periodically (e.g. every minute) from
@@ -47,49 +26,9 @@ import org.slf4j.LoggerFactory;
  * reminder mails). A new stay in the state (e.g. PENDING again after a customer reply) fires again.
  * Thread-safe.
  */
-public final class AutomationRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
-  private static final Principal ACTOR = Principal.system("automation");
+public interface AutomationRunner {
   /** The kind of the marker event. */
-  public static final String MARKER = "automation";
-
-  private final Helpdesk helpdesk;
-  private final AccessControl access;
-  private final DefaultTicketService tickets;
-  private final ActionRunner runner;
-  private final DefinitionRegistry<Automation> definitions;
-
-  private AutomationRunner(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
-    this.helpdesk = helpdesk;
-    this.access = helpdesk.access();
-    this.tickets = Trusted.tickets(helpdesk);
-    this.runner = new ActionRunner(helpdesk, sink);
-    this.definitions = new DefinitionRegistry<>(store, AutomationDefinition.Kind.AUTOMATION, Automation.class, access, Permission.ADMINISTER, "runner");
-  }
-
-  /**
-   * A runner whose defined automations live in this process's memory.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notifications go
-   * @return a runner without automations yet
-   */
-  public static AutomationRunner create(Helpdesk helpdesk, NotificationSink sink) {
-    return create(helpdesk, sink, new InMemoryAutomationDefinitionStore());
-  }
-
-  /**
-   * A runner that runs the automations of a store, possibly shared with other nodes.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notifications go
-   * @param store where defined automations are kept
-   * @return the runner
-   */
-  public static AutomationRunner create(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
-    return new AutomationRunner(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"),
-        Objects.requireNonNull(store, "store"));
-  }
+  String MARKER = "automation";
 
   /**
    * Adds an automation to this runner's memory. The host's configuration: no permission is checked
@@ -100,14 +39,10 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.ValidationException if the name is taken by an added or a defined
    *     automation
    */
-  public synchronized void add(Automation automation) {
-    definitions.add(automation);
-  }
+  void add(Automation automation);
 
   /** @return the automations that run: the added ones, then the defined ones in store order */
-  public List<Automation> automations() {
-    return definitions.all(false);
-  }
+  List<Automation> automations();
 
   /**
    * Defines or replaces an automation in the store, whatever is stored (last writer wins).
@@ -119,9 +54,7 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
    *     that of an automation added to this runner
    */
-  public StoredDefinition<Automation> define(Principal principal, Automation automation) {
-    return define(principal, automation, AutomationDefinitionStore.ANY_REVISION);
-  }
+  StoredDefinition<Automation> define(Principal principal, Automation automation);
 
   /**
    * Defines or replaces an automation in the store if it is still at the revision the caller read.
@@ -137,9 +70,7 @@ public final class AutomationRunner {
    *     that of an automation added to this runner
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public StoredDefinition<Automation> define(Principal principal, Automation automation, long expectedRevision) {
-    return definitions.define(principal, automation, expectedRevision);
-  }
+  StoredDefinition<Automation> define(Principal principal, Automation automation, long expectedRevision);
 
   /**
    * Deletes a defined automation, whatever its revision.
@@ -149,9 +80,7 @@ public final class AutomationRunner {
    * @return whether it existed
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public boolean delete(Principal principal, String name) {
-    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
-  }
+  boolean delete(Principal principal, String name);
 
   /**
    * Deletes a defined automation if it is still at the revision the caller read.
@@ -163,18 +92,14 @@ public final class AutomationRunner {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public boolean delete(Principal principal, String name, long expectedRevision) {
-    return definitions.delete(principal, name, expectedRevision);
-  }
+  boolean delete(Principal principal, String name, long expectedRevision);
 
   /**
    * @param principal needs {@code ADMINISTER}
    * @return the defined automations with their revisions, in store order
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public List<StoredDefinition<Automation>> list(Principal principal) {
-    return definitions.list(principal);
-  }
+  List<StoredDefinition<Automation>> list(Principal principal);
 
   /**
    * @param principal needs {@code ADMINISTER}
@@ -182,83 +107,12 @@ public final class AutomationRunner {
    * @return the defined automation with its revision, if any
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public Optional<StoredDefinition<Automation>> findStored(Principal principal, String name) {
-    return definitions.find(principal, name);
-  }
+  Optional<StoredDefinition<Automation>> findStored(Principal principal, String name);
 
   /**
    * Fires every automation that is due now.
    *
    * @return how many times automations fired
    */
-  public int runDue() {
-    Instant now = helpdesk.clock().instant();
-    int fired = 0;
-    for (Automation a : automations()) {
-      String cursor = null;
-      do {
-        TicketPage page = tickets.query(ACTOR, TicketQuery.builder().states(a.state()).sort(TicketSort.UPDATED_ASC)
-            .limit(TicketQuery.MAX_LIMIT).after(cursor).build());
-        for (Ticket t : page.items()) {
-          if (fire(a, t, now)) {
-            fired++;
-          }
-        }
-        cursor = page.nextCursor();
-      } while (cursor != null);
-    }
-    return fired;
-  }
-
-  private static Instant enteredState(Ticket t, List<TicketEvent> history) {
-    Instant since = t.createdAt();
-    for (TicketEvent e : history) {
-      if (e.change() instanceof TicketChange.StateChanged s && s.to() == t.state()
-          || e.change() instanceof TicketChange.Created && t.state() == dev.frontline.helpdesk.ticket.TicketState.NEW) {
-        since = e.at();
-      }
-    }
-    return since;
-  }
-
-  private boolean fire(Automation a, Ticket seen, Instant now) {
-    try {
-      tickets.appendCustom(ACTOR, seen.id(), (t, history) -> {
-        if (t.state() != a.state() || !a.conditions().stream().allMatch(c -> c.test(t))) {
-          throw new NotDue();
-        }
-        Instant since = enteredState(t, history);
-        if (since.plus(a.after()).isAfter(now)) {
-          throw new NotDue();
-        }
-        String sinceText = since.toString();
-        for (TicketEvent e : history) {
-          if (e.change() instanceof TicketChange.Custom c && MARKER.equals(c.kind()) && a.name().equals(c.data().get("name"))
-              && sinceText.equals(c.data().get("since"))) {
-            throw new NotDue();
-          }
-        }
-        return new TicketChange.Custom(MARKER, Map.of("name", a.name(), "since", sinceText));
-      });
-    } catch (NotDue e) {
-      return false;
-    } catch (ConflictException e) {
-      return false;
-    }
-    try {
-      runner.run(ACTOR, seen.id(), a.actions(), "automation:" + a.name(), null);
-    } catch (RuntimeException e) {
-      LOG.warn("automation {} failed on ticket {}: {}", a.name(), seen.key(), e.toString());
-    }
-    return true;
-  }
-
-  /** Refusal used to leave a ticket unchanged when an automation is not due. */
-  private static final class NotDue extends HelpdeskException {
-    private static final long serialVersionUID = 1L;
-
-    NotDue() {
-      super("not due");
-    }
-  }
+  int runDue();
 }

@@ -1,29 +1,15 @@
 package dev.frontline.helpdesk.automation;
 
 import dev.frontline.helpdesk.AccessDeniedException;
-import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.NotFoundException;
-import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.directory.AgentId;
-import dev.frontline.helpdesk.internal.ActionRunner;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.internal.DefinitionCache;
 import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
-import dev.frontline.helpdesk.spi.NotificationSink;
-import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
-import dev.frontline.helpdesk.ticket.Channel;
-import dev.frontline.helpdesk.ticket.Message;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,43 +25,7 @@ import org.jspecify.annotations.Nullable;
  * AutomationDefinitionStore#changeCount() change counter} moved, which it checks on every call.
  * Thread-safe.
  */
-public final class MacroService {
-  private final Helpdesk helpdesk;
-  private final AccessControl access;
-  private final ActionRunner runner;
-  private final DefinitionCache<Macro> macros;
-
-  private MacroService(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
-    this.helpdesk = helpdesk;
-    this.access = helpdesk.access();
-    this.runner = new ActionRunner(helpdesk, sink);
-    this.macros = new DefinitionCache<>(store, AutomationDefinition.Kind.MACRO, Macro.class);
-  }
-
-  /**
-   * A service whose macros live in this process's memory.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notification actions go
-   * @return the service
-   */
-  public static MacroService create(Helpdesk helpdesk, NotificationSink sink) {
-    return create(helpdesk, sink, new InMemoryAutomationDefinitionStore());
-  }
-
-  /**
-   * A service whose macros live in a store, possibly shared with other nodes.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notification actions go
-   * @param store where the macros are kept
-   * @return the service
-   */
-  public static MacroService create(Helpdesk helpdesk, NotificationSink sink, AutomationDefinitionStore store) {
-    return new MacroService(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"),
-        Objects.requireNonNull(store, "store"));
-  }
-
+public interface MacroService {
   /**
    * Defines or replaces a macro, whatever is stored (last writer wins).
    *
@@ -83,9 +33,7 @@ public final class MacroService {
    * @param macro the macro
    * @throws AccessDeniedException without the permission
    */
-  public void define(Principal principal, Macro macro) {
-    define(principal, macro, AutomationDefinitionStore.ANY_REVISION);
-  }
+  void define(Principal principal, Macro macro);
 
   /**
    * Defines or replaces a macro if it is still at the revision the caller read.
@@ -99,12 +47,7 @@ public final class MacroService {
    * @throws AccessDeniedException without the permission
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public StoredDefinition<Macro> define(Principal principal, Macro macro, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(macro, "macro");
-    access.require(principal, Permission.MACRO_MANAGE);
-    return macros.store().save(macro, expectedRevision);
-  }
+  StoredDefinition<Macro> define(Principal principal, Macro macro, long expectedRevision);
 
   /**
    * @param principal needs {@code MACRO_MANAGE}
@@ -112,9 +55,7 @@ public final class MacroService {
    * @return whether it existed
    * @throws AccessDeniedException without the permission
    */
-  public boolean delete(Principal principal, String name) {
-    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
-  }
+  boolean delete(Principal principal, String name);
 
   /**
    * @param principal needs {@code MACRO_MANAGE}
@@ -124,22 +65,14 @@ public final class MacroService {
    * @throws AccessDeniedException without the permission
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public boolean delete(Principal principal, String name, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(name, "name");
-    access.require(principal, Permission.MACRO_MANAGE);
-    return macros.store().delete(AutomationDefinition.Kind.MACRO, name, expectedRevision);
-  }
+  boolean delete(Principal principal, String name, long expectedRevision);
 
   /**
    * @param principal an agent or the system
    * @return all macros, by name
    * @throws AccessDeniedException for customers and anonymous callers
    */
-  public List<Macro> list(Principal principal) {
-    requireStaff(principal);
-    return macros.current().all().stream().map(StoredDefinition::definition).sorted(Comparator.comparing(Macro::name)).toList();
-  }
+  List<Macro> list(Principal principal);
 
   /**
    * @param principal an agent or the system
@@ -147,9 +80,7 @@ public final class MacroService {
    * @return the macro, if defined
    * @throws AccessDeniedException for customers and anonymous callers
    */
-  public Optional<Macro> find(Principal principal, String name) {
-    return findStored(principal, name).map(StoredDefinition::definition);
-  }
+  Optional<Macro> find(Principal principal, String name);
 
   /**
    * @param principal an agent or the system
@@ -157,11 +88,7 @@ public final class MacroService {
    * @return the macro with its revision (for editing), if defined
    * @throws AccessDeniedException for customers and anonymous callers
    */
-  public Optional<StoredDefinition<Macro>> findStored(Principal principal, String name) {
-    requireStaff(principal);
-    Checks.notNull(name, "name");
-    return Optional.ofNullable(macros.current().byName().get(name));
-  }
+  Optional<StoredDefinition<Macro>> findStored(Principal principal, String name);
 
   /**
    * Applies a macro to a ticket: its changes in order, then its reply rendered for the locale.
@@ -175,46 +102,5 @@ public final class MacroService {
    * @throws NotFoundException if the macro or ticket is unknown or not visible
    * @throws AccessDeniedException if any needed permission is missing (nothing is changed)
    */
-  public Ticket apply(Principal principal, String name, TicketId ticket, @Nullable Locale locale) {
-    requireStaff(principal);
-    StoredDefinition<Macro> stored = macros.current().byName().get(Checks.notNull(name, "macro name"));
-    if (stored == null) {
-      throw new NotFoundException("macro not found");
-    }
-    Macro m = stored.definition();
-    Ticket t = helpdesk.tickets().get(principal, ticket);
-    Template reply = m.replyFor(locale != null ? locale : localeOf(t));
-    Set<Permission> needed = EnumSet.noneOf(Permission.class);
-    m.changes().forEach(a -> needed.addAll(a.permissions()));
-    if (reply != null) {
-      needed.add(Permission.TICKET_REPLY_PUBLIC);
-    }
-    for (Permission p : needed) {
-      access.check(principal, t, p);
-    }
-    AgentId agent = principal instanceof Principal.Agent a ? a.id() : null;
-    Ticket after = runner.run(principal, ticket, m.changes(), "macro:" + m.name(), agent);
-    if (reply != null) {
-      String body = reply.render(runner.values(after, agent));
-      after = helpdesk.tickets().reply(principal, ticket, Ticket.ANY_VERSION, Message.of(body, Channel.WEB));
-    }
-    return after;
-  }
-
-  /** The ticket's locale field, if it holds a well-formed language tag. */
-  private static @Nullable Locale localeOf(Ticket t) {
-    if (t.fields().get(Ticket.LOCALE_FIELD) instanceof dev.frontline.helpdesk.ticket.FieldValue.Text text) {
-      Locale l = Locale.forLanguageTag(text.value().strip());
-      return l.getLanguage().isEmpty() ? null : l;
-    }
-    return null;
-  }
-
-  private void requireStaff(Principal p) {
-    Checks.notNull(p, "principal");
-    if (!(p instanceof Principal.Agent || p instanceof Principal.System)) {
-      access.deny(p, "MACRO_READ", null, "not an agent");
-      throw new AccessDeniedException("macros are for agents");
-    }
-  }
+  Ticket apply(Principal principal, String name, TicketId ticket, @Nullable Locale locale);
 }

@@ -1,29 +1,10 @@
 package dev.frontline.helpdesk.automation;
 
-import dev.frontline.helpdesk.Helpdesk;
-import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.internal.ActionRunner;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.internal.DefinitionRegistry;
 import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
-import dev.frontline.helpdesk.spi.NotificationSink;
-import dev.frontline.helpdesk.spi.memory.InMemoryAutomationDefinitionStore;
-import dev.frontline.helpdesk.ticket.Ticket;
-import dev.frontline.helpdesk.ticket.TicketEvent;
-import dev.frontline.helpdesk.ticket.TicketId;
-import dev.frontline.helpdesk.ticket.TicketListener;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link Trigger}s on ticket events. Registered as a listener of the helpdesk, it sees every
@@ -47,76 +28,9 @@ import org.slf4j.LoggerFactory;
  * cannot ping-pong forever. A trigger whose action fails is logged and skipped; the others still
  * run. Thread-safe.
  */
-public final class TriggerEngine implements TicketListener {
+public interface TriggerEngine {
   /** The default deepest cascade. */
-  public static final int DEFAULT_MAX_DEPTH = 5;
-
-  private static final Logger LOG = LoggerFactory.getLogger(TriggerEngine.class);
-  private static final Principal ACTOR = Principal.system("trigger");
-
-  private final Helpdesk helpdesk;
-  private final AccessControl access;
-  private final ActionRunner runner;
-  private final int maxDepth;
-  private final DefinitionRegistry<Trigger> definitions;
-  private final ThreadLocal<Cascade> cascade = new ThreadLocal<>();
-
-  private static final class Cascade {
-    int depth;
-    final Set<String> fired = new HashSet<>();
-  }
-
-  private TriggerEngine(Helpdesk helpdesk, NotificationSink sink, int maxDepth, AutomationDefinitionStore store) {
-    this.helpdesk = helpdesk;
-    this.access = helpdesk.access();
-    this.runner = new ActionRunner(helpdesk, sink);
-    this.maxDepth = maxDepth;
-    this.definitions = new DefinitionRegistry<>(store, AutomationDefinition.Kind.TRIGGER, Trigger.class, access, Permission.ADMINISTER, "engine");
-  }
-
-  /**
-   * Creates an engine with the default maximum cascade depth and a store in this process's memory,
-   * and registers it with the helpdesk.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notifications go
-   * @return the engine, without triggers yet
-   */
-  public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink) {
-    return create(helpdesk, sink, DEFAULT_MAX_DEPTH);
-  }
-
-  /**
-   * Creates an engine with a store in this process's memory and registers it with the helpdesk.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notifications go
-   * @param maxDepth the deepest cascade of trigger-caused changes, 1 to 20
-   * @return the engine, registered with the helpdesk
-   */
-  public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink, int maxDepth) {
-    return create(helpdesk, sink, maxDepth, new InMemoryAutomationDefinitionStore());
-  }
-
-  /**
-   * Creates an engine that runs the triggers of a store (possibly shared with other nodes) and
-   * registers it with the helpdesk.
-   *
-   * @param helpdesk the helpdesk
-   * @param sink where notifications go
-   * @param maxDepth the deepest cascade of trigger-caused changes, 1 to 20 (default {@value
-   *     #DEFAULT_MAX_DEPTH})
-   * @param store where defined triggers are kept
-   * @return the engine, registered with the helpdesk
-   * @throws dev.frontline.helpdesk.ValidationException if the depth is out of range
-   */
-  public static TriggerEngine create(Helpdesk helpdesk, NotificationSink sink, int maxDepth, AutomationDefinitionStore store) {
-    Checks.require(maxDepth >= 1 && maxDepth <= 20, "max depth must be between 1 and 20");
-    TriggerEngine e = new TriggerEngine(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(sink, "sink"), maxDepth,
-        Objects.requireNonNull(store, "store"));
-    helpdesk.addListener(e);
-    return e;
-  }
+  int DEFAULT_MAX_DEPTH = 5;
 
   /**
    * Adds a trigger to this engine's memory, after the existing ones. The host's configuration: no
@@ -127,9 +41,7 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.ValidationException if the name is taken by an added or a defined
    *     trigger
    */
-  public synchronized void add(Trigger trigger) {
-    definitions.add(trigger);
-  }
+  void add(Trigger trigger);
 
   /**
    * Removes a trigger {@linkplain #add added} to this engine (defined triggers are deleted with
@@ -138,14 +50,10 @@ public final class TriggerEngine implements TicketListener {
    * @param name a trigger name
    * @return whether it was removed
    */
-  public boolean remove(String name) {
-    return definitions.remove(name);
-  }
+  boolean remove(String name);
 
   /** @return the triggers that run, in order: the added ones, then the defined ones */
-  public List<Trigger> triggers() {
-    return definitions.all(true);
-  }
+  List<Trigger> triggers();
 
   /**
    * Defines or replaces a trigger in the store, whatever is stored (last writer wins).
@@ -157,9 +65,7 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.ValidationException if a condition is host code, or the name is
    *     that of a trigger added to this engine
    */
-  public StoredDefinition<Trigger> define(Principal principal, Trigger trigger) {
-    return define(principal, trigger, AutomationDefinitionStore.ANY_REVISION);
-  }
+  StoredDefinition<Trigger> define(Principal principal, Trigger trigger);
 
   /**
    * Defines or replaces a trigger in the store if it is still at the revision the caller read. A
@@ -176,9 +82,7 @@ public final class TriggerEngine implements TicketListener {
    *     that of a trigger added to this engine
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public StoredDefinition<Trigger> define(Principal principal, Trigger trigger, long expectedRevision) {
-    return definitions.define(principal, trigger, expectedRevision);
-  }
+  StoredDefinition<Trigger> define(Principal principal, Trigger trigger, long expectedRevision);
 
   /**
    * Deletes a defined trigger, whatever its revision.
@@ -188,9 +92,7 @@ public final class TriggerEngine implements TicketListener {
    * @return whether it existed
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public boolean delete(Principal principal, String name) {
-    return delete(principal, name, AutomationDefinitionStore.ANY_REVISION);
-  }
+  boolean delete(Principal principal, String name);
 
   /**
    * Deletes a defined trigger if it is still at the revision the caller read.
@@ -202,18 +104,14 @@ public final class TriggerEngine implements TicketListener {
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
    */
-  public boolean delete(Principal principal, String name, long expectedRevision) {
-    return definitions.delete(principal, name, expectedRevision);
-  }
+  boolean delete(Principal principal, String name, long expectedRevision);
 
   /**
    * @param principal needs {@code ADMINISTER}
    * @return the defined triggers with their revisions, in the order they run
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public List<StoredDefinition<Trigger>> list(Principal principal) {
-    return definitions.list(principal);
-  }
+  List<StoredDefinition<Trigger>> list(Principal principal);
 
   /**
    * @param principal needs {@code ADMINISTER}
@@ -221,57 +119,8 @@ public final class TriggerEngine implements TicketListener {
    * @return the defined trigger with its revision, if any
    * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
    */
-  public Optional<StoredDefinition<Trigger>> findStored(Principal principal, String name) {
-    return definitions.find(principal, name);
-  }
+  Optional<StoredDefinition<Trigger>> findStored(Principal principal, String name);
 
   /** @return the deepest cascade allowed */
-  public int maxDepth() {
-    return maxDepth;
-  }
-
-  @Override
-  public void onEvents(List<TicketEvent> events) {
-    Cascade c = cascade.get();
-    boolean outer = c == null;
-    if (outer) {
-      c = new Cascade();
-      cascade.set(c);
-    }
-    if (c.depth >= maxDepth) {
-      LOG.warn("trigger cascade reached depth {}; not running triggers on {} more events", maxDepth, events.size());
-      return;
-    }
-    c.depth++;
-    try {
-      Map<TicketId, List<TicketEvent>> byTicket = new LinkedHashMap<>();
-      for (TicketEvent e : events) {
-        byTicket.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e);
-      }
-      List<Trigger> triggers = triggers();
-      for (var entry : byTicket.entrySet()) {
-        for (Trigger tr : triggers) {
-          String key = tr.name() + "/" + entry.getKey().value();
-          if (c.fired.contains(key) || entry.getValue().stream().noneMatch(tr.event()::matches)) {
-            continue;
-          }
-          Optional<Ticket> t = helpdesk.tickets().find(ACTOR, entry.getKey());
-          if (t.isEmpty() || !tr.conditions().stream().allMatch(cond -> cond.test(t.get()))) {
-            continue;
-          }
-          c.fired.add(key);
-          try {
-            runner.run(ACTOR, entry.getKey(), tr.actions(), "trigger:" + tr.name(), null);
-          } catch (RuntimeException ex) {
-            LOG.warn("trigger {} failed on ticket {}: {}", tr.name(), t.get().key(), ex.toString());
-          }
-        }
-      }
-    } finally {
-      c.depth--;
-      if (outer) {
-        cascade.remove();
-      }
-    }
-  }
+  int maxDepth();
 }

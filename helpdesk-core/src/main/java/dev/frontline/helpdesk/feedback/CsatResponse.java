@@ -38,8 +38,8 @@ public record CsatResponse(TicketId ticket, CustomerId customer, CsatRating rati
     Checks.notNull(at, "time");
   }
 
-  /** @return the event data */
-  Map<String, String> toData() {
+  /** @return the fields of the {@code csat} custom event that records this answer in the ticket history */
+  public Map<String, String> toData() {
     Map<String, String> m = new HashMap<>();
     m.put("customer", customer.value());
     m.put("scale", rating.scale().name());

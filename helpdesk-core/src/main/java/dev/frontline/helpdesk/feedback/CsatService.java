@@ -2,22 +2,9 @@ package dev.frontline.helpdesk.feedback;
 
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.ConflictException;
-import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.IllegalTransitionException;
-import dev.frontline.helpdesk.access.AccessControl;
-import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.internal.DefaultTicketService;
-import dev.frontline.helpdesk.internal.Trusted;
-import dev.frontline.helpdesk.ticket.Ticket;
-import dev.frontline.helpdesk.ticket.TicketChange;
-import dev.frontline.helpdesk.ticket.TicketEvent;
 import dev.frontline.helpdesk.ticket.TicketId;
-import dev.frontline.helpdesk.ticket.TicketState;
-import java.time.Clock;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -33,25 +20,7 @@ import org.jspecify.annotations.Nullable;
  * webhooks) and available to every {@link dev.frontline.helpdesk.spi.MetricsStore} that reads
  * histories, without another SPI for each storage provider to implement. Thread-safe.
  */
-public final class CsatService {
-  private final DefaultTicketService tickets;
-  private final AccessControl access;
-  private final Clock clock;
-
-  private CsatService(Helpdesk helpdesk) {
-    this.tickets = Trusted.tickets(helpdesk);
-    this.access = helpdesk.access();
-    this.clock = helpdesk.clock();
-  }
-
-  /**
-   * @param helpdesk the helpdesk
-   * @return the service
-   */
-  public static CsatService create(Helpdesk helpdesk) {
-    return new CsatService(Objects.requireNonNull(helpdesk, "helpdesk"));
-  }
-
+public interface CsatService {
   /**
    * Records the requester's answer.
    *
@@ -65,31 +34,7 @@ public final class CsatService {
    * @throws IllegalTransitionException if the ticket is not SOLVED or CLOSED
    * @throws ConflictException if the survey was already answered
    */
-  public CsatResponse answer(Principal principal, TicketId ticket, CsatRating rating, @Nullable String comment) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(ticket, "ticket");
-    Checks.notNull(rating, "rating");
-    if (comment != null) {
-      Checks.text(comment, "comment", CsatResponse.MAX_COMMENT);
-    }
-    CsatResponse[] out = new CsatResponse[1];
-    tickets.appendCustom(principal, ticket, (t, history) -> {
-      if (!(principal instanceof Principal.Customer c) || !c.id().equals(t.requester())) {
-        access.deny(principal, "CSAT_ANSWER", t.id().value(), "not the requester");
-        throw new AccessDeniedException("only the ticket's requester may answer its survey");
-      }
-      if (t.state() != TicketState.SOLVED && t.state() != TicketState.CLOSED) {
-        throw new IllegalTransitionException("the survey opens when the ticket is solved");
-      }
-      if (history.stream().anyMatch(e -> CsatResponse.from(e).isPresent())) {
-        throw new ConflictException("the survey of this ticket was already answered");
-      }
-      CsatResponse r = new CsatResponse(t.id(), c.id(), rating, comment, clock.instant());
-      out[0] = r;
-      return new TicketChange.Custom(CsatResponse.KIND, r.toData());
-    });
-    return out[0];
-  }
+  CsatResponse answer(Principal principal, TicketId ticket, CsatRating rating, @Nullable String comment);
 
   /**
    * The answer, for agents who may read the ticket and for customers who see it.
@@ -99,11 +44,5 @@ public final class CsatService {
    * @return the response, if answered
    * @throws dev.frontline.helpdesk.NotFoundException if the ticket is not visible to the caller
    */
-  public Optional<CsatResponse> find(Principal principal, TicketId ticket) {
-    Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_READ);
-    // the caller may read the ticket; the answer is read from the full history on its behalf
-    List<TicketEvent> history = tickets.history(Principal.system("csat"), t.id());
-    return history.stream().map(CsatResponse::from).flatMap(Optional::stream).findFirst();
-  }
+  Optional<CsatResponse> find(Principal principal, TicketId ticket);
 }

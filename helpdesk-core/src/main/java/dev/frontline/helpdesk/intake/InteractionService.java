@@ -1,31 +1,14 @@
 package dev.frontline.helpdesk.intake;
 
 import dev.frontline.helpdesk.AccessDeniedException;
-import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.ValidationException;
-import dev.frontline.helpdesk.access.AccessControl;
-import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
-import dev.frontline.helpdesk.directory.SupportTier;
-import dev.frontline.helpdesk.directory.Team;
-import dev.frontline.helpdesk.directory.TeamId;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.spi.InteractionStore;
-import dev.frontline.helpdesk.ticket.Message;
-import dev.frontline.helpdesk.ticket.NewTicket;
-import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
 import dev.frontline.helpdesk.ticket.TicketService;
-import dev.frontline.helpdesk.ticket.TicketState;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Records phone calls, chats and walk-ins. Every ticket change goes through the {@link
@@ -50,28 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The ticket change is stored first, then the interaction; if the interaction store fails, the
  * ticket keeps the entry (it is the record of what was said) and the call throws. Thread-safe.
  */
-public final class InteractionService {
-  private final TicketService tickets;
-  private final AccessControl access;
-  private final Helpdesk helpdesk;
-  private final InteractionStore store;
-
-  private InteractionService(Helpdesk helpdesk, InteractionStore store) {
-    this.helpdesk = helpdesk;
-    this.tickets = helpdesk.tickets();
-    this.access = helpdesk.access();
-    this.store = store;
-  }
-
-  /**
-   * @param helpdesk the helpdesk whose ticket service records the tickets
-   * @param store where interactions are kept
-   * @return the service
-   */
-  public static InteractionService create(Helpdesk helpdesk, InteractionStore store) {
-    return new InteractionService(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(store, "store"));
-  }
-
+public interface InteractionService {
   /**
    * Records a contact and writes it into a ticket as the command says.
    *
@@ -83,62 +45,14 @@ public final class InteractionService {
    * @throws NotFoundException if the ticket is not visible to the principal
    * @throws ValidationException for an unknown customer or a public entry for someone else's ticket
    */
-  public Interaction record(Principal principal, NewInteraction command) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(command, "command");
-    requireStaff(principal, "INTERACTION_RECORD");
-    if (helpdesk.directory().findCustomer(command.customer()).isEmpty()) {
-      throw new ValidationException("unknown customer");
-    }
-    Message message = new Message(command.summary(), command.channel(), List.of());
-    @Nullable TicketId ticketId = null;
-    switch (command.recording()) {
-      case NEW_TICKET -> {
-        if (command.identity() == IdentityCheck.FAILED) {
-          access.deny(principal, "INTERACTION_NEW_TICKET", null, "caller failed the identity check");
-          throw new AccessDeniedException(
-              "the caller failed the identity check: do not open a ticket in the customer's name; record the contact without a ticket");
-        }
-        Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message)
-            .team(teamFor(principal)).build());
-        if (command.disposition() == Disposition.RESOLVED) {
-          t = tickets.transition(principal, t.id(), t.version(), TicketState.SOLVED);
-        }
-        ticketId = t.id();
-      }
-      case PUBLIC_ENTRY -> {
-        Ticket t = tickets.get(principal, Objects.requireNonNull(command.ticket()));
-        if (command.identity() != IdentityCheck.VERIFIED) {
-          access.deny(principal, "INTERACTION_PUBLIC_ENTRY", t.id().value(), "caller identity not verified");
-          throw new AccessDeniedException("verify the caller's identity before adding to their conversation");
-        }
-        if (!t.requester().equals(command.customer())) {
-          throw new ValidationException("the caller is not the ticket's requester; add an internal note instead");
-        }
-        ticketId = tickets.reply(principal, t.id(), Ticket.ANY_VERSION, message).id();
-      }
-      case INTERNAL_NOTE -> ticketId = tickets.addNote(principal, Objects.requireNonNull(command.ticket()), Ticket.ANY_VERSION, message).id();
-      case NONE -> ticketId = null;
-    }
-    AgentId agent = principal instanceof Principal.Agent a ? a.id() : null;
-    Interaction i = new Interaction(
-        new InteractionId(helpdesk.ids().next()), command.channel(), command.customer(), agent, command.startedAt(),
-        command.endedAt(), command.identity(), command.disposition(), command.recording(), ticketId, command.summary(),
-        principal.describe());
-    store.add(i);
-    return i;
-  }
+  Interaction record(Principal principal, NewInteraction command);
 
   /**
    * @param principal the caller
    * @param id an interaction
    * @return the interaction if the caller may read it
    */
-  public Optional<Interaction> find(Principal principal, InteractionId id) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(id, "interaction id");
-    return store.find(id).filter(i -> mayRead(principal, i));
-  }
+  Optional<Interaction> find(Principal principal, InteractionId id);
 
   /**
    * @param principal the caller
@@ -146,9 +60,7 @@ public final class InteractionService {
    * @return the interaction
    * @throws NotFoundException if it does not exist or the caller may not read it
    */
-  public Interaction get(Principal principal, InteractionId id) {
-    return find(principal, id).orElseThrow(() -> new NotFoundException("interaction not found"));
-  }
+  Interaction get(Principal principal, InteractionId id);
 
   /**
    * @param principal the caller (needs {@code TICKET_READ_INTERNAL} on the ticket)
@@ -156,65 +68,12 @@ public final class InteractionService {
    * @return its interactions, oldest first
    * @throws NotFoundException if the ticket is not visible
    */
-  public List<Interaction> forTicket(Principal principal, TicketId ticket) {
-    Checks.notNull(principal, "principal");
-    Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_READ_INTERNAL);
-    return store.byTicket(ticket);
-  }
+  List<Interaction> forTicket(Principal principal, TicketId ticket);
 
   /**
    * @param principal the caller
    * @param customer a customer
    * @return the customer's interactions the caller may read, oldest first (empty for customers)
    */
-  public List<Interaction> forCustomer(Principal principal, CustomerId customer) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(customer, "customer");
-    List<Interaction> out = new ArrayList<>();
-    for (Interaction i : store.byCustomer(customer)) {
-      if (mayRead(principal, i)) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The team of a ticket an agent opens from a contact: the front line's default team if the agent
-   * is a member, else the agent's first front-line team; the system gets the default team anyway.
-   */
-  private @Nullable TeamId teamFor(Principal p) {
-    if (!(p instanceof Principal.Agent)) {
-      return null;
-    }
-    Map<TeamId, ?> teams = access.teamsOf(p);
-    @Nullable TeamId dflt = helpdesk.directory().tiers().stream().filter(t -> t.level() == 1).findFirst()
-        .map(SupportTier::defaultTeam).orElse(null);
-    if (dflt != null && teams.containsKey(dflt)) {
-      return dflt;
-    }
-    return teams.keySet().stream().filter(t -> helpdesk.directory().findTeam(t).map(Team::tier).orElse(0) == 1)
-        .sorted().findFirst().orElse(null);
-  }
-
-  private boolean mayRead(Principal p, Interaction i) {
-    if (p instanceof Principal.System) {
-      return true;
-    }
-    if (!(p instanceof Principal.Agent)) {
-      return false;
-    }
-    if (i.ticket() != null) {
-      return tickets.find(p, i.ticket()).map(t -> access.may(p, t, Permission.TICKET_READ_INTERNAL)).orElse(false);
-    }
-    return i.recordedBy().equals(p.describe()) || access.holds(p, Permission.REPORTS_VIEW);
-  }
-
-  private void requireStaff(Principal p, String action) {
-    if (!(p instanceof Principal.Agent || p instanceof Principal.System)) {
-      access.deny(p, action, null, "only agents record interactions");
-      throw new AccessDeniedException("only agents record interactions");
-    }
-  }
+  List<Interaction> forCustomer(Principal principal, CustomerId customer);
 }

@@ -1,7 +1,7 @@
 package dev.frontline.helpdesk.internal;
 
 import dev.frontline.helpdesk.ConcurrentModificationException;
-import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.internal.Kernel;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.automation.Action;
 import dev.frontline.helpdesk.automation.Recipient;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ActionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
   private static final int RETRIES = 10;
-  private final Helpdesk helpdesk;
+  private final Kernel helpdesk;
   private final TicketService tickets;
   private final NotificationSink sink;
 
@@ -37,7 +37,7 @@ public final class ActionRunner {
    * @param helpdesk the helpdesk
    * @param sink where notifications go
    */
-  public ActionRunner(Helpdesk helpdesk, NotificationSink sink) {
+  public ActionRunner(Kernel helpdesk, NotificationSink sink) {
     this.helpdesk = helpdesk;
     this.tickets = helpdesk.tickets();
     this.sink = sink;

@@ -79,7 +79,7 @@ public final class DefaultTicketService implements TicketService {
   private final String keyPrefix;
   private final Duration reopenWindow;
   private final Duration autoCloseAfter;
-  private volatile DeadlineCalculator deadlines;
+  private final DeadlineCalculator deadlines;
 
   /**
    * @param store tickets
@@ -117,11 +117,6 @@ public final class DefaultTicketService implements TicketService {
     this.reopenWindow = reopenWindow;
     this.autoCloseAfter = autoCloseAfter;
     this.deadlines = deadlines;
-  }
-
-  /** @param calculator the SLA deadline calculator to use from now on */
-  public void deadlineCalculator(DeadlineCalculator calculator) {
-    this.deadlines = Objects.requireNonNull(calculator);
   }
 
   // ---------------------------------------------------------------- change building

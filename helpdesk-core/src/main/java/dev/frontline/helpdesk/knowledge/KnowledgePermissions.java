@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides what a principal may read and write in the knowledge base. A replaceable hook: {@link
  * #fromAccessControl(AccessControl)} (and {@link #builder(AccessControl)} for per-category rights)
- * derive the rights from roles and team memberships, {@link #simple()} is a role-less default for
- * hosts without a directory. Implementations must be thread-safe and, apart from {@link #denied},
+ * derive the rights from roles and team memberships, as for tickets; the first is the helpdesk's
+ * default. Implementations must be thread-safe and, apart from {@link #denied},
  * side-effect free.
  *
  * <p>Whatever the implementation, {@link KnowledgeService} applies two rules on top: an article the
@@ -168,30 +168,4 @@ public interface KnowledgePermissions {
     }
   }
 
-  /**
-   * The simple rules: customers and anonymous visitors read published public articles; agents
-   * read public and internal articles in every status, as they are the editors (restricted ones
-   * need team-aware permissions);
-   * system principals read everything; agents and system principals write.
-   *
-   * @return the default permissions
-   */
-  static KnowledgePermissions simple() {
-    return new KnowledgePermissions() {
-      @Override
-      public SearchAudience readAudience(Principal principal) {
-        if (principal instanceof Principal.System) {
-          return SearchAudience.everything();
-        } else if (principal instanceof Principal.Agent) {
-          return SearchAudience.agent(Set.of()).withStatuses(EnumSet.allOf(ArticleStatus.class));
-        }
-        return SearchAudience.publicOnly();
-      }
-
-      @Override
-      public boolean mayWrite(Principal principal, @Nullable Article existing, @Nullable Article updated) {
-        return principal instanceof Principal.Agent || principal instanceof Principal.System;
-      }
-    };
-  }
 }

@@ -1,21 +1,14 @@
 package dev.frontline.helpdesk.knowledge;
 
 import dev.frontline.helpdesk.AccessDeniedException;
-import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.internal.Checks;
-import dev.frontline.helpdesk.spi.ArticleStore;
-import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
-import dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeStatsStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -29,30 +22,9 @@ import org.jspecify.annotations.Nullable;
  * feed repairs anything missed (for example after a crash).
  *
  * <p>Feedback votes, views and ticket links are counted in a {@link KnowledgeStatsStore}
- * ({@link Builder#stats}; by default an in-memory one, lost on restart). Thread-safe.
+ * (the store bundle's {@code knowledgeStatsStore()}). Thread-safe.
  */
-public final class KnowledgeService {
-  private final ArticleStore store;
-  private final KnowledgeSearch search;
-  private final Clock clock;
-  private final KnowledgePermissions permissions;
-  private final KnowledgeStatsStore stats;
-  private final @Nullable Helpdesk helpdesk;
-
-  private KnowledgeService(Builder b) {
-    this.store = Objects.requireNonNull(b.store, "store");
-    this.search = Objects.requireNonNull(b.search, "search");
-    this.clock = Objects.requireNonNull(b.clock, "clock");
-    this.permissions = b.permissions;
-    this.stats = b.stats;
-    this.helpdesk = b.helpdesk;
-  }
-
-  /** @return a builder; store, search and clock are required */
-  public static Builder builder() {
-    return new Builder();
-  }
-
+public interface KnowledgeService {
   /**
    * Creates or updates an article. The service sets author, time and revision.
    *
@@ -64,29 +36,7 @@ public final class KnowledgeService {
    * @throws AccessDeniedException if the principal may not write it, or could not read the result
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if it changed meanwhile
    */
-  public Article save(Principal principal, Article article, long expectedRevision) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(article, "article");
-    Article existing = store.find(article.id()).orElse(null);
-    SearchAudience audience = permissions.readAudience(principal);
-    String action = KnowledgePermissions.publishes(existing, article) ? "kb.publish" : "kb.write";
-    if (existing != null && !audience.permits(existing)) {
-      permissions.denied(principal, action, article.id(), "article not visible");
-      throw new NotFoundException("no article " + article.id());
-    }
-    if (!permissions.mayWrite(principal, existing, article)) {
-      permissions.denied(principal, action, article.id(), "not permitted");
-      throw new AccessDeniedException("may not write article " + article.id());
-    }
-    if (!audience.permits(article)) {
-      permissions.denied(principal, action, article.id(), "result would not be visible to the writer");
-      throw new AccessDeniedException("may not write an article one cannot read: " + article.id());
-    }
-    Article stamped = article.toBuilder().author(principal.describe()).updatedAt(clock.instant()).build();
-    Article stored = store.save(stamped, expectedRevision);
-    search.index(stored);
-    return stored;
-  }
+  Article save(Principal principal, Article article, long expectedRevision);
 
   /**
    * Deletes an article. Deleting a draft needs the right to write it, deleting a published or
@@ -98,43 +48,7 @@ public final class KnowledgeService {
    * @throws NotFoundException if it does not exist or is not visible to the principal
    * @throws AccessDeniedException if the principal may see but not delete it
    */
-  public void delete(Principal principal, ArticleId id, long expectedRevision) {
-    Article existing = readable(principal, id, "kb.delete");
-    if (!permissions.mayWrite(principal, existing, null)) {
-      permissions.denied(principal, "kb.delete", id, "not permitted");
-      throw new AccessDeniedException("may not delete article " + id);
-    }
-    store.delete(id, expectedRevision);
-    search.delete(id);
-    stats.delete(id);
-  }
-
-  private Optional<Article> readable(Principal principal, ArticleId id) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(id, "article id");
-    SearchAudience audience = permissions.readAudience(principal);
-    Optional<Article> found = store.find(id);
-    if (found.isPresent() && !audience.permits(found.get())) {
-      permissions.denied(principal, "kb.read", id, "article not visible");
-      return Optional.empty();
-    }
-    return found;
-  }
-
-  private Article readable(Principal principal, ArticleId id, String action) {
-    Checks.notNull(principal, "principal");
-    Checks.notNull(id, "article id");
-    SearchAudience audience = permissions.readAudience(principal);
-    Optional<Article> found = store.find(id);
-    if (found.isEmpty()) {
-      throw new NotFoundException("no article " + id);
-    }
-    if (!audience.permits(found.get())) {
-      permissions.denied(principal, action, id, "article not visible");
-      throw new NotFoundException("no article " + id);
-    }
-    return found.get();
-  }
+  void delete(Principal principal, ArticleId id, long expectedRevision);
 
   /**
    * Reads an article and counts the view.
@@ -143,11 +57,7 @@ public final class KnowledgeService {
    * @param id the article
    * @return the article, or empty if it does not exist or the principal may not see it
    */
-  public Optional<Article> find(Principal principal, ArticleId id) {
-    Optional<Article> a = readable(principal, id);
-    a.ifPresent(x -> stats.view(id));
-    return a;
-  }
+  Optional<Article> find(Principal principal, ArticleId id);
 
   /**
    * Reads an article and counts the view.
@@ -157,9 +67,7 @@ public final class KnowledgeService {
    * @return the article
    * @throws NotFoundException if it does not exist or the principal may not see it
    */
-  public Article get(Principal principal, ArticleId id) {
-    return find(principal, id).orElseThrow(() -> new NotFoundException("no article " + id));
-  }
+  Article get(Principal principal, ArticleId id);
 
   /**
    * @param principal who reads; must be allowed to edit the article
@@ -168,24 +76,14 @@ public final class KnowledgeService {
    * @throws NotFoundException if it does not exist or is not visible
    * @throws AccessDeniedException if the principal may not edit it
    */
-  public List<ArticleRevision> revisions(Principal principal, ArticleId id) {
-    Article a = readable(principal, id, "kb.revisions");
-    if (!permissions.mayWrite(principal, a, a)) {
-      permissions.denied(principal, "kb.revisions", id, "not permitted");
-      throw new AccessDeniedException("may not see the history of article " + id);
-    }
-    return store.revisions(id);
-  }
+  List<ArticleRevision> revisions(Principal principal, ArticleId id);
 
   /**
    * @param principal who searches
    * @param query the query
    * @return the visible hits
    */
-  public SearchResult search(Principal principal, KnowledgeQuery query) {
-    Checks.notNull(principal, "principal");
-    return search.search(query, permissions.readAudience(principal));
-  }
+  SearchResult search(Principal principal, KnowledgeQuery query);
 
   /**
    * @param principal who types
@@ -194,10 +92,7 @@ public final class KnowledgeService {
    * @param limit at most this many, 1 to 50
    * @return visible suggestions
    */
-  public List<Suggestion> suggest(Principal principal, String prefix, @Nullable Locale locale, int limit) {
-    Checks.notNull(principal, "principal");
-    return search.suggest(prefix, locale, permissions.readAudience(principal), limit);
-  }
+  List<Suggestion> suggest(Principal principal, String prefix, @Nullable Locale locale, int limit);
 
   /**
    * Ticket deflection: articles that likely answer a ticket's text.
@@ -208,10 +103,7 @@ public final class KnowledgeService {
    * @param limit at most this many, 1 to 50
    * @return visible articles, best first
    */
-  public List<SearchHit> articlesForText(Principal principal, String text, @Nullable Locale locale, int limit) {
-    Checks.notNull(principal, "principal");
-    return search.articlesForText(text, locale, permissions.readAudience(principal), limit);
-  }
+  List<SearchHit> articlesForText(Principal principal, String text, @Nullable Locale locale, int limit);
 
   /**
    * @param principal who reads
@@ -220,10 +112,7 @@ public final class KnowledgeService {
    * @return visible similar articles
    * @throws NotFoundException if the article does not exist or is not visible
    */
-  public List<SearchHit> similar(Principal principal, ArticleId id, int limit) {
-    readable(principal, id, "kb.similar");
-    return search.similar(id, permissions.readAudience(principal), limit);
-  }
+  List<SearchHit> similar(Principal principal, ArticleId id, int limit);
 
   /**
    * Records "was this helpful?"; a principal's later vote replaces its earlier one.
@@ -234,60 +123,31 @@ public final class KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    * @throws AccessDeniedException for anonymous visitors
    */
-  public void feedback(Principal principal, ArticleId id, boolean helpful) {
-    readable(principal, id, "kb.feedback");
-    if (principal instanceof Principal.Anonymous) {
-      permissions.denied(principal, "kb.feedback", id, "anonymous visitors cannot vote");
-      throw new AccessDeniedException("anonymous visitors cannot vote");
-    }
-    stats.vote(id, principal.describe(), helpful);
-  }
+  void feedback(Principal principal, ArticleId id, boolean helpful);
 
   /**
    * Records that an article was linked to a ticket (for example sent in a reply). Each ticket counts
    * once per article.
    *
-   * @param principal who links; with {@link Builder#helpdesk} it must see the ticket
+   * @param principal who links; it must see the ticket
    * @param id an article the principal may see
    * @param ticket the ticket
    * @throws NotFoundException if the article or the ticket does not exist or is not visible
    * @throws AccessDeniedException for anonymous visitors
    */
-  public void linkedToTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, "kb.link");
-    stats.linked(id, ticket);
-  }
+  void linkedToTicket(Principal principal, ArticleId id, TicketId ticket);
 
   /**
    * Records that an article solved a ticket ("solved by this article"). Each ticket counts once per
    * article.
    *
-   * @param principal who records it; with {@link Builder#helpdesk} it must see the ticket
+   * @param principal who records it; it must see the ticket
    * @param id an article the principal may see
    * @param ticket the ticket
    * @throws NotFoundException if the article or the ticket does not exist or is not visible
    * @throws AccessDeniedException for anonymous visitors
    */
-  public void solvedTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, "kb.solved");
-    stats.solved(id, ticket);
-  }
-
-  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket, String action) {
-    readable(principal, id, action);
-    Checks.notNull(ticket, "ticket id");
-    if (principal instanceof Principal.Anonymous) {
-      permissions.denied(principal, action, id, "anonymous visitors cannot record ticket use");
-      throw new AccessDeniedException("anonymous visitors cannot record ticket use");
-    }
-    if (helpdesk != null) {
-      Optional<Ticket> t = helpdesk.ticketStore().find(ticket);
-      if (t.isEmpty()) {
-        throw new NotFoundException("ticket not found");
-      }
-      helpdesk.access().check(principal, t.get(), Permission.TICKET_READ);
-    }
-  }
+  void solvedTicket(Principal principal, ArticleId id, TicketId ticket);
 
   /**
    * @param principal who reads
@@ -295,91 +155,5 @@ public final class KnowledgeService {
    * @return its usage counts
    * @throws NotFoundException if the article does not exist or is not visible
    */
-  public ArticleStats stats(Principal principal, ArticleId id) {
-    readable(principal, id, "kb.stats");
-    return stats.stats(id);
-  }
-
-  /** Builds a {@link KnowledgeService}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable ArticleStore store;
-    private @Nullable KnowledgeSearch search;
-    private @Nullable Clock clock;
-    private KnowledgePermissions permissions = KnowledgePermissions.simple();
-    private KnowledgeStatsStore stats = new InMemoryKnowledgeStatsStore();
-    private @Nullable Helpdesk helpdesk;
-
-    private Builder() {}
-
-    /**
-     * @param value the article store
-     * @return this
-     */
-    public Builder store(ArticleStore value) {
-      this.store = Objects.requireNonNull(value, "store");
-      return this;
-    }
-
-    /**
-     * @param value the search
-     * @return this
-     */
-    public Builder search(KnowledgeSearch value) {
-      this.search = Objects.requireNonNull(value, "search");
-      return this;
-    }
-
-    /**
-     * @param value the clock
-     * @return this
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * Takes clock and access control from a helpdesk: the permissions become {@link
-     * KnowledgePermissions#fromAccessControl(dev.frontline.helpdesk.access.AccessControl)} of its
-     * {@link Helpdesk#access()}, so roles and teams decide. Call {@link #permissions} afterwards to
-     * add per-category rules.
-     *
-     * @param value the helpdesk
-     * @return this
-     */
-    public Builder helpdesk(Helpdesk value) {
-      Objects.requireNonNull(value, "helpdesk");
-      this.clock = value.clock();
-      this.helpdesk = value;
-      this.permissions = KnowledgePermissions.fromAccessControl(value.access());
-      return this;
-    }
-
-    /**
-     * @param value where votes, views and ticket links are counted; defaults to a new {@link
-     *     InMemoryKnowledgeStatsStore} (lost on restart)
-     * @return this
-     */
-    public Builder stats(KnowledgeStatsStore value) {
-      this.stats = Objects.requireNonNull(value, "stats");
-      return this;
-    }
-
-    /**
-     * @param value the permissions; defaults to {@link KnowledgePermissions#simple()}
-     * @return this
-     */
-    public Builder permissions(KnowledgePermissions value) {
-      this.permissions = Objects.requireNonNull(value, "permissions");
-      return this;
-    }
-
-    /**
-     * @return the service
-     * @throws NullPointerException if store, search or clock is missing
-     */
-    public KnowledgeService build() {
-      return new KnowledgeService(this);
-    }
-  }
+  ArticleStats stats(Principal principal, ArticleId id);
 }

@@ -68,6 +68,11 @@ public final class RoutingPolicy {
     return capacities.getOrDefault(agent, defaultCapacity);
   }
 
+  /** @return the agents with a capacity of their own, and those capacities */
+  public Map<AgentId, Capacity> capacities() {
+    return capacities;
+  }
+
   /** Builds {@link RoutingPolicy} values. Setters validate at once. Not thread-safe. */
   public static final class Builder {
     private final Map<Channel, Integer> weights = new EnumMap<>(Channel.class);

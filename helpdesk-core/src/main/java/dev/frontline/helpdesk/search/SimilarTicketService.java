@@ -5,19 +5,10 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
-import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.TicketSearch;
-import dev.frontline.helpdesk.spi.TicketStore;
-import dev.frontline.helpdesk.ticket.Entry;
-import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
-import dev.frontline.helpdesk.ticket.TicketService;
-import dev.frontline.helpdesk.ticket.TicketVisibility;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,64 +36,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-public final class SimilarTicketService {
-  private final AccessControl access;
-  private final TicketStore store;
-  private final TicketService tickets;
-  private final TicketSearch search;
-
-  private SimilarTicketService(Helpdesk helpdesk, TicketSearch search) {
-    this.access = helpdesk.access();
-    this.store = helpdesk.ticketStore();
-    this.tickets = helpdesk.tickets();
-    this.search = search;
-  }
-
-  /**
-   * Creates the service. Keep the index current with a {@link TicketSearchIndexer}; {@link
-   * #create(Helpdesk, TicketSearch, Function)} registers one.
-   *
-   * @param helpdesk rights, tickets and store
-   * @param search the index
-   * @return the service
-   */
-  public static SimilarTicketService create(Helpdesk helpdesk, TicketSearch search) {
-    Checks.notNull(helpdesk, "helpdesk");
-    Checks.notNull(search, "search");
-    return new SimilarTicketService(helpdesk, search);
-  }
-
-  /**
-   * Creates the service, registers a {@link TicketSearchIndexer} with the helpdesk and indexes the
-   * store's solved tickets once.
-   *
-   * @param helpdesk rights, tickets and store
-   * @param search the index
-   * @param locale the language of a ticket's text
-   * @return the service
-   */
-  public static SimilarTicketService create(Helpdesk helpdesk, TicketSearch search, Function<Ticket, Locale> locale) {
-    SimilarTicketService s = create(helpdesk, search);
-    TicketSearchIndexer indexer = new TicketSearchIndexer(helpdesk.ticketStore(), search, locale);
-    helpdesk.addListener(indexer);
-    indexer.rebuild();
-    return s;
-  }
-
+public interface SimilarTicketService {
   /**
    * The principal's rights as the index applies them.
    *
    * @param principal the caller
    * @return visible tickets and tickets whose internal text may be used
    */
-  public TicketSearchAudience audience(Principal principal) {
-    Checks.notNull(principal, "principal");
-    TicketVisibility visible = access.visibility(principal);
-    if (visible.isNone() || principal instanceof Principal.Customer || principal instanceof Principal.Anonymous) {
-      return TicketSearchAudience.publicOnly(visible);
-    }
-    return new TicketSearchAudience(visible, access.permitted(principal, Permission.TICKET_READ_INTERNAL));
-  }
+  TicketSearchAudience audience(Principal principal);
 
   /**
    * Solved tickets similar to a text, for example while a customer writes a new ticket or an agent
@@ -114,11 +55,7 @@ public final class SimilarTicketService {
    * @param limit at most this many, 1 to 50
    * @return readable solved tickets, best first
    */
-  public List<SimilarTicket> similarSolved(Principal principal, String text, @Nullable Locale locale, int limit) {
-    Checks.notNull(text, "text");
-    Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
-    return run(principal, text, locale, null, limit);
-  }
+  List<SimilarTicket> similarSolved(Principal principal, String text, @Nullable Locale locale, int limit);
 
   /**
    * Solved tickets similar to one the principal can read, by its subject and the part of its
@@ -131,34 +68,5 @@ public final class SimilarTicketService {
    * @return readable solved tickets, best first
    * @throws NotFoundException if the ticket does not exist or is not visible
    */
-  public List<SimilarTicket> similarTo(Principal principal, TicketId id, @Nullable Locale locale, int limit) {
-    Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
-    Ticket t = tickets.get(principal, id);
-    StringBuilder text = new StringBuilder(t.subject());
-    for (Entry e : tickets.conversation(principal, id)) {
-      text.append('\n').append(e.body());
-      if (text.length() > 10_000) {
-        break;
-      }
-    }
-    return run(principal, text.toString(), locale, id, limit);
-  }
-
-  private List<SimilarTicket> run(Principal principal, String text, @Nullable Locale locale, @Nullable TicketId exclude, int limit) {
-    TicketSearchAudience audience = audience(principal);
-    if (audience.visible().isNone()) {
-      return List.of();
-    }
-    List<SimilarTicket> out = new ArrayList<>();
-    for (SimilarTicket hit : search.similarSolved(text, locale, audience, exclude, limit)) {
-      Optional<Ticket> now = store.find(hit.ticketId());
-      if (now.isEmpty() || !access.sees(principal, now.get()) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
-        continue;
-      }
-      boolean internal = hit.internalSnippet() && access.may(principal, now.get(), Permission.TICKET_READ_INTERNAL);
-      String snippet = hit.internalSnippet() && !internal ? "" : hit.snippet();
-      out.add(new SimilarTicket(hit.ticketId(), now.get().key(), now.get().subject(), hit.score(), snippet, internal));
-    }
-    return out;
-  }
+  List<SimilarTicket> similarTo(Principal principal, TicketId id, @Nullable Locale locale, int limit);
 }

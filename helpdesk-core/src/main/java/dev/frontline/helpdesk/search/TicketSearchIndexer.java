@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Keeps a {@link TicketSearch} current: register it with {@code Helpdesk.addListener} (or {@code
- * Helpdesk.Builder.listener}). After each change it re-reads every ticket the change touched,
+ * Keeps a {@link TicketSearch} current. {@code Helpdesk} registers one for the search given to
+ * {@code Helpdesk.Builder.ticketSearch}; search implementations may use it directly to fill or
+ * repair an index. After each change it re-reads every ticket the change touched,
  * with its whole conversation, from the store (trusted access, no principal) and indexes the
  * current state: tickets in a {@linkplain TicketSearch#SOLVED_STATES solved state} are indexed,
  * all others removed. Because it always indexes what the store holds now, replayed, duplicated or

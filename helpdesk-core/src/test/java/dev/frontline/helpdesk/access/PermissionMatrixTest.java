@@ -77,7 +77,7 @@ class PermissionMatrixTest {
     LEVEL_ALLOWS.put(TeamAccess.INTERNAL_NOTE, plus(read, TICKET_NOTE_INTERNAL));
     LEVEL_ALLOWS.put(TeamAccess.REPLY, plus(read, TICKET_CREATE, TICKET_NOTE_INTERNAL, TICKET_REPLY_PUBLIC));
     Set<Permission> change = EnumSet.allOf(Permission.class);
-    change.removeAll(EnumSet.of(TICKET_MERGE, TICKET_SPLIT, TICKET_DELETE)); // those need FULL
+    change.removeAll(EnumSet.of(TICKET_MERGE, TICKET_SPLIT)); // those need FULL
     LEVEL_ALLOWS.put(TeamAccess.CHANGE, change);
     LEVEL_ALLOWS.put(TeamAccess.FULL, EnumSet.allOf(Permission.class));
   }

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -481,8 +482,7 @@ class SecurityCasesTest {
     @DisplayName("a failing listener changes neither the answer nor the other listeners")
     void failingListener() {
       List<AccessDecision> seen = new java.util.ArrayList<>();
-      var hd = dev.frontline.helpdesk.Helpdesk.builder()
-          .ticketStore(w.store).directoryStore(w.directory).blobStore(w.blobs).clock(w.clock)
+      var hd = dev.frontline.helpdesk.Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(w.store).directoryStore(w.directory).blobStore(w.blobs).build()).clock(w.clock)
           .accessListener(d -> {
             throw new IllegalStateException("listener down");
           })

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.access;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.Customer;
@@ -88,10 +89,7 @@ final class World {
     directory.saveCustomer(new Customer(ANNA, "Anna", "anna@a.example", ORG_A, true));
     directory.saveCustomer(new Customer(BOB, "Bob", "bob@b.example", ORG_B, true));
     helpdesk =
-        Helpdesk.builder()
-            .ticketStore(store)
-            .directoryStore(directory)
-            .blobStore(blobs)
+        Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(store).directoryStore(directory).blobStore(blobs).build())
             .clock(clock)
             .ids(ids)
             .accessListener(denials::add)

@@ -8,15 +8,15 @@ import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.OpsDesk;
 import dev.frontline.helpdesk.directory.CustomerId;
-import dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory;
+import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.ticket.Ticket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AssetServiceTest {
   final OpsDesk d = new OpsDesk();
-  final InMemoryAssetDirectory dir = new InMemoryAssetDirectory();
-  final AssetService assets = AssetService.create(d.helpdesk, dir);
+  final AssetDirectory dir = d.stores.assetDirectory();
+  final AssetService assets = d.helpdesk.assets();
   final Asset laptop = new Asset(AssetId.of("lt-1"), "Carol's laptop", "laptop", "SN-1", AssetStatus.IN_REPAIR, CAROL, ACME);
   final Asset printer = new Asset(AssetId.of("pr-1"), "Floor printer", "printer", "SN-2", AssetStatus.ACTIVE, null, ACME);
   final Asset dansPhone = new Asset(AssetId.of("ph-1"), "Dan's phone", "phone", "SN-3", AssetStatus.ACTIVE, DAN, null);

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AutomationRunnerTest {
-  final OpsDesk d = new OpsDesk();
   final InMemoryNotificationSink sink = new InMemoryNotificationSink();
-  final AutomationRunner runner = AutomationRunner.create(d.helpdesk, sink);
+  final OpsDesk d = new OpsDesk(b -> b.notificationSink(sink));
+  final AutomationRunner runner = d.helpdesk.automations();
 
   AutomationRunnerTest() {
     runner.add(new Automation("remind", TicketState.PENDING, Duration.ofDays(3), List.of(),
@@ -77,7 +77,7 @@ class AutomationRunnerTest {
       pending();
     }
     d.clock.advance(Duration.ofDays(3));
-    AutomationRunner other = AutomationRunner.create(d.helpdesk, sink);
+    AutomationRunner other = d.base().notificationSink(sink).build().automations();
     runner.automations().forEach(other::add);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Integer>> fs = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class MacroServiceTest {
   final OpsDesk d = new OpsDesk();
-  final MacroService macros = MacroService.create(d.helpdesk, new InMemoryNotificationSink());
+  final MacroService macros = d.helpdesk.macros();
   final Macro resetPassword = Macro.of("reset-password", "Password reset sent",
       List.of(Action.addTag("password"), Action.setState(TicketState.PENDING)),
       Map.of(Locale.ENGLISH, "Hello {{customer.name}}, we sent a reset link for {{ticket.key}}. {{agent.name}}",

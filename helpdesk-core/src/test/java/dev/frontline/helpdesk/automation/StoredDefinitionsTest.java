@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.automation;
 
 import static dev.frontline.helpdesk.OpsDesk.*;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,12 +38,11 @@ import org.junit.jupiter.api.Test;
  */
 class StoredDefinitionsTest {
   static final AgentId ADA = AgentId.of("ada");
-  final OpsDesk d = new OpsDesk();
-  final Principal admin = Principal.agent(ADA);
-  final Helpdesk nodeB = Helpdesk.builder().ticketStore(d.store).directoryStore(d.dir).blobStore(new InMemoryBlobStore())
-      .clock(d.clock).build();
-  final AutomationDefinitionStore shared = new InMemoryAutomationDefinitionStore();
   final InMemoryNotificationSink sink = new InMemoryNotificationSink();
+  final OpsDesk d = new OpsDesk(b -> b.notificationSink(sink));
+  final Principal admin = Principal.agent(ADA);
+  final Helpdesk nodeB = d.base().notificationSink(sink).build();
+  final AutomationDefinitionStore shared = d.stores.automationDefinitionStore();
 
   StoredDefinitionsTest() {
     d.dir.saveAgent(Agent.of(ADA, "Ada", "ada@example.com", Set.of("admin"), Map.of()));
@@ -62,8 +62,8 @@ class StoredDefinitionsTest {
     @Test
     @DisplayName("a macro defined through one node's service is applied on the other node, and edits show up there")
     void macros() {
-      MacroService a = MacroService.create(d.helpdesk, sink, shared);
-      MacroService b = MacroService.create(nodeB, sink, shared);
+      MacroService a = d.helpdesk.macros();
+      MacroService b = nodeB.macros();
       Macro greet = Macro.of("greet", "Greet", List.of(Action.addTag("greeted")),
           Map.of(Locale.ENGLISH, "Hello {{customer.name}}", Locale.GERMAN, "Hallo {{customer.name}}"), Locale.ENGLISH);
       StoredDefinition<Macro> s1 = a.define(d.lead, greet, AutomationDefinitionStore.NEW);
@@ -91,8 +91,8 @@ class StoredDefinitionsTest {
     @Test
     @DisplayName("a trigger defined on one node fires on the other; replaced and deleted ones follow")
     void triggers() {
-      TriggerEngine a = TriggerEngine.create(d.helpdesk, sink, TriggerEngine.DEFAULT_MAX_DEPTH, shared);
-      TriggerEngine b = TriggerEngine.create(nodeB, sink, TriggerEngine.DEFAULT_MAX_DEPTH, shared);
+      TriggerEngine a = d.helpdesk.triggers();
+      TriggerEngine b = nodeB.triggers();
       StoredDefinition<Trigger> s1 = a.define(admin, vipTrigger(Priority.URGENT), AutomationDefinitionStore.NEW);
       assertThat(b.list(admin)).containsExactly(s1);
       assertThat(d.tickets.get(d.system, vipTicket(nodeB).id()).priority()).isEqualTo(Priority.URGENT);
@@ -111,8 +111,8 @@ class StoredDefinitionsTest {
     @Test
     @DisplayName("an automation defined on one node is run by the other node's runner, once per stay")
     void automations() {
-      AutomationRunner a = AutomationRunner.create(d.helpdesk, sink, shared);
-      AutomationRunner b = AutomationRunner.create(nodeB, sink, shared);
+      AutomationRunner a = d.helpdesk.automations();
+      AutomationRunner b = nodeB.automations();
       a.define(admin, new Automation("nudge", TicketState.PENDING, Duration.ofDays(2), List.of(Condition.lacksTag("no-nudge")),
           List.of(Action.addTag("nudged"))));
       Ticket t = d.carolAsks("Waiting");
@@ -128,8 +128,8 @@ class StoredDefinitionsTest {
   @Nested
   @DisplayName("managing definitions")
   class Managing {
-    final TriggerEngine engine = TriggerEngine.create(d.helpdesk, sink, TriggerEngine.DEFAULT_MAX_DEPTH, shared);
-    final AutomationRunner runner = AutomationRunner.create(d.helpdesk, sink, shared);
+    final TriggerEngine engine = d.helpdesk.triggers();
+    final AutomationRunner runner = d.helpdesk.automations();
 
     @Test
     @DisplayName("defining, deleting and listing triggers and automations need ADMINISTER; nothing changes without it")

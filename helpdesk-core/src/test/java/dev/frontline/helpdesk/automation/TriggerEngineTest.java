@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TriggerEngineTest {
-  final OpsDesk d = new OpsDesk();
   final InMemoryNotificationSink sink = new InMemoryNotificationSink();
-  final TriggerEngine engine = TriggerEngine.create(d.helpdesk, sink);
+  final OpsDesk d = new OpsDesk(b -> b.notificationSink(sink));
+  final TriggerEngine engine = d.helpdesk.triggers();
 
   Ticket vipTicket() {
     return d.tickets.create(d.alice, NewTicket.builder("Server down", CAROL, Message.of("x")).tags("vip").team(FRONT).build());
@@ -129,16 +129,19 @@ class TriggerEngineTest {
     @Test
     @DisplayName("two triggers ping-ponging a value stop at the maximum depth")
     void pingPong() {
-      TriggerEngine shallow = TriggerEngine.create(d.helpdesk, sink, 3);
+      OpsDesk s = d.with(b -> b.notificationSink(sink).triggerMaxDepth(3));
+      TriggerEngine shallow = s.helpdesk.triggers();
       shallow.add(new Trigger("up", TriggerEvent.PRIORITY_CHANGED, List.of(Condition.priorityIn(Priority.LOW)),
           List.of(Action.setPriority(Priority.HIGH))));
       shallow.add(new Trigger("down", TriggerEvent.PRIORITY_CHANGED, List.of(Condition.priorityIn(Priority.HIGH)),
           List.of(Action.setPriority(Priority.LOW))));
-      Ticket t = d.carolAsks("x");
-      d.tickets.update(d.lead, t.id(), t.version(), dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.LOW));
-      long changes = d.tickets.history(d.system, t.id()).stream().filter(e -> e.change() instanceof TicketChange.PriorityChanged).count();
+      Ticket t = s.carolAsks("x");
+      s.tickets.update(s.lead, t.id(), t.version(), dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.LOW));
+      long changes = s.tickets.history(s.system, t.id()).stream().filter(e -> e.change() instanceof TicketChange.PriorityChanged).count();
       assertThat(changes).isBetween(2L, 4L);
-      assertThatThrownBy(() -> TriggerEngine.create(d.helpdesk, sink, 0)).isInstanceOf(ValidationException.class);
+      assertThat(shallow.maxDepth()).isEqualTo(3);
+      assertThatThrownBy(() -> d.base().triggerMaxDepth(0)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> d.base().triggerMaxDepth(21)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.escalation;
 
 import static dev.frontline.helpdesk.escalation.EscalationAction.addTag;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static dev.frontline.helpdesk.escalation.EscalationAction.moveToTier;
 import static dev.frontline.helpdesk.escalation.EscalationAction.notification;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class ConcurrentRunnersTest {
     Random r = new Random(seed);
     EscDesk a = new EscDesk(List.of(EscDesk.STANDARD), RULES);
     // a second node: same stores, clock and sink, its own services and runner
-    Helpdesk b = Helpdesk.builder().ticketStore(a.store).directoryStore(a.dir).blobStore(new InMemoryBlobStore())
+    Helpdesk b = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(a.store).directoryStore(a.dir).blobStore(new InMemoryBlobStore()).build())
         .clock(a.clock).slaPolicies(List.of(EscDesk.STANDARD)).escalationRules(RULES).notificationSink(a.sink)
         .escalationBatchSize(5).build();
 

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.escalation;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
@@ -89,7 +90,7 @@ final class EscDesk {
   EscDesk(InMemoryTicketStore store, InMemoryDirectoryStore dir, List<SlaPolicy> policies, List<EscalationRule> rules) {
     this.store = store;
     this.dir = dir;
-    helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore())
+    helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore()).build())
         .clock(clock).slaPolicies(policies).escalationRules(rules).notificationSink(sink)
         .escalationBatchSize(7).build();
     tickets = helpdesk.tickets();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class CsatServiceTest {
   final OpsDesk d = new OpsDesk();
-  final CsatService csat = CsatService.create(d.helpdesk);
+  final CsatService csat = d.helpdesk.csat();
 
   Ticket solved() {
     Ticket t = d.carolAsks("Printer");

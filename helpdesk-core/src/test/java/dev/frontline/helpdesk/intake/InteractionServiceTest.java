@@ -8,7 +8,7 @@ import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.OpsDesk;
 import dev.frontline.helpdesk.ValidationException;
-import dev.frontline.helpdesk.spi.memory.InMemoryInteractionStore;
+import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.EntryKind;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class InteractionServiceTest {
   final OpsDesk d = new OpsDesk();
-  final InMemoryInteractionStore store = new InMemoryInteractionStore();
-  final InteractionService service = InteractionService.create(d.helpdesk, store);
+  final InteractionStore store = d.stores.interactionStore();
+  final InteractionService service = d.helpdesk.interactions();
   final Instant start = d.clock.instant().minus(Duration.ofMinutes(7));
   final Instant end = d.clock.instant();
 

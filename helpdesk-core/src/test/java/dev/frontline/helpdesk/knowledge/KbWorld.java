@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.knowledge;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.AccessDecision;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
@@ -66,19 +67,17 @@ final class KbWorld {
     directory.saveRole(KB_PUBLISHER);
     directory.saveRole(KB_READER);
     directory.saveCustomer(Customer.of(CustomerId.of("alice"), "Alice", "alice@a.example"));
-    helpdesk =
-        Helpdesk.builder()
-            .ticketStore(new InMemoryTicketStore())
-            .directoryStore(directory)
-            .blobStore(new InMemoryBlobStore())
+    Helpdesk.Builder hb =
+        Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(directory)
+                .blobStore(new InMemoryBlobStore()).articleStore(store).build())
             .clock(Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC))
             .accessListener(denials::add)
-            .build();
-    KnowledgeService.Builder b = KnowledgeService.builder().store(store).search(search).helpdesk(helpdesk);
+            .knowledgeSearch(search);
     if (rules != null) {
-      b.permissions(rules.apply(KnowledgePermissions.builder(helpdesk.access())).build());
+      hb.knowledgePermissions(a -> rules.apply(KnowledgePermissions.builder(a)).build());
     }
-    kb = b.build();
+    helpdesk = hb.build();
+    kb = helpdesk.knowledge();
   }
 
   KbWorld() {

@@ -18,14 +18,44 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.access.Roles;
+import dev.frontline.helpdesk.access.TeamAccess;
+import dev.frontline.helpdesk.directory.Agent;
+import dev.frontline.helpdesk.directory.Customer;
+import dev.frontline.helpdesk.directory.SupportTier;
+import dev.frontline.helpdesk.directory.Team;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
+import dev.frontline.helpdesk.ticket.Message;
+import dev.frontline.helpdesk.ticket.NewTicket;
+import java.util.Map;
+import java.util.Set;
 
 class KnowledgeServiceTest {
+  private static final TeamId TEAM = TeamId.of("front");
   private final InMemoryArticleStore store = new InMemoryArticleStore();
   private final InMemoryKnowledgeSearch search = new InMemoryKnowledgeSearch();
-  private final KnowledgeService service = KnowledgeService.builder()
-      .store(store).search(search).clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+  private final InMemoryKnowledgeStatsStore stats = new InMemoryKnowledgeStatsStore();
+  private final InMemoryStores stores = InMemoryStores.builder().articleStore(store).knowledgeStatsStore(stats).build();
+  private final Helpdesk helpdesk = helpdesk();
+  private final KnowledgeService service = helpdesk.knowledge();
   private final Principal agent = Principal.agent(AgentId.of("alice"));
   private final Principal customer = Principal.customer(CustomerId.of("bob"));
+
+  /** A knowledge editor (alice) in a front-line team and a customer (bob), on the shared stores. */
+  private Helpdesk helpdesk() {
+    if (stores.directoryStore().tiers().isEmpty()) {
+      stores.directoryStore().saveTeam(new Team(TEAM, "Front", 1));
+      stores.directoryStore().saveTier(new SupportTier(1, "Front", TEAM));
+      stores.directoryStore().saveRole(Roles.KNOWLEDGE_EDITOR);
+      stores.directoryStore().saveAgent(Agent.of(AgentId.of("alice"), "Alice", "alice@example.com", Set.of(Roles.KNOWLEDGE_EDITOR.name()),
+          Map.of(TEAM, TeamAccess.FULL)));
+      stores.directoryStore().saveCustomer(Customer.of(CustomerId.of("bob"), "Bob", "bob@example.com"));
+    }
+    return Helpdesk.builder().stores(stores).knowledgeSearch(search)
+        .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+  }
 
   private Article publish(String title, ArticleVisibility v) {
     return service.save(agent, Article.builder(Locale.ENGLISH, title).body(title + " body")
@@ -58,7 +88,7 @@ class KnowledgeServiceTest {
       assertThat(service.search(p, KnowledgeQuery.builder("guide").build()).total()).isEqualTo(1);
     }
     assertThat(service.find(agent, internal.id())).isPresent();
-    // agents are the editors under the simple rules: they also find drafts
+    // knowledge editors also find drafts
     assertThat(service.search(agent, KnowledgeQuery.builder("guide").build()).total()).isEqualTo(3);
   }
 
@@ -80,19 +110,19 @@ class KnowledgeServiceTest {
   @Test
   @DisplayName("counts live in the stats store: a new service on the same store sees them; ticket links count once")
   void statsStore() {
-    InMemoryKnowledgeStatsStore stats = new InMemoryKnowledgeStatsStore();
-    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    KnowledgeService first = KnowledgeService.builder().store(store).search(search).clock(clock).stats(stats).build();
+    KnowledgeService first = service;
+    TicketId t1 = helpdesk.tickets().create(Principal.system("test"),
+        NewTicket.builder("Printer", CustomerId.of("bob"), Message.of("It jams")).team(TEAM).build()).id();
     Article a = first.save(agent, Article.builder(Locale.ENGLISH, "Guide").body("b")
         .status(ArticleStatus.PUBLISHED).visibility(ArticleVisibility.PUBLIC).build(), 0);
     first.feedback(customer, a.id(), true);
     first.get(customer, a.id());
-    first.linkedToTicket(agent, a.id(), TicketId.of("t1"));
-    first.linkedToTicket(agent, a.id(), TicketId.of("t1"));
-    first.solvedTicket(agent, a.id(), TicketId.of("t1"));
-    assertThatThrownBy(() -> first.linkedToTicket(Principal.anonymous(), a.id(), TicketId.of("t2")))
+    first.linkedToTicket(agent, a.id(), t1);
+    first.linkedToTicket(agent, a.id(), t1);
+    first.solvedTicket(agent, a.id(), t1);
+    assertThatThrownBy(() -> first.linkedToTicket(Principal.anonymous(), a.id(), t1))
         .isInstanceOf(AccessDeniedException.class);
-    KnowledgeService restarted = KnowledgeService.builder().store(store).search(search).clock(clock).stats(stats).build();
+    KnowledgeService restarted = helpdesk().knowledge();
     restarted.feedback(customer, a.id(), false);
     assertThat(restarted.stats(agent, a.id())).isEqualTo(new ArticleStats(1, 0, 1, 1, 1));
     restarted.delete(agent, a.id(), 1);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class MetricsServiceTest {
   final OpsDesk d = new OpsDesk();
-  final MetricsService metrics = MetricsService.create(d.helpdesk, new InMemoryMetricsStore(d.store));
-  final CsatService csat = CsatService.create(d.helpdesk);
+  final MetricsService metrics = d.helpdesk.metrics();
+  final CsatService csat = d.helpdesk.csat();
   final Instant from = Instant.parse("2026-03-01T00:00:00Z");
   final Instant to = Instant.parse("2026-03-10T00:00:00Z");
 
@@ -241,7 +241,7 @@ class MetricsServiceTest {
         .target(SlaMetric.RESOLUTION, Duration.ofHours(8), BusinessCalendar.always())
         .build();
     final OpsDesk s = new OpsDesk(List.of(policy));
-    final MetricsService m = MetricsService.create(s.helpdesk, new InMemoryMetricsStore(s.store));
+    final MetricsService m = s.helpdesk.metrics();
     TicketId a;
     TicketId b;
     TicketId c;

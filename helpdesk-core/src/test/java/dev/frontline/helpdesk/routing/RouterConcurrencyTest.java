@@ -35,11 +35,11 @@ class RouterConcurrencyTest {
     long seed = Long.getLong("frontline.seed", System.nanoTime());
     System.out.println("RouterConcurrencyTest seed: " + seed + " (rerun with -Dfrontline.seed=" + seed + ")");
     Random seeds = new Random(seed);
-    OpsDesk d = new OpsDesk();
     InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
     FRONT_AGENTS.forEach(a -> presence.set(a, Availability.ONLINE));
     RoutingPolicy policy = RoutingPolicy.builder().defaultCapacity(Capacity.of(20).withLimit(Channel.CHAT, 3)).build();
-    Router router = Router.create(d.helpdesk, new LeastLoaded(), presence, policy);
+    OpsDesk d = new OpsDesk(b -> b.routing(policy, new LeastLoaded(), presence));
+    Router router = d.helpdesk.routing();
     int threads = 8;
     int perThread = 40;
     AtomicBoolean overCapacity = new AtomicBoolean();

@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
-  final OpsDesk d = new OpsDesk();
+  OpsDesk d = new OpsDesk();
   final InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
 
   Router router(AssignmentStrategy s, RoutingPolicy p, AgentId... online) {
     for (AgentId a : online) {
       presence.set(a, Availability.ONLINE);
     }
-    return Router.create(d.helpdesk, s, presence, p);
+    d = d.with(b -> b.routing(p, s, presence));
+    return d.helpdesk.routing();
   }
 
   AgentId routed(Router r, Ticket t) {

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.routing;
 
 import static dev.frontline.helpdesk.OpsDesk.*;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontline.helpdesk.Helpdesk;
@@ -40,12 +41,23 @@ import org.junit.jupiter.api.Test;
  * router and listeners) sharing one {@link RoutingLedger}: they route as one.
  */
 class RouterTwoNodesTest {
-  final OpsDesk d = new OpsDesk();
+  OpsDesk d = new OpsDesk();
   /** The second node: same stores and clock, its own services, listeners and router. */
-  final Helpdesk nodeB = Helpdesk.builder().ticketStore(d.store).directoryStore(d.dir).blobStore(new InMemoryBlobStore())
-      .clock(d.clock).build();
+  Helpdesk nodeB = d.base().build();
   final InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
-  final RoutingLedger ledger = new InMemoryRoutingLedger();
+  final RoutingLedger ledger = d.stores.routingLedger();
+
+  /** Node A (the desk) gets a router; later commands on {@code d} reach it. */
+  Router routerA(AssignmentStrategy s, RoutingPolicy p) {
+    d = d.with(b -> b.routing(p, s, presence));
+    return d.helpdesk.routing();
+  }
+
+  /** Node B gets a router (a node restarting with routing on). */
+  Router routerB(AssignmentStrategy s, RoutingPolicy p) {
+    nodeB = d.base().routing(p, s, presence).build();
+    return nodeB.routing();
+  }
 
   @Test
   @DisplayName("capacity counts across nodes, and the node that frees capacity serves the other node's held ticket")
@@ -53,8 +65,8 @@ class RouterTwoNodesTest {
     presence.set(ALICE, Availability.ONLINE);
     presence.set(AMY, Availability.ONLINE);
     RoutingPolicy oneEach = RoutingPolicy.builder().defaultCapacity(Capacity.of(2)).build(); // one e-mail (2 units)
-    Router a = Router.create(d.helpdesk, new LeastLoaded(), presence, oneEach, ledger);
-    Router b = Router.create(nodeB, new LeastLoaded(), presence, oneEach, ledger);
+    Router a = routerA(new LeastLoaded(), oneEach);
+    Router b = routerB(new LeastLoaded(), oneEach);
 
     Ticket t1 = d.ticket("first", Channel.EMAIL);
     Ticket t2 = d.ticket("second", Channel.EMAIL);
@@ -83,7 +95,7 @@ class RouterTwoNodesTest {
   void startReconciles() {
     presence.set(ALICE, Availability.ONLINE);
     RoutingPolicy p = RoutingPolicy.ofDefaults();
-    Router a = Router.create(d.helpdesk, new LeastLoaded(), presence, p, ledger);
+    Router a = routerA(new LeastLoaded(), p);
     Ticket t1 = d.ticket("first", Channel.CHAT);
     Ticket t2 = d.ticket("second", Channel.CHAT);
     a.route(t1.id());
@@ -93,7 +105,7 @@ class RouterTwoNodesTest {
     Ticket s = nodeB.tickets().get(d.system, t1.id());
     nodeB.tickets().transition(d.system, s.id(), s.version(), TicketState.SOLVED);
     assertThat(ledger.slots()).hasSize(2);
-    Router b = Router.create(nodeB, new LeastLoaded(), presence, p, ledger);
+    Router b = routerB(new LeastLoaded(), p);
     assertThat(ledger.slots()).extracting(RoutingLedger.Slot::ticket).containsExactly(t2.id());
     assertThat(b.load(ALICE)).isEqualTo(p.weight(Channel.CHAT));
   }
@@ -176,11 +188,12 @@ class RouterTwoNodesTest {
   void staleReadIsSettled() {
     presence.set(ALICE, Availability.ONLINE);
     InterleavingStore storeB = new InterleavingStore(d.store);
-    Helpdesk b = Helpdesk.builder().ticketStore(storeB).directoryStore(d.dir).blobStore(new InMemoryBlobStore())
-        .clock(d.clock).build();
     RoutingPolicy p = RoutingPolicy.ofDefaults();
-    Router routerA = Router.create(d.helpdesk, new LeastLoaded(), presence, p, ledger);
-    Router routerB = Router.create(b, new LeastLoaded(), presence, p, ledger);
+    Router routerA = routerA(new LeastLoaded(), p);
+    Helpdesk b = Helpdesk.builder()
+        .stores(InMemoryStores.builder().ticketStore(storeB).directoryStore(d.dir).blobStore(d.stores.blobStore()).routingLedger(ledger).build())
+        .clock(d.clock).routing(p, new LeastLoaded(), presence).build();
+    Router routerB = b.routing();
     Ticket t = d.ticket("first", Channel.EMAIL);
     assertThat(routerA.route(t.id()).agent()).isEqualTo(ALICE);
 
@@ -205,7 +218,7 @@ class RouterTwoNodesTest {
   void inFlightElsewhereKeepsItsSlot() {
     presence.set(ALICE, Availability.ONLINE);
     RoutingPolicy p = RoutingPolicy.ofDefaults();
-    Router.create(nodeB, new LeastLoaded(), presence, p, ledger);
+    routerB(new LeastLoaded(), p);
     Ticket t = d.ticket("first", Channel.EMAIL);
     // node A has reserved Alice for it and is storing the assignment right now
     assertThat(ledger.reserve(new RoutingLedger.Slot(t.id(), ALICE, Channel.EMAIL, p.weight(Channel.EMAIL)),
@@ -232,9 +245,9 @@ class RouterTwoNodesTest {
     List<AgentId> agents = List.of(ALICE, AMY, LEAD);
     agents.forEach(x -> presence.set(x, Availability.ONLINE));
     RoutingPolicy policy = RoutingPolicy.builder().defaultCapacity(Capacity.of(12).withLimit(Channel.CHAT, 2)).build();
+    List<Router> routers = List.of(routerA(new LeastLoaded(), policy),
+        routerB(new LeastLoaded(), policy));
     List<Helpdesk> nodes = List.of(d.helpdesk, nodeB);
-    List<Router> routers = List.of(Router.create(d.helpdesk, new LeastLoaded(), presence, policy, ledger),
-        Router.create(nodeB, new LeastLoaded(), presence, policy, ledger));
     Channel[] channels = {Channel.PHONE, Channel.CHAT, Channel.EMAIL, Channel.WEB};
     int threads = 6;
     int perThread = 30;

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.ticket;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.access.Roles;
 import dev.frontline.helpdesk.access.TeamAccess;
@@ -64,7 +65,7 @@ final class Desk {
     dir.saveOrganization(new Organization(ACME, "Acme", false, false, "standard"));
     dir.saveCustomer(new Customer(CAROL, "Carol", "carol@example.com", ACME, false));
     dir.saveCustomer(Customer.of(DAN, "Dan", "dan@example.com"));
-    helpdesk = Helpdesk.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore())
+    helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(store).directoryStore(dir).blobStore(new InMemoryBlobStore()).build())
         .clock(clock).reopenWindow(Duration.ofDays(7)).autoCloseAfter(Duration.ofDays(4))
         .listener(events::addAll).build();
     tickets = helpdesk.tickets();

@@ -5,6 +5,7 @@ import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.HelpdeskException;
 import dev.frontline.helpdesk.IllegalTransitionException;
 import dev.frontline.helpdesk.access.Permission;
+import dev.frontline.helpdesk.internal.Kernel;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
@@ -116,6 +117,7 @@ public final class EmailIntake {
   private static final String NO_TEXT = "(no text)";
 
   private final Helpdesk helpdesk;
+  private final Kernel kernel;
   private final EmailThreadStore threads;
   private final String domain;
   private final String replyLocalPart;
@@ -129,7 +131,9 @@ public final class EmailIntake {
 
   private EmailIntake(Builder b) {
     this.helpdesk = Objects.requireNonNull(b.helpdesk);
-    this.threads = Objects.requireNonNull(b.threads);
+    this.kernel = Kernel.of(helpdesk);
+    EmailThreadStore ts = b.threads;
+    this.threads = ts != null ? ts : kernel.stores().emailThreadStore();
     this.domain = Objects.requireNonNull(b.domain).toLowerCase(Locale.ROOT);
     this.replyLocalPart = b.replyLocalPart;
     this.signer = new Signer(Objects.requireNonNull(b.secret));
@@ -278,7 +282,7 @@ public final class EmailIntake {
   }
 
   private IntakeResult quarantine(byte[] raw, @Nullable String messageId, String reason, Set<Flag> flags) {
-    String key = helpdesk.blobStore().put(raw);
+    String key = kernel.blobStore().put(raw);
     return new IntakeResult(Status.QUARANTINED, null, null, ThreadedBy.NONE, messageId, null, flags, key, List.of(reason));
   }
 
@@ -305,7 +309,7 @@ public final class EmailIntake {
     String messageId = messageIdOf(mail, raw);
     Optional<TicketId> first = threads.findReceived(messageId);
     if (first.isPresent()) {
-      TicketKey key = helpdesk.ticketStore().find(first.get()).map(Ticket::key).orElse(null);
+      TicketKey key = kernel.ticketStore().find(first.get()).map(Ticket::key).orElse(null);
       notes.add("a message with this Message-ID was received before");
       return new IntakeResult(Status.DUPLICATE, first.get(), key, ThreadedBy.DUPLICATE, messageId, null, flags, null, notes);
     }
@@ -390,7 +394,7 @@ public final class EmailIntake {
     if (target == null) {
       Matcher m = SUBJECT_TAG.matcher(subject);
       while (m.find() && target == null) {
-        Optional<Ticket> tagged = helpdesk.ticketStore().findByKey(TicketKey.parse(m.group(1)));
+        Optional<Ticket> tagged = kernel.ticketStore().findByKey(TicketKey.parse(m.group(1)));
         if (tagged.isPresent()) {
           if (isParticipant(tagged.get(), address)) {
             target = tagged.get();
@@ -476,7 +480,7 @@ public final class EmailIntake {
   }
 
   private @Nullable Ticket existing(TicketId id) {
-    return helpdesk.ticketStore().find(id).orElse(null);
+    return kernel.ticketStore().find(id).orElse(null);
   }
 
   private boolean isParticipant(Ticket t, String address) {
@@ -518,7 +522,7 @@ public final class EmailIntake {
     }
     // a plain customer: nothing in a message can grant more; the message's language becomes the
     // customer's, so their tickets are routed to and answered in it
-    Customer c = Customer.of(CustomerId.of(helpdesk.ids().next()), name, address).withLocale(language);
+    Customer c = Customer.of(CustomerId.of(kernel.ids().next()), name, address).withLocale(language);
     try {
       helpdesk.directory().saveCustomer(c);
       return c;
@@ -784,7 +788,8 @@ public final class EmailIntake {
     }
 
     /**
-     * @param store where Message-IDs, ghost parents and participants are kept (required)
+     * @param store where Message-IDs, ghost parents and participants are kept (default: the helpdesk's
+     *     store bundle's {@code emailThreadStore()})
      * @return this
      */
     public Builder threadStore(EmailThreadStore store) {
@@ -858,11 +863,13 @@ public final class EmailIntake {
 
     /**
      * @return the intake
-     * @throws IllegalStateException if the thread store, domain or secret is missing
+     * @throws IllegalStateException if the domain or secret is missing
+     * @throws dev.frontline.helpdesk.ConfigurationException if no thread store was given and the
+     *     helpdesk's store bundle has none
      */
     public EmailIntake build() {
-      if (threads == null || domain == null || secret == null) {
-        throw new IllegalStateException("threadStore, domain and secret are required");
+      if (domain == null || secret == null) {
+        throw new IllegalStateException("domain and secret are required");
       }
       return new EmailIntake(this);
     }

@@ -375,7 +375,7 @@ class EmailIntakeTest {
       assertThat(r.has(Flag.LOOP)).isTrue();
       assertThat(r.notes()).containsExactly("mail loop: X-Loop names this helpdesk");
       assertThat(r.messageId()).isEqualTo("x2@example.org");
-      assertThat(f.helpdesk.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(raw)));
+      assertThat(f.stores.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(raw)));
       assertThat(conversation(first)).hasSize(1);
       // with a display name, among other values, or naming a reply address
       String replyAddress = f.intake.replyAddressFor(first.ticket());
@@ -406,7 +406,7 @@ class EmailIntakeTest {
       assertThat(r.flags()).contains(Flag.BOUNCE, Flag.AUTO_SUBMITTED);
       assertThat(r.notes()).containsExactly("bounce (delivery status notification): not a customer message");
       assertThat(r.mayAutoRespond()).isFalse();
-      assertThat(f.helpdesk.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(dsn)));
+      assertThat(f.stores.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(dsn)));
       assertThat(f.helpdesk.directory().findCustomerByEmail("mailer-daemon@mx.example.org")).isEmpty();
       // the report type alone is enough, whoever sends it
       IntakeResult report = f.receive(dsn.replace("MAILER-DAEMON@mx.example.org", "mta@mx.example.org").replace("dsn1@", "dsn2@"));
@@ -487,7 +487,7 @@ class EmailIntakeTest {
       assertThat(over.mayAutoRespond()).isFalse();
       assertThat(over.messageId()).isEqualTo("r4@example.org");
       assertThat(over.notes()).containsExactly("sender rate limit: ann@example.org already sent 3 messages within PT1H");
-      assertThat(limited.helpdesk.blobStore().get(over.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(fourth)));
+      assertThat(limited.stores.blobStore().get(over.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(Fixtures.bytes(fourth)));
       assertThat(limited.helpdesk.tickets().conversation(SYSTEM, first.ticket())).hasSize(2); // the reply over the limit was not added
       // other senders are not affected
       assertThat(send("bob@example.org", "b1@example.org", "").status()).isEqualTo(Status.CREATED);
@@ -577,7 +577,7 @@ class EmailIntakeTest {
         assertThat(all).filteredOn(r -> r.status() == Status.CREATED).hasSize(20);
         List<IntakeResult> suppressed = all.stream().filter(r -> r.status() == Status.QUARANTINED).toList();
         assertThat(suppressed).hasSize(threads * each - 20).allMatch(r -> r.has(Flag.RATE_LIMITED));
-        assertThat(suppressed).allSatisfy(r -> assertThat(c.helpdesk.blobStore().get(r.quarantineBlobKey())).isPresent());
+        assertThat(suppressed).allSatisfy(r -> assertThat(c.stores.blobStore().get(r.quarantineBlobKey())).isPresent());
       } finally {
         pool.shutdownNow();
       }
@@ -603,7 +603,7 @@ class EmailIntakeTest {
       IntakeResult r = f.intake.receive(raw);
       assertThat(r.status()).isEqualTo(Status.QUARANTINED);
       assertThat(r.notes().get(0)).contains("nesting");
-      assertThat(f.helpdesk.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(raw));
+      assertThat(f.stores.blobStore().get(r.quarantineBlobKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(raw));
     }
 
     @Test
@@ -626,7 +626,7 @@ class EmailIntakeTest {
       assertThat(huge.status()).isEqualTo(Status.QUARANTINED);
       IntakeResult stream = small.intake.receive(new ByteArrayInputStream(new byte[100_000]));
       assertThat(stream.status()).isEqualTo(Status.QUARANTINED);
-      assertThat(small.helpdesk.blobStore().get(stream.quarantineBlobKey()).orElseThrow()).hasSize(4096);
+      assertThat(small.stores.blobStore().get(stream.quarantineBlobKey()).orElseThrow()).hasSize(4096);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.email;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.spi.IdGenerator;
 import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
 import dev.frontline.helpdesk.spi.memory.InMemoryDirectoryStore;
@@ -19,6 +20,7 @@ final class Fixtures {
   static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8);
   static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
 
+  final InMemoryStores stores = InMemoryStores.create();
   final Helpdesk helpdesk;
   final EmailIntake intake;
 
@@ -36,10 +38,7 @@ final class Fixtures {
 
   private Fixtures(EmailLimits limits, Clock clock, SenderRateLimit rateLimit) {
     helpdesk =
-        Helpdesk.builder()
-            .ticketStore(new InMemoryTicketStore())
-            .directoryStore(new InMemoryDirectoryStore())
-            .blobStore(new InMemoryBlobStore())
+        Helpdesk.builder().stores(stores)
             .clock(clock)
             .ids(IdGenerator.secureRandom())
             .build();
@@ -47,7 +46,6 @@ final class Fixtures {
         EmailIntake.builder(helpdesk)
             .domain("help.example.com")
             .secret(SECRET)
-            .threadStore(new InMemoryEmailThreadStore())
             .limits(limits)
             .senderRateLimit(rateLimit)
             .build();

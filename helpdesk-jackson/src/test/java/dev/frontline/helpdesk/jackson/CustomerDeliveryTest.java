@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -301,8 +302,7 @@ class CustomerDeliveryTest {
     dir.saveCustomer(new Customer(CAROL, "Carol", "carol@example.com", acme, false));
     List<TicketEvent> events = new CopyOnWriteArrayList<>();
     MutableClock clock = new MutableClock(AT);
-    Helpdesk helpdesk = Helpdesk.builder().ticketStore(new InMemoryTicketStore()).directoryStore(dir)
-        .blobStore(new InMemoryBlobStore()).clock(clock).listener(events::addAll).build();
+    Helpdesk helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(dir).blobStore(new InMemoryBlobStore()).build()).clock(clock).listener(events::addAll).build();
     Principal agent = Principal.agent(lead);
     Principal carol = Principal.customer(CAROL);
 

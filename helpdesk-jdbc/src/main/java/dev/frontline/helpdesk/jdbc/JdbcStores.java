@@ -19,6 +19,7 @@ import dev.frontline.helpdesk.spi.AutomationDefinitionStore;
 import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
+import dev.frontline.helpdesk.spi.HelpdeskStores;
 import dev.frontline.helpdesk.spi.InteractionStore;
 import dev.frontline.helpdesk.spi.KnowledgeStatsStore;
 import dev.frontline.helpdesk.spi.MetricsStore;
@@ -32,16 +33,12 @@ import javax.sql.DataSource;
  * The JDBC implementations of Frontline's storage SPIs, on one {@link DataSource}. Build with
  * {@link #builder(DataSource, JdbcDialect)}, apply the schema with {@link #migrate()} (or let the
  * host's Flyway run {@code classpath:db/frontline/<dialect>} with its own history table), then
- * hand the stores to {@code Helpdesk.builder()}.
+ * hand the bundle to {@code Helpdesk.builder().stores(...)}.
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.builder(dataSource, JdbcDialect.POSTGRES).build();
  * stores.migrate();
- * Helpdesk helpdesk = Helpdesk.builder()
- *     .ticketStore(stores.ticketStore())
- *     .directoryStore(stores.directoryStore())
- *     .blobStore(stores.blobStore())
- *     .build();
+ * Helpdesk helpdesk = Helpdesk.builder().stores(stores).build();
  * }</pre>
  *
  * <p>Every store call borrows a connection from the data source for one statement or one
@@ -52,7 +49,7 @@ import javax.sql.DataSource;
  * unique violations as {@link dev.frontline.helpdesk.ConflictException}; no {@code SQLException}
  * or jOOQ exception escapes. Instances are immutable and thread-safe.
  */
-public final class JdbcStores {
+public final class JdbcStores implements HelpdeskStores {
   private final Db db;
   private final TicketStore ticketStore;
   private final DirectoryStore directoryStore;
@@ -125,11 +122,13 @@ public final class JdbcStores {
   }
 
   /** @return the ticket store (thread-safe, shared) */
+  @Override
   public TicketStore ticketStore() {
     return ticketStore;
   }
 
   /** @return the directory store (thread-safe, shared) */
+  @Override
   public DirectoryStore directoryStore() {
     return directoryStore;
   }
@@ -156,6 +155,7 @@ public final class JdbcStores {
   }
 
   /** @return the blob store (thread-safe, shared) */
+  @Override
   public BlobStore blobStore() {
     return blobStore;
   }
@@ -167,6 +167,7 @@ public final class JdbcStores {
    *
    * @return the article store (thread-safe, shared)
    */
+  @Override
   public ArticleStore articleStore() {
     return articleStore;
   }
@@ -177,16 +178,19 @@ public final class JdbcStores {
    *
    * @return the metrics store (thread-safe, shared)
    */
+  @Override
   public MetricsStore metricsStore() {
     return metricsStore;
   }
 
   /** @return the interaction store (schema V2; thread-safe, shared) */
+  @Override
   public InteractionStore interactionStore() {
     return interactionStore;
   }
 
   /** @return the asset directory (schema V2; thread-safe, shared) */
+  @Override
   public AssetDirectory assetDirectory() {
     return assetDirectory;
   }
@@ -198,6 +202,7 @@ public final class JdbcStores {
    *
    * @return the knowledge stats store (thread-safe, shared)
    */
+  @Override
   public KnowledgeStatsStore knowledgeStatsStore() {
     return knowledgeStatsStore;
   }
@@ -208,6 +213,7 @@ public final class JdbcStores {
    *
    * @return the e-mail thread store (thread-safe, shared)
    */
+  @Override
   public EmailThreadStore emailThreadStore() {
     return emailThreadStore;
   }
@@ -221,6 +227,7 @@ public final class JdbcStores {
    *
    * @return the routing ledger (thread-safe, shared)
    */
+  @Override
   public RoutingLedger routingLedger() {
     return routingLedger;
   }
@@ -237,6 +244,7 @@ public final class JdbcStores {
    *
    * @return the automation definition store (thread-safe, shared)
    */
+  @Override
   public AutomationDefinitionStore automationDefinitionStore() {
     return automationDefinitionStore;
   }

@@ -85,8 +85,8 @@ class AutomationTwoNodesOnPostgresTest {
   }
 
   private Helpdesk node(JdbcStores s) {
-    return Helpdesk.builder().ticketStore(s.ticketStore()).directoryStore(s.directoryStore()).blobStore(s.blobStore())
-        .clock(clock).build();
+    return Helpdesk.builder().stores(s)
+        .clock(clock).notificationSink(sink).build();
   }
 
   @AfterEach
@@ -103,8 +103,8 @@ class AutomationTwoNodesOnPostgresTest {
   @Test
   @DisplayName("a macro defined on node A is applied on node B; B's edit is applied on A; stale edits are refused")
   void macros() {
-    MacroService a = MacroService.create(nodeA, sink, storesA.automationDefinitionStore());
-    MacroService b = MacroService.create(nodeB, sink, storesB.automationDefinitionStore());
+    MacroService a = nodeA.macros();
+    MacroService b = nodeB.macros();
     Macro greet = Macro.of("greet", "Greet", List.of(Action.addTag("greeted")),
         Map.of(Locale.ENGLISH, "Hello {{customer.name}}", Locale.GERMAN, "Hallo {{customer.name}}",
             Locale.forLanguageTag("de-CH"), "Grüezi {{customer.name}}"), Locale.ENGLISH);
@@ -130,8 +130,8 @@ class AutomationTwoNodesOnPostgresTest {
   @Test
   @DisplayName("a trigger defined on node A fires on node B; a delete on B stops it on A")
   void triggers() {
-    TriggerEngine a = TriggerEngine.create(nodeA, sink, TriggerEngine.DEFAULT_MAX_DEPTH, storesA.automationDefinitionStore());
-    TriggerEngine b = TriggerEngine.create(nodeB, sink, TriggerEngine.DEFAULT_MAX_DEPTH, storesB.automationDefinitionStore());
+    TriggerEngine a = nodeA.triggers();
+    TriggerEngine b = nodeB.triggers();
     Ticket before = ticket(nodeB, "Before", "vip");
     a.define(admin, new Trigger("vip", TriggerEvent.CREATED, List.of(Condition.hasTag("vip"), Condition.not(Condition.stateIn(TicketState.CLOSED))),
         List.of(Action.setPriority(Priority.URGENT), Action.addInternalNote("VIP {{ticket.key}}"))));
@@ -149,8 +149,8 @@ class AutomationTwoNodesOnPostgresTest {
   @Test
   @DisplayName("an automation defined on node A is run by node B's runner, once")
   void automations() {
-    AutomationRunner a = AutomationRunner.create(nodeA, sink, storesA.automationDefinitionStore());
-    AutomationRunner b = AutomationRunner.create(nodeB, sink, storesB.automationDefinitionStore());
+    AutomationRunner a = nodeA.automations();
+    AutomationRunner b = nodeB.automations();
     a.define(admin, new Automation("nudge", TicketState.PENDING, Duration.ofDays(2), List.of(Condition.lacksTag("no-nudge")),
         List.of(Action.addTag("nudged"))));
     Ticket t = ticket(nodeA, "Waiting");
@@ -169,7 +169,7 @@ class AutomationTwoNodesOnPostgresTest {
     TestDatabase.exec(database.dataSource(), "UPDATE frontline_automation_definitions SET body = '{\"format\":2,\"kind\":\"macro\",\"name\":\"m\"}'");
     assertThatThrownBy(() -> store.find(AutomationDefinition.Kind.MACRO, "m")).isInstanceOf(StorageException.class)
         .hasMessageContaining("unsupported definition format 2");
-    assertThatThrownBy(() -> MacroService.create(nodeB, sink, storesB.automationDefinitionStore()).list(alice))
+    assertThatThrownBy(() -> nodeB.macros().list(alice))
         .isInstanceOf(StorageException.class);
   }
 }

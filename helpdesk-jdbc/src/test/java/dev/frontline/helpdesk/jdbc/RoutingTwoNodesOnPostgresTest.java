@@ -90,8 +90,15 @@ class RoutingTwoNodesOnPostgresTest {
   }
 
   private Helpdesk node(JdbcStores s) {
-    return Helpdesk.builder().ticketStore(s.ticketStore()).directoryStore(s.directoryStore()).blobStore(s.blobStore())
+    return Helpdesk.builder().stores(s)
         .clock(clock).build();
+  }
+
+  /** Restarts both nodes with routing on (their routers share the database's ledger). */
+  private List<Router> route(RoutingPolicy policy) {
+    nodeA = Helpdesk.builder().stores(storesA).clock(clock).routing(policy, new LeastLoaded(), presence).build();
+    nodeB = Helpdesk.builder().stores(storesB).clock(clock).routing(policy, new LeastLoaded(), presence).build();
+    return List.of(nodeA.routing(), nodeB.routing());
   }
 
   @AfterEach
@@ -110,8 +117,9 @@ class RoutingTwoNodesOnPostgresTest {
   void sharedQueue() {
     presence.set(AGENTS.get(2), Availability.OFFLINE);
     RoutingPolicy oneEach = RoutingPolicy.builder().defaultCapacity(Capacity.of(2)).build();
-    Router a = Router.create(nodeA, new LeastLoaded(), presence, oneEach, storesA.routingLedger());
-    Router b = Router.create(nodeB, new LeastLoaded(), presence, oneEach, storesB.routingLedger());
+    List<Router> routers = route(oneEach);
+    Router a = routers.get(0);
+    Router b = routers.get(1);
     Ticket t1 = ticket(nodeA, "first", Channel.EMAIL);
     Ticket t2 = ticket(nodeB, "second", Channel.EMAIL);
     Ticket t3 = ticket(nodeB, "third", Channel.EMAIL);
@@ -134,9 +142,8 @@ class RoutingTwoNodesOnPostgresTest {
     System.out.println("RoutingTwoNodesOnPostgresTest seed: " + seed + " (rerun with -Dfrontline.seed=" + seed + ")");
     Random seeds = new Random(seed);
     RoutingPolicy policy = RoutingPolicy.builder().defaultCapacity(Capacity.of(12).withLimit(Channel.CHAT, 2)).build();
+    List<Router> routers = route(policy);
     List<Helpdesk> nodes = List.of(nodeA, nodeB);
-    List<Router> routers = List.of(Router.create(nodeA, new LeastLoaded(), presence, policy, storesA.routingLedger()),
-        Router.create(nodeB, new LeastLoaded(), presence, policy, storesB.routingLedger()));
     Channel[] channels = {Channel.PHONE, Channel.CHAT, Channel.EMAIL, Channel.WEB};
     int threads = 4;
     int perThread = 15;

@@ -90,7 +90,7 @@ class TwoNodesOnPostgresTest {
   }
 
   private static Helpdesk node(JdbcStores s) {
-    return Helpdesk.builder().ticketStore(s.ticketStore()).directoryStore(s.directoryStore()).blobStore(s.blobStore())
+    return Helpdesk.builder().stores(s)
         .clock(clock).slaPolicies(List.of(POLICY)).escalationRules(RULES).notificationSink(sink).escalationBatchSize(7).build();
   }
 

@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.frontline.helpdesk.AccessDeniedException;
@@ -105,6 +106,16 @@ public abstract class KnowledgeAccessContract {
     return false;
   }
 
+  private InMemoryStores stores;
+
+  /** @return a builder of a helpdesk node on this contract's stores and search */
+  private Helpdesk.Builder node() {
+    return Helpdesk.builder().stores(stores)
+        .clock(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC))
+        .accessListener(denials::add)
+        .knowledgeSearch(search);
+  }
+
   @BeforeEach
   void wire() {
     search = newSearch();
@@ -122,14 +133,9 @@ public abstract class KnowledgeAccessContract {
     agentT2 = agent("agent-t2", Set.of("agent"), Set.of(T2), true);
     editorT1 = agent("editor-t1", Set.of("knowledge-editor"), Set.of(T1), true);
     editorT2 = agent("editor-t2", Set.of("knowledge-editor"), Set.of(T2), true);
-    helpdesk = Helpdesk.builder()
-        .ticketStore(new InMemoryTicketStore())
-        .directoryStore(directory)
-        .blobStore(new InMemoryBlobStore())
-        .clock(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC))
-        .accessListener(denials::add)
-        .build();
-    kb = KnowledgeService.builder().store(new InMemoryArticleStore()).search(search).helpdesk(helpdesk).build();
+    stores = InMemoryStores.builder().directoryStore(directory).build();
+    helpdesk = node().build();
+    kb = helpdesk.knowledge();
   }
 
   @AfterEach
@@ -246,9 +252,9 @@ public abstract class KnowledgeAccessContract {
   @Test
   @DisplayName("RT CVE-2012-4731: writing and publishing are checked per category")
   void categoryRights() {
-    KnowledgeService guarded = KnowledgeService.builder().store(new InMemoryArticleStore()).search(search).helpdesk(helpdesk)
-        .permissions(KnowledgePermissions.builder(helpdesk.access()).categoryEditors("billing", Set.of(T2)).build())
-        .build();
+    KnowledgeService guarded = node()
+        .knowledgePermissions(access -> KnowledgePermissions.builder(access).categoryEditors("billing", Set.of(T2)).build())
+        .build().knowledge();
     Article billing = guarded.save(editorT2, Article.builder(Locale.ENGLISH, "Invoice corrections")
         .categoryPath(List.of("billing", "invoices")).build(), 0);
     int mark = denials.size();

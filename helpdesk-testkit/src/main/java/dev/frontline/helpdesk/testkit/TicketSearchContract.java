@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.HelpdeskException;
@@ -110,14 +111,11 @@ public abstract class TicketSearchContract {
       directory.saveTeam(new Team(T3, "Team 3", 2));
       Roles.defaults().forEach(directory::saveRole);
       directory.saveRole(new Role("reader", Set.of(Permission.TICKET_READ), Scope.ALL));
-      helpdesk = Helpdesk.builder()
-          .ticketStore(new InMemoryTicketStore())
-          .directoryStore(directory)
-          .blobStore(new InMemoryBlobStore())
+      helpdesk = Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(directory).blobStore(new InMemoryBlobStore()).build())
           .clock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC))
+          .ticketSearch(search, t -> Locale.ENGLISH)
           .build();
-      helpdesk.addListener(TicketSearchIndexer.of(helpdesk.ticketStore(), search, Locale.ENGLISH));
-      service = SimilarTicketService.create(helpdesk, search);
+      service = helpdesk.similarTickets();
     }
 
     AgentId agent(String id, Set<String> roles, Map<TeamId, TeamAccess> teams) {

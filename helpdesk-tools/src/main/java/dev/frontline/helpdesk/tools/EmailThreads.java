@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.tools;
 
 import dev.frontline.helpdesk.Helpdesk;
+import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import dev.frontline.helpdesk.email.EmailHeaders;
 import dev.frontline.helpdesk.email.EmailIntake;
 import dev.frontline.helpdesk.email.IntakeResult;
@@ -71,10 +72,7 @@ public final class EmailThreads {
       return 2;
     }
     Helpdesk helpdesk =
-        Helpdesk.builder()
-            .ticketStore(new InMemoryTicketStore())
-            .directoryStore(new InMemoryDirectoryStore())
-            .blobStore(new InMemoryBlobStore())
+        Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(new InMemoryDirectoryStore()).blobStore(new InMemoryBlobStore()).build())
             .build();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);

@@ -206,33 +206,33 @@ public final class Quickstart {
           .build());
     }
 
-    // 3. The helpdesk and the services around it.
-    Helpdesk helpdesk = Helpdesk.builder()
-        .ticketStore(stores.ticketStore())
-        .directoryStore(stores.directoryStore())
-        .blobStore(stores.blobStore())
+    // 3. The helpdesk: the one place where everything is wired. It builds every service on the
+    //    store bundle and registers their listeners itself. Routing: agents who speak the ticket's
+    //    language (stamped from the customer's locale), least loaded first, within per-channel
+    //    capacity; loads and the held queue live in the database, so routers on several nodes share
+    //    them. Presence usually comes from the host's chat or phone system.
+    InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
+    Helpdesk helpdesk = Helpdesk.builder().stores(stores)
         .clock(clock)
         .keyPrefix("HD")
         .slaPolicies(List.of(premium, standard))
         .escalationRules(rules)
         .notificationSink(sink)
+        .knowledgeSearch(search)
+        .routing(RoutingPolicy.ofDefaults(), new SkillsAndLanguage(Set.of("billing", "accounts"), new LeastLoaded()), presence)
         .build();
-    KnowledgeService kb = KnowledgeService.builder().store(articles).search(search).clock(clock).build();
-    KnowledgeIndexer indexer = new KnowledgeIndexer(articles, search);
-    InteractionService interactions = InteractionService.create(helpdesk, stores.interactionStore());
-    CsatService csat = CsatService.create(helpdesk);
+    KnowledgeService kb = helpdesk.knowledge();
+    KnowledgeIndexer indexer = helpdesk.knowledgeIndexer();
+    InteractionService interactions = helpdesk.interactions();
+    CsatService csat = helpdesk.csat();
     // reports are computed in SQL over the ticket tables
-    MetricsService metrics = MetricsService.create(helpdesk, stores.metricsStore());
-    // Routing: agents who speak the ticket's language (stamped from the customer's locale), least
-    // loaded first, within per-channel capacity; loads and the held queue live in the database, so
-    // routers on several nodes share them. Presence usually comes from the host's chat or phone system.
-    InMemoryAgentAvailability presence = new InMemoryAgentAvailability();
-    Router router = Router.create(helpdesk, new SkillsAndLanguage(Set.of("billing", "accounts"), new LeastLoaded()), presence,
-        RoutingPolicy.ofDefaults(), stores.routingLedger());
+    MetricsService metrics = helpdesk.metrics();
+    Router router = helpdesk.routing();
 
     try {
       // 4. The demo directory and knowledge base.
       seedDirectory(helpdesk.directory());
+      helpdesk.checkConfiguration(); // rules, tiers, teams and agents agree
       Principal editor = Principal.system("demo-import");
       for (Article a : DemoArticles.all()) {
         kb.save(editor, a, kb.find(editor, a.id()).map(Article::revision).orElse(0L));

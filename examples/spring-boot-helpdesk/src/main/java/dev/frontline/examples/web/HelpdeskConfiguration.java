@@ -1,6 +1,8 @@
 package dev.frontline.examples.web;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.spi.HelpdeskStores;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
@@ -55,7 +57,7 @@ public class HelpdeskConfiguration {
    * Where Frontline keeps tickets, the directory, attachments and knowledge articles: the JDBC stores of {@code
    * helpdesk-jdbc}. The schema is created or updated at start ({@code migrate()} is idempotent and
    * safe with several nodes starting at once). For a throw-away demo without a database, return
-   * {@link HelpdeskStores#inMemory()} instead.
+   * {@code InMemoryStores.create()} instead.
    *
    * @param dataSource the database
    * @param dialect {@code H2}, {@code POSTGRES}, {@code MARIADB} or {@code MYSQL} ({@code frontline.jdbc.dialect})
@@ -67,7 +69,7 @@ public class HelpdeskConfiguration {
     JdbcStores jdbc = JdbcStores.builder(dataSource, dialect).build();
     int applied = jdbc.migrate();
     log.info("Frontline schema on {}: {} script(s) applied", dialect, applied);
-    return new HelpdeskStores(jdbc.ticketStore(), jdbc.directoryStore(), jdbc.blobStore(), jdbc.articleStore());
+    return jdbc;
   }
 
   /**
@@ -85,15 +87,15 @@ public class HelpdeskConfiguration {
   /**
    * @param stores the stores
    * @param clock the clock
-   * @return the helpdesk, built explicitly: nothing is discovered from the classpath
+   * @param search the knowledge search index of this node
+   * @return the helpdesk, built explicitly: nothing is discovered from the classpath; every service
+   *     ({@code tickets()}, {@code knowledge()}, ...) comes from it
    */
   @Bean
-  public Helpdesk helpdesk(HelpdeskStores stores, Clock clock) {
-    return Helpdesk.builder()
-        .ticketStore(stores.tickets())
-        .directoryStore(stores.directory())
-        .blobStore(stores.blobs())
+  public Helpdesk helpdesk(HelpdeskStores stores, Clock clock, LuceneKnowledgeSearch search) {
+    return Helpdesk.builder().stores(stores)
         .clock(clock)
+        .knowledgeSearch(search)
         .keyPrefix("HD")
         // Listeners run after each change is stored: the place for an outbox, mails, websockets.
         .listener(events -> events.forEach(e -> log.info("{} v{} {} by {}",
@@ -117,6 +119,7 @@ public class HelpdeskConfiguration {
   public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, LuceneKnowledgeSearch search) {
     return args -> {
       DemoData.seed(helpdesk.directory());
+      helpdesk.checkConfiguration(); // tiers, teams, roles and agents agree
       DemoData.seedArticles(knowledge);
       search.refresh(); // searchable now rather than within the refresh interval (250 ms)
     };

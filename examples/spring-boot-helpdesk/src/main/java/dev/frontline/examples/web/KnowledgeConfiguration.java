@@ -3,7 +3,9 @@ package dev.frontline.examples.web;
 import dev.frontline.helpdesk.knowledge.KnowledgeIndexer;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.spi.ArticleStore;
+import dev.frontline.helpdesk.spi.HelpdeskStores;
 import dev.frontline.helpdesk.spi.memory.InMemoryArticleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The knowledge base: articles in an {@link ArticleStore}, searched with {@link LuceneKnowledgeSearch}
  * on an index folder ({@code frontline.kb.index-dir}).
  *
- * <p>Articles live in the same database as the tickets ({@link HelpdeskStores#articles()}). The
+ * <p>Articles live in the same database as the tickets ({@link HelpdeskStores#articleStore()}). The
  * index opens as it is and catches up with the store's change feed ({@code source(store)}); it is
  * rebuilt from the store only if it is missing, unreadable or of an older schema. Only with the
  * throw-away {@link InMemoryArticleStore} (which starts empty) is the index folder emptied at start.
@@ -41,7 +43,7 @@ public class KnowledgeConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public ArticleStore articleStore(HelpdeskStores stores) {
-    return stores.articles();
+    return stores.articleStore();
   }
 
   /**
@@ -60,25 +62,22 @@ public class KnowledgeConfiguration {
   }
 
   /**
-   * @param store the articles
-   * @param search the search index
-   * @param helpdesk the helpdesk (clock and access control)
-   * @return the knowledge base service; every call names the reader's principal
+   * @param helpdesk the helpdesk
+   * @return the knowledge base service, with the helpdesk's access control (roles and teams decide
+   *     who reads, writes and publishes); every call names the reader's principal
    */
   @Bean
-  public KnowledgeService knowledgeService(ArticleStore store, LuceneKnowledgeSearch search, dev.frontline.helpdesk.Helpdesk helpdesk) {
-    // .helpdesk(...) takes its clock and checks knowledge rights with its AccessControl (roles, teams)
-    return KnowledgeService.builder().store(store).search(search).helpdesk(helpdesk).build();
+  public KnowledgeService knowledgeService(Helpdesk helpdesk) {
+    return helpdesk.knowledge();
   }
 
   /**
-   * @param store the articles
-   * @param search the search index
+   * @param helpdesk the helpdesk
    * @return the indexer that keeps this node's index in step with the store's change feed
    */
   @Bean
-  public KnowledgeIndexer knowledgeIndexer(ArticleStore store, LuceneKnowledgeSearch search) {
-    return new KnowledgeIndexer(store, search);
+  public KnowledgeIndexer knowledgeIndexer(Helpdesk helpdesk) {
+    return helpdesk.knowledgeIndexer();
   }
 
   /** Catches up with article changes made on other nodes (or directly in the store) every few seconds. */
