@@ -9,7 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides what a principal may see and do. Deny by default: an agent without roles, an inactive
+ * Decides what a principal may see and do, as pure functions of the principal's {@link Rights}
+ * (resolved once with {@link #rightsOf}; the {@code Principal} overloads resolve them per call). Deny by default: an agent without roles, an inactive
  * agent, an unknown customer or the anonymous principal may do nothing with tickets. Thread-safe;
  * reads the directory on every decision, so changes to roles and teams apply at once.
  *
@@ -32,6 +33,62 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public interface AccessControl {
+  /**
+   * Resolves what a principal may do, once: the agent's roles and teams, or the customer's
+   * organization sharing. Every other decision is a pure function of the result, so resolve once
+   * per service call and pass it on.
+   *
+   * @param principal the caller
+   * @return its rights (allowing nothing for unknown or inactive principals)
+   */
+  Rights rightsOf(Principal principal);
+
+  /**
+   * @param rights resolved rights
+   * @return the tickets they see, as a filter for the store
+   */
+  TicketVisibility visibility(Rights rights);
+
+  /**
+   * @param rights resolved rights
+   * @param permission the permission
+   * @return the tickets on which they allow it (see {@link #permitted(Principal, Permission)})
+   */
+  TicketVisibility permitted(Rights rights, Permission permission);
+
+  /**
+   * @param rights resolved rights
+   * @param ticket a ticket
+   * @return whether they see the ticket
+   */
+  boolean sees(Rights rights, Ticket ticket);
+
+  /**
+   * @param rights resolved rights
+   * @param ticket a ticket
+   * @param permission what is to be done
+   * @return whether they allow it (implies {@link #sees(Rights, Ticket)})
+   */
+  boolean may(Rights rights, Ticket ticket, Permission permission);
+
+  /**
+   * Requires a permission on a ticket.
+   *
+   * @param rights resolved rights
+   * @param ticket the ticket
+   * @param permission what is to be done
+   * @throws NotFoundException if they do not see the ticket (existence is not revealed)
+   * @throws AccessDeniedException if they see it but do not allow this
+   */
+  void check(Rights rights, Ticket ticket, Permission permission);
+
+  /**
+   * @param rights resolved rights
+   * @param permission the permission
+   * @return whether any of their roles grants it (always true for the system principal)
+   */
+  boolean holds(Rights rights, Permission permission);
+
   /**
    * Which tickets the principal sees, as a filter for the store.
    *

@@ -5,6 +5,7 @@ import dev.frontline.helpdesk.access.AccessDecision;
 import dev.frontline.helpdesk.access.AccessListener;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.access.Role;
 import dev.frontline.helpdesk.access.Scope;
 import dev.frontline.helpdesk.access.TeamAccess;
@@ -13,6 +14,7 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.Organization;
+import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.spi.DirectoryStore;
@@ -74,44 +76,59 @@ public final class DefaultAccessControl implements AccessControl {
     this.listeners.addAll(listeners);
   }
 
-  private record AgentRights(Agent agent, List<Role> roles, Set<Integer> tiers) {}
-
-  private Optional<AgentRights> agentRights(Principal.Agent p) {
-    Optional<Agent> agent = directory.findAgent(p.id());
-    if (agent.isEmpty() || !agent.get().active()) {
-      return Optional.empty();
+  @Override
+  public Rights rightsOf(Principal principal) {
+    if (principal instanceof Principal.Agent pa) {
+      Optional<Agent> agent = directory.findAgent(pa.id());
+      if (agent.isEmpty() || !agent.get().active()) {
+        return Rights.none(principal);
+      }
+      List<Role> roles = new ArrayList<>();
+      for (String r : agent.get().roles()) {
+        directory.findRole(r).ifPresent(roles::add);
+      }
+      Set<Integer> tiers = new HashSet<>();
+      for (TeamId t : agent.get().teams().keySet()) {
+        directory.findTeam(t).map(Team::tier).ifPresent(tiers::add);
+      }
+      return new Rights(principal, agent.get(), roles, tiers, null, null);
     }
-    List<Role> roles = new ArrayList<>();
-    for (String r : agent.get().roles()) {
-      directory.findRole(r).ifPresent(roles::add);
+    if (principal instanceof Principal.Customer pc) {
+      Optional<Customer> c = directory.findCustomer(pc.id());
+      if (c.isEmpty()) {
+        return Rights.none(principal);
+      }
+      OrganizationId shared = null;
+      OrganizationId org = c.get().organization();
+      if (c.get().seesOrganizationTickets() && org != null
+          && directory.findOrganization(org).map(Organization::sharesTickets).orElse(false)) {
+        shared = org;
+      }
+      return new Rights(principal, null, List.of(), Set.of(), c.get(), shared);
     }
-    Set<Integer> tiers = new HashSet<>();
-    for (TeamId t : agent.get().teams().keySet()) {
-      directory.findTeam(t).map(Team::tier).ifPresent(tiers::add);
-    }
-    return Optional.of(new AgentRights(agent.get(), roles, tiers));
+    return Rights.none(principal);
   }
 
-  private static boolean covers(AgentRights a, Scope scope, Ticket t) {
-    boolean own = a.agent().id().equals(t.assignee());
-    boolean team = t.team() != null && a.agent().teams().containsKey(t.team());
+  private static boolean covers(Agent a, Rights r, Scope scope, Ticket t) {
+    boolean own = a.id().equals(t.assignee());
+    boolean team = t.team() != null && a.teams().containsKey(t.team());
     return switch (scope) {
       case OWN -> own;
       case TEAM -> own || team;
-      case TIER -> own || team || a.tiers().contains(t.tier());
+      case TIER -> own || team || r.tiers().contains(t.tier());
       case ALL -> true;
     };
   }
 
-  private static boolean agentMay(AgentRights a, Ticket t, Permission p) {
-    for (Role r : a.roles()) {
-      if (!r.permissions().contains(p) || !covers(a, r.scope(), t)) {
+  private static boolean agentMay(Agent a, Rights rights, Ticket t, Permission p) {
+    for (Role r : rights.roles()) {
+      if (!r.permissions().contains(p) || !covers(a, rights, r.scope(), t)) {
         continue;
       }
-      if (r.scope() == Scope.ALL || a.agent().id().equals(t.assignee())) {
+      if (r.scope() == Scope.ALL || a.id().equals(t.assignee())) {
         return true;
       }
-      TeamAccess level = t.team() == null ? null : a.agent().teams().get(t.team());
+      TeamAccess level = t.team() == null ? null : a.teams().get(t.team());
       if (level == null || level.admits(p)) {
         return true;
       }
@@ -119,221 +136,144 @@ public final class DefaultAccessControl implements AccessControl {
     return false;
   }
 
-  private Optional<Customer> customer(Principal.Customer p) {
-    return directory.findCustomer(p.id());
-  }
-
-  private boolean sharesWith(Customer c) {
-    if (!c.seesOrganizationTickets() || c.organization() == null) {
-      return false;
-    }
-    return directory.findOrganization(c.organization()).map(Organization::sharesTickets).orElse(false);
-  }
-
-  /**
-   * Which tickets the principal sees, as a filter for the store.
-   *
-   * @param principal the caller
-   * @return the filter; {@link TicketVisibility#none()} if nothing
-   */
+  @Override
   public TicketVisibility visibility(Principal principal) {
-    if (principal instanceof Principal.System) {
-      return TicketVisibility.everything();
-    }
-    if (principal instanceof Principal.Customer pc) {
-      Optional<Customer> c = customer(pc);
-      if (c.isEmpty()) {
-        return TicketVisibility.none();
-      }
-      Set<dev.frontline.helpdesk.directory.OrganizationId> orgs =
-          sharesWith(c.get()) ? Set.of(c.get().organization()) : Set.of();
-      return new TicketVisibility(false, Set.of(), Set.of(), Set.of(), Set.of(pc.id()), orgs);
-    }
-    if (principal instanceof Principal.Agent pa) {
-      Optional<AgentRights> a = agentRights(pa);
-      if (a.isEmpty()) {
-        return TicketVisibility.none();
-      }
-      boolean own = false;
-      boolean team = false;
-      boolean tier = false;
-      for (Role r : a.get().roles()) {
-        if (!r.permissions().contains(Permission.TICKET_READ)) {
-          continue;
-        }
-        switch (r.scope()) {
-          case ALL -> {
-            return TicketVisibility.everything();
-          }
-          case TIER -> tier = true;
-          case TEAM -> team = true;
-          case OWN -> own = true;
-        }
-      }
-      own |= team | tier;
-      team |= tier;
-      return new TicketVisibility(
-          false,
-          own ? Set.of(pa.id()) : Set.of(),
-          team ? a.get().agent().teams().keySet() : Set.of(),
-          tier ? a.get().tiers() : Set.of(),
-          Set.of(),
-          Set.of());
-    }
-    return TicketVisibility.none();
+    return visibility(rightsOf(principal));
   }
 
-  /**
-   * The tickets on which a principal may do {@code permission}, as a filter for searches that push
-   * rights into an index (for example whether internal notes may be searched). Use it together
-   * with {@link #visibility(Principal)}: a ticket qualifies if it matches <em>both</em>.
-   *
-   * <p>Every ticket matching both filters satisfies {@link #may}. The result is exact, except for
-   * one case {@link TicketVisibility} cannot express: an agent whose TIER-scoped role grants the
-   * permission but who belongs to a team whose access level does not admit it. There the tier part
-   * is left out, so the filter is a subset (some tickets on which the agent may do it are
-   * missing), never a superset.
-   *
-   * @param principal the caller
-   * @param permission the permission
-   * @return the filter; {@link TicketVisibility#none()} if nothing
-   */
+  @Override
+  public TicketVisibility visibility(Rights rights) {
+    return filter(rights, Permission.TICKET_READ, false);
+  }
+
+  @Override
   public TicketVisibility permitted(Principal principal, Permission permission) {
-    if (principal instanceof Principal.System) {
+    return permitted(rightsOf(principal), permission);
+  }
+
+  @Override
+  public TicketVisibility permitted(Rights rights, Permission permission) {
+    return filter(rights, permission, true);
+  }
+
+  /** The tickets on which the rights allow a permission; {@code levels}: apply team access levels. */
+  private static TicketVisibility filter(Rights rights, Permission permission, boolean levels) {
+    if (rights.isSystem()) {
       return TicketVisibility.everything();
     }
-    if (principal instanceof Principal.Customer pc) {
-      Optional<Customer> c = customer(pc);
-      if (c.isEmpty() || !CUSTOMER_OWN.contains(permission)) {
+    Customer c = rights.customer();
+    if (c != null) {
+      if (levels ? !CUSTOMER_OWN.contains(permission) : !permission.equals(Permission.TICKET_READ)) {
         return TicketVisibility.none();
       }
-      Set<dev.frontline.helpdesk.directory.OrganizationId> orgs =
-          CUSTOMER_ORG.contains(permission) && sharesWith(c.get()) ? Set.of(c.get().organization()) : Set.of();
-      return new TicketVisibility(false, Set.of(), Set.of(), Set.of(), Set.of(pc.id()), orgs);
+      OrganizationId shared = rights.sharedOrganization();
+      Set<OrganizationId> orgs = shared != null && CUSTOMER_ORG.contains(permission) ? Set.of(shared) : Set.of();
+      return new TicketVisibility(false, Set.of(), Set.of(), Set.of(), Set.of(c.id()), orgs);
     }
-    if (principal instanceof Principal.Agent pa) {
-      Optional<AgentRights> found = agentRights(pa);
-      if (found.isEmpty()) {
-        return TicketVisibility.none();
+    Agent a = rights.agent();
+    if (a == null) {
+      return TicketVisibility.none();
+    }
+    boolean own = false;
+    boolean team = false;
+    boolean tier = false;
+    for (Role r : rights.roles()) {
+      if (!r.permissions().contains(permission)) {
+        continue;
       }
-      AgentRights a = found.get();
-      boolean own = false;
-      boolean team = false;
-      boolean tier = false;
-      for (Role r : a.roles()) {
-        if (!r.permissions().contains(permission)) {
-          continue;
+      switch (r.scope()) {
+        case ALL -> {
+          return TicketVisibility.everything();
         }
-        switch (r.scope()) {
-          case ALL -> {
-            return TicketVisibility.everything();
-          }
-          case TIER -> tier = true;
-          case TEAM -> team = true;
-          case OWN -> own = true;
-        }
+        case TIER -> tier = true;
+        case TEAM -> team = true;
+        case OWN -> own = true;
       }
-      own |= team | tier;
-      team |= tier;
+    }
+    own |= team | tier;
+    team |= tier;
+    Set<TeamId> teams = a.teams().keySet();
+    boolean allAdmit = true;
+    if (levels) {
       Set<TeamId> admitting = new HashSet<>();
-      boolean allAdmit = true;
-      for (Map.Entry<TeamId, TeamAccess> e : a.agent().teams().entrySet()) {
+      for (Map.Entry<TeamId, TeamAccess> e : a.teams().entrySet()) {
         if (e.getValue().admits(permission)) {
           admitting.add(e.getKey());
         } else {
           allAdmit = false;
         }
       }
-      return new TicketVisibility(
-          false,
-          own ? Set.of(pa.id()) : Set.of(),
-          team ? admitting : Set.of(),
-          tier && allAdmit ? a.tiers() : Set.of(),
-          Set.of(),
-          Set.of());
+      teams = admitting;
     }
-    return TicketVisibility.none();
+    return new TicketVisibility(
+        false,
+        own ? Set.of(a.id()) : Set.of(),
+        team ? teams : Set.of(),
+        tier && allAdmit ? rights.tiers() : Set.of(),
+        Set.of(),
+        Set.of());
   }
 
-  /**
-   * @param principal the caller
-   * @param ticket a ticket
-   * @return whether the caller sees the ticket (agrees with {@link #visibility})
-   */
+  @Override
   public boolean sees(Principal principal, Ticket ticket) {
-    return visibility(principal).matches(ticket);
+    return sees(rightsOf(principal), ticket);
   }
 
-  /**
-   * @param principal the caller
-   * @param ticket a ticket
-   * @param permission what it wants to do
-   * @return whether it may (implies {@link #sees})
-   */
+  @Override
+  public boolean sees(Rights rights, Ticket ticket) {
+    return visibility(rights).matches(ticket);
+  }
+
+  @Override
   public boolean may(Principal principal, Ticket ticket, Permission permission) {
-    if (principal instanceof Principal.System) {
+    return may(rightsOf(principal), ticket, permission);
+  }
+
+  @Override
+  public boolean may(Rights rights, Ticket ticket, Permission permission) {
+    if (rights.isSystem()) {
       return true;
     }
-    if (!sees(principal, ticket)) {
+    if (!sees(rights, ticket)) {
       return false;
     }
-    if (principal instanceof Principal.Customer pc) {
-      return pc.id().equals(ticket.requester())
-          ? CUSTOMER_OWN.contains(permission)
-          : CUSTOMER_ORG.contains(permission);
+    Customer c = rights.customer();
+    if (c != null) {
+      return c.id().equals(ticket.requester()) ? CUSTOMER_OWN.contains(permission) : CUSTOMER_ORG.contains(permission);
     }
-    if (principal instanceof Principal.Agent pa) {
-      return agentRights(pa).map(a -> agentMay(a, ticket, permission)).orElse(false);
-    }
-    return false;
+    Agent a = rights.agent();
+    return a != null && agentMay(a, rights, ticket, permission);
   }
 
-  /**
-   * Requires a permission on a ticket.
-   *
-   * @param principal the caller
-   * @param ticket the ticket
-   * @param permission what it wants to do
-   * @throws NotFoundException if the caller does not see the ticket (existence is not revealed)
-   * @throws AccessDeniedException if it sees the ticket but may not do this
-   */
+  @Override
   public void check(Principal principal, Ticket ticket, Permission permission) {
-    if (may(principal, ticket, permission)) {
+    check(rightsOf(principal), ticket, permission);
+  }
+
+  @Override
+  public void check(Rights rights, Ticket ticket, Permission permission) {
+    if (may(rights, ticket, permission)) {
       return;
     }
-    boolean seen = sees(principal, ticket);
-    deny(principal, permission.name(), ticket.id().value(), seen ? "not permitted" : "not visible");
+    boolean seen = sees(rights, ticket);
+    deny(rights.principal(), permission.name(), ticket.id().value(), seen ? "not permitted" : "not visible");
     if (!seen) {
       throw new NotFoundException("ticket not found");
     }
     throw new AccessDeniedException("not permitted: " + permission.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /**
-   * Whether a principal holds a permission anywhere (for permissions not tied to one ticket, such as
-   * {@link Permission#REPORTS_VIEW}, {@link Permission#ADMINISTER} or knowledge rights).
-   *
-   * @param principal the caller
-   * @param permission the permission
-   * @return whether any of its roles grants it
-   */
+  @Override
   public boolean holds(Principal principal, Permission permission) {
-    if (principal instanceof Principal.System) {
-      return true;
-    }
-    if (principal instanceof Principal.Agent pa) {
-      return agentRights(pa).map(a -> a.roles().stream().anyMatch(r -> r.permissions().contains(permission))).orElse(false);
-    }
-    return false;
+    return holds(rightsOf(principal), permission);
   }
 
-  /**
-   * Requires {@link #holds}.
-   *
-   * @param principal the caller
-   * @param permission the permission
-   * @throws AccessDeniedException if not held
-   */
+  @Override
+  public boolean holds(Rights rights, Permission permission) {
+    return rights.isSystem() || rights.roles().stream().anyMatch(r -> r.permissions().contains(permission));
+  }
+
+  @Override
   public void require(Principal principal, Permission permission) {
     if (!holds(principal, permission)) {
       deny(principal, permission.name(), null, "permission not held");
@@ -341,17 +281,10 @@ public final class DefaultAccessControl implements AccessControl {
     }
   }
 
-  /**
-   * The teams an agent may work in with at least the given access, for routing and UI hints.
-   *
-   * @param principal the caller
-   * @return team access map, empty for non-agents
-   */
+  @Override
   public Map<TeamId, TeamAccess> teamsOf(Principal principal) {
-    if (principal instanceof Principal.Agent pa) {
-      return agentRights(pa).map(a -> a.agent().teams()).orElse(Map.of());
-    }
-    return Map.of();
+    Agent a = principal instanceof Principal.Agent ? rightsOf(principal).agent() : null;
+    return a == null ? Map.of() : a.teams();
   }
 
   /**
