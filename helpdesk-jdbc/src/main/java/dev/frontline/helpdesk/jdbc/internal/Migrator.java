@@ -194,7 +194,9 @@ public final class Migrator {
     List<Script> out = new ArrayList<>();
     for (String name : SCRIPTS) {
       String path = dialect.migrationLocation() + "/" + name;
-      try (InputStream in = Migrator.class.getClassLoader().getResourceAsStream(path)) {
+      // Class (not ClassLoader) lookup: on the module path the scripts are this module's own,
+      // encapsulated resources, which only code in the module can read.
+      try (InputStream in = Migrator.class.getResourceAsStream("/" + path)) {
         if (in == null) {
           throw new StorageException("missing schema script " + path);
         }

@@ -1,0 +1,13 @@
+/**
+ * Frontline values as JSON with Jackson 2. Rule for module descriptors: see
+ * {@code dev.frontline.helpdesk}'s.
+ */
+module dev.frontline.helpdesk.jackson {
+  requires transitive dev.frontline.helpdesk;
+  requires transitive com.fasterxml.jackson.databind;
+
+  exports dev.frontline.helpdesk.jackson;
+
+  // The JDBC stores persist aggregates with this codec; not API.
+  exports dev.frontline.helpdesk.jackson.internal to dev.frontline.helpdesk.jdbc;
+}

@@ -1,0 +1,13 @@
+/**
+ * Knowledge base and similar-ticket search on Apache Lucene. Rule for module descriptors: see
+ * {@code dev.frontline.helpdesk}'s.
+ */
+module dev.frontline.helpdesk.lucene {
+  requires transitive dev.frontline.helpdesk;
+  requires transitive org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.analysis.stempel;
+  requires org.apache.lucene.highlighter;
+
+  exports dev.frontline.helpdesk.lucene;
+}
