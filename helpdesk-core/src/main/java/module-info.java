@@ -29,8 +29,10 @@ module dev.frontline.helpdesk {
   exports dev.frontline.helpdesk.spi.memory;
   exports dev.frontline.helpdesk.ticket;
 
-  // Checks (argument validation) is shared with the adapter modules; not API.
+  // Checks (argument validation) is shared with the adapter modules, and the e-mail module reaches
+  // the helpdesk's Kernel (stores, ids, clock) through it; not API.
   exports dev.frontline.helpdesk.internal to
+      dev.frontline.helpdesk.email,
       dev.frontline.helpdesk.jackson,
       dev.frontline.helpdesk.jdbc,
       dev.frontline.helpdesk.lucene;

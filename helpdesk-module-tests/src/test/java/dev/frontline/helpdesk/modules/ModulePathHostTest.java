@@ -36,8 +36,8 @@ class ModulePathHostTest {
 
   /** The one place that wires a helpdesk, so a change of the composition root is a change here. */
   private static final String HOST_WIRING = """
-      static Helpdesk helpdesk(TicketStore tickets, DirectoryStore directory, BlobStore blobs) {
-        return Helpdesk.builder().ticketStore(tickets).directoryStore(directory).blobStore(blobs).build();
+      static Helpdesk helpdesk(HelpdeskStores stores) {
+        return Helpdesk.builder().stores(stores).build();
       }
       """;
 
@@ -50,12 +50,8 @@ class ModulePathHostTest {
       import dev.frontline.helpdesk.directory.CustomerId;
       import dev.frontline.helpdesk.jdbc.JdbcDialect;
       import dev.frontline.helpdesk.jdbc.JdbcStores;
-      import dev.frontline.helpdesk.spi.BlobStore;
-      import dev.frontline.helpdesk.spi.DirectoryStore;
-      import dev.frontline.helpdesk.spi.TicketStore;
-      import dev.frontline.helpdesk.spi.memory.InMemoryBlobStore;
-      import dev.frontline.helpdesk.spi.memory.InMemoryDirectoryStore;
-      import dev.frontline.helpdesk.spi.memory.InMemoryTicketStore;
+      import dev.frontline.helpdesk.spi.HelpdeskStores;
+      import dev.frontline.helpdesk.spi.memory.InMemoryStores;
       import dev.frontline.helpdesk.ticket.Message;
       import dev.frontline.helpdesk.ticket.NewTicket;
       import dev.frontline.helpdesk.ticket.Ticket;
@@ -69,11 +65,11 @@ class ModulePathHostTest {
       public final class Main {
         public static void main(String[] args) {
           System.out.println("in-memory: " + createTicket(
-              helpdesk(new InMemoryTicketStore(), new InMemoryDirectoryStore(), new InMemoryBlobStore())));
+              helpdesk(InMemoryStores.create())));
           JdbcStores stores = JdbcStores.builder(new UrlDataSource("jdbc:h2:mem:host;DB_CLOSE_DELAY=-1"), JdbcDialect.H2).build();
           stores.migrate();
           System.out.println("h2: " + createTicket(
-              helpdesk(stores.ticketStore(), stores.directoryStore(), stores.blobStore())));
+              helpdesk(stores)));
           Module core = Helpdesk.class.getModule();
           System.out.println("core: " + core.getName() + " automatic=" + core.getDescriptor().isAutomatic()
               + " internal exported=" + core.isExported("dev.frontline.helpdesk.internal")
