@@ -76,9 +76,16 @@ import org.jspecify.annotations.Nullable;
  *       reply whose parent never arrived still joins its thread); also the message's own id if an
  *       earlier message referred to it;
  *   <li>a signed reply address ({@code support+TOKEN.SIGNATURE@domain}) among the recipients;
- *   <li>a subject tag such as {@code [HD-1042]}, only if the sender is a participant of that ticket
- *       (its requester, or an address that wrote into it before); otherwise a new ticket is opened.
+ *   <li>a subject tag such as {@code [HD-1042]}.
  * </ol>
+ *
+ * <p>Every step obeys the participant rule: a message joins a ticket only if its sender is a
+ * participant of it (the requester, an address that wrote into it before, or a customer who may
+ * reply to it, such as a colleague in an organization that shares tickets). A ticket named by a
+ * non-participant is ignored ({@link Flag#NOT_A_PARTICIPANT}, {@link Flag#SUBJECT_TAG_IGNORED}) and
+ * the message opens a new ticket of its own, so knowing a Message-ID, a token or a ticket key never
+ * lets a stranger into a conversation, and a stranger's bait never draws a customer's reply into
+ * the stranger's ticket.
  *
  * <p>A threaded message is added with {@code tickets().reply(...)} as the customer if the customer
  * may reply to the ticket, otherwise (another participant of a thread) as {@code system:intake}
@@ -350,7 +357,7 @@ public final class EmailIntake {
         flags.add(Flag.FORGED_TOKEN);
         notes.add("ignored a Frontline Message-ID with an invalid signature");
       } else if (c.ticket != null && target == null) {
-        target = existing(c.ticket);
+        target = admit(existing(c.ticket), address, flags, notes);
         if (target != null) {
           by = ThreadedBy.OWN_MESSAGE_ID;
         }
@@ -360,14 +367,14 @@ public final class EmailIntake {
     if (target == null) {
       for (String id : refList) {
         Optional<TicketId> t = threads.find(id);
-        if (t.isPresent() && (target = existing(t.get())) != null) {
+        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
           by = ThreadedBy.REFERENCES;
           break;
         }
       }
       if (target == null) {
         Optional<TicketId> t = threads.find(messageId);
-        if (t.isPresent() && (target = existing(t.get())) != null) {
+        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
           by = ThreadedBy.REFERENCES;
         }
       }
@@ -379,7 +386,7 @@ public final class EmailIntake {
         flags.add(Flag.FORGED_TOKEN);
         notes.add("ignored a reply address with an invalid signature");
       } else if (c.ticket != null && target == null) {
-        target = existing(c.ticket);
+        target = admit(existing(c.ticket), address, flags, notes);
         if (target != null) {
           by = ThreadedBy.REPLY_ADDRESS;
         }
@@ -479,12 +486,33 @@ public final class EmailIntake {
     return helpdesk.ticketStore().find(id).orElse(null);
   }
 
+  /**
+   * The participant rule, applied on every threading path (headers, signed ids and addresses,
+   * subject tags): a message joins a ticket only if its sender is the requester, wrote into the
+   * ticket before, or is a customer who may reply to it (a colleague in an organization that shares
+   * tickets). Anyone else's message opens a new ticket, so naming a known Message-ID grants nothing.
+   */
   private boolean isParticipant(Ticket t, String address) {
     Optional<Customer> requester = helpdesk.directory().findCustomer(t.requester());
     if (requester.isPresent() && requester.get().email() != null && requester.get().email().equalsIgnoreCase(address)) {
       return true;
     }
-    return threads.isParticipant(t.id(), address);
+    if (threads.isParticipant(t.id(), address)) {
+      return true;
+    }
+    Optional<Customer> sender = helpdesk.directory().findCustomerByEmail(address);
+    return sender.isPresent() && helpdesk.access().may(Principal.customer(sender.get().id()), t, Permission.TICKET_REPLY_PUBLIC);
+  }
+
+  /** The candidate if the sender is a participant of it, else null (flagged and noted). */
+  private @Nullable Ticket admit(@Nullable Ticket candidate, String address, Set<Flag> flags, List<String> notes) {
+    if (candidate == null || isParticipant(candidate, address)) {
+      return candidate;
+    }
+    if (flags.add(Flag.NOT_A_PARTICIPANT)) {
+      notes.add("ignored a reference to another ticket: the sender is not a participant of it");
+    }
+    return null;
   }
 
   /**

@@ -221,15 +221,14 @@ class EmailIntakeTest {
     @DisplayName("a reply whose parent never arrived joins the thread of any known id in References")
     void missingParent() {
       IntakeResult root = f.receive(mail("ann@example.org", "root@example.org", "", "root"));
-      IntakeResult r = f.receive(mail("bob@example.org", "c2@example.org",
+      IntakeResult r = f.receive(mail("ann@example.org", "c2@example.org",
           "In-Reply-To: <lost@example.org>\nReferences: <root@example.org> <lost@example.org>\n", "reply to a lost message"));
       assertThat(r.ticket()).isEqualTo(root.ticket());
-      // another participant (not the requester) is recorded by the intake, naming the sender
       Entry e = conversation(r).get(1);
-      assertThat(e.author().kind()).isEqualTo(Author.Kind.SYSTEM);
-      assertThat(e.body()).startsWith("From: bob <bob@example.org>\n\nreply to a lost message");
+      assertThat(e.author().kind()).isEqualTo(Author.Kind.CUSTOMER);
+      assertThat(e.body()).isEqualTo("reply to a lost message");
       // the lost parent arrives later: it joins the same ticket
-      IntakeResult lost = f.receive(mail("carl@example.org", "lost@example.org", "", "late parent"));
+      IntakeResult lost = f.receive(mail("ann@example.org", "lost@example.org", "", "late parent"));
       assertThat(lost.ticket()).isEqualTo(root.ticket());
     }
 
@@ -318,10 +317,12 @@ class EmailIntakeTest {
       IntakeResult requester = f.receive("From: Ann <ANN@example.org>\nMessage-ID: <s3@example.org>\nSubject: Re: " + tag + " hi\n\nme again\n");
       assertThat(requester.threadedBy()).isEqualTo(ThreadedBy.SUBJECT_TAG);
       assertThat(requester.ticket()).isEqualTo(first.ticket());
-      // someone who already wrote into the thread is a participant too
-      f.receive(mail("bob@example.org", "s4@example.org", "In-Reply-To: <s1@example.org>\n", "cc reply"));
+      // naming a message of the thread does not make a stranger a participant either
+      IntakeResult cc = f.receive(mail("bob@example.org", "s4@example.org", "In-Reply-To: <s1@example.org>\n", "cc reply"));
+      assertThat(cc.ticket()).isNotEqualTo(first.ticket());
       IntakeResult bob = f.receive("From: bob@example.org\nMessage-ID: <s5@example.org>\nSubject: " + tag + "\n\nby tag\n");
-      assertThat(bob.threadedBy()).isEqualTo(ThreadedBy.SUBJECT_TAG);
+      assertThat(bob.threadedBy()).isEqualTo(ThreadedBy.NEW_TICKET);
+      assertThat(bob.has(Flag.SUBJECT_TAG_IGNORED)).isTrue();
     }
 
     @Test
