@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.ticket.FieldValue;
@@ -34,7 +35,8 @@ import java.util.Set;
  * <p>A customer's assets are their own and their organization's shared assets; a colleague's
  * personal asset is never one of them, even if it is recorded under the same organization. Who
  * sees what: a customer sees only their own assets (and their organization's shared ones, if they
- * see its tickets), also on tickets of colleagues they may read; an agent sees a customer's assets
+ * see its tickets: they may see organization tickets and the organization shares tickets), also on
+ * tickets of colleagues they may read; an agent sees a customer's assets
  * only if the agent sees at least one of that customer's tickets (a lookup helper must not reveal
  * personal data to anyone, see SECURITY.md); the system sees every customer's. Thread-safe.
  */
@@ -84,7 +86,7 @@ public final class AssetService {
       withOrg = true;
     } else if (principal instanceof Principal.Customer pc) {
       allowed = pc.id().equals(customer);
-      withOrg = c.map(Customer::seesOrganizationTickets).orElse(false);
+      withOrg = c.map(this::seesShared).orElse(false);
     } else if (principal instanceof Principal.Agent) {
       allowed = c.isPresent() && tickets.count(principal, TicketQuery.builder().requester(customer).build()) > 0;
       withOrg = true;
@@ -109,6 +111,15 @@ public final class AssetService {
   }
 
   /**
+   * Whether a customer sees their organization's shared assets: exactly when they see its tickets,
+   * that is the customer may see organization tickets and the organization shares tickets.
+   */
+  private boolean seesShared(Customer c) {
+    return c.seesOrganizationTickets() && c.organization() != null
+        && helpdesk.directory().findOrganization(c.organization()).map(Organization::sharesTickets).orElse(false);
+  }
+
+  /**
    * The assets a ticket references, for anyone who may read the ticket.
    *
    * @param principal the caller
@@ -122,11 +133,15 @@ public final class AssetService {
     Ticket t = tickets.get(principal, ticket);
     access.check(principal, t, Permission.TICKET_READ);
     boolean colleague = principal instanceof Principal.Customer pc && !pc.id().equals(t.requester());
+    // a customer sees shared assets only where the organization shares tickets (the sharing grid)
+    boolean shared = !(principal instanceof Principal.Customer pc2)
+        || helpdesk.directory().findCustomer(pc2.id()).map(this::seesShared).orElse(false);
     List<Asset> out = new ArrayList<>();
     for (AssetId id : linked(t)) {
       assets.find(id)
           .filter(a -> a.belongsTo(t.requester(), t.organization()))
           .filter(a -> !colleague || a.customer() == null)
+          .filter(a -> shared || a.customer() != null)
           .ifPresent(out::add);
     }
     return out;

@@ -60,8 +60,10 @@ public final class KnowledgeService {
    * @param article the article
    * @param expectedRevision the revision the caller read, 0 to create
    * @return the stored article
-   * @throws NotFoundException if an article with this id exists but the principal may not read it
+   * @throws NotFoundException if an article with this id exists that the principal may not read,
+   *     but the principal could write and read this article under a free id
    * @throws AccessDeniedException if the principal may not write it, or could not read the result
+   *     (the same answer whether or not a hidden article with this id exists)
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if it changed meanwhile
    */
   public Article save(Principal principal, Article article, long expectedRevision) {
@@ -71,8 +73,16 @@ public final class KnowledgeService {
     SearchAudience audience = permissions.readAudience(principal);
     String action = KnowledgePermissions.publishes(existing, article) ? "kb.publish" : "kb.write";
     if (existing != null && !audience.permits(existing)) {
-      permissions.denied(principal, action, article.id(), "article not visible");
-      throw new NotFoundException("no article " + article.id());
+      // a caller who could not write this article under a free id gets exactly that answer, so
+      // the answer never tells whether a hidden article with this id exists
+      Article free = permissions.mayWrite(principal, null, article) && audience.permits(article) ? null : article;
+      if (free != null) {
+        existing = null;
+        action = KnowledgePermissions.publishes(null, article) ? "kb.publish" : "kb.write";
+      } else {
+        permissions.denied(principal, action, article.id(), "article not visible");
+        throw new NotFoundException("no article " + article.id());
+      }
     }
     if (!permissions.mayWrite(principal, existing, article)) {
       permissions.denied(principal, action, article.id(), "not permitted");

@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * as a {@link TicketSearchAudience}, which applies them inside the index:
  *
  * <ul>
- *   <li>hits only among the tickets of {@link AccessControl#visibility(Principal)}, so every hit is
- *       a ticket the principal can read, list and search;
+ *   <li>hits only among the tickets whose conversation the principal may read: for customers
+ *       {@link AccessControl#visibility(Principal)}, for agents {@link AccessControl#permitted(Principal,
+ *       Permission) permitted(principal, TICKET_READ)} (an agent who sees a team's tickets only as
+ *       an overview gets no hit and no snippet from them, as {@code conversation()} refuses them);
  *   <li>internal notes and system entries are matched and highlighted only for tickets within
  *       {@link AccessControl#permitted(Principal, Permission) permitted(principal,
  *       TICKET_READ_INTERNAL)}. That filter is exact per ticket, with one conservative exception
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>As a second line of defence against an index that lags the store (refresh interval, a lost
- * update), every hit is re-read from the store and dropped if the principal no longer sees it or
+ * update), every hit is re-read from the store and dropped if the principal may no longer read it or
  * it is no longer solved, and an internal snippet is dropped unless {@link AccessControl#may} still
  * allows internal reads on that ticket. Results are plain lists (no totals), so dropping never
  * reveals a count.
@@ -101,7 +103,10 @@ public final class SimilarTicketService {
     if (visible.isNone() || principal instanceof Principal.Customer || principal instanceof Principal.Anonymous) {
       return TicketSearchAudience.publicOnly(visible);
     }
-    return new TicketSearchAudience(visible, access.permitted(principal, Permission.TICKET_READ_INTERNAL));
+    // hits and snippets follow the conversation's read rights, not mere visibility: an agent who
+    // sees a team's tickets only as an overview (no TICKET_READ) gets no hit from their text.
+    // permitted(TICKET_READ) is within visibility for agents (exact, or a subset, never more)
+    return new TicketSearchAudience(access.permitted(principal, Permission.TICKET_READ), access.permitted(principal, Permission.TICKET_READ_INTERNAL));
   }
 
   /**
@@ -152,7 +157,7 @@ public final class SimilarTicketService {
     List<SimilarTicket> out = new ArrayList<>();
     for (SimilarTicket hit : search.similarSolved(text, locale, audience, exclude, limit)) {
       Optional<Ticket> now = store.find(hit.ticketId());
-      if (now.isEmpty() || !access.sees(principal, now.get()) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
+      if (now.isEmpty() || !access.may(principal, now.get(), Permission.TICKET_READ) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
         continue;
       }
       boolean internal = hit.internalSnippet() && access.may(principal, now.get(), Permission.TICKET_READ_INTERNAL);

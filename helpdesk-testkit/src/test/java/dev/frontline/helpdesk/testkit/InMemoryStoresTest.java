@@ -33,4 +33,13 @@ class InMemoryStoresTest {
       return new InMemoryBlobStore();
     }
   }
+
+  @Nested
+  class Audit extends AuditCasesContract {
+    @Override
+    protected Stores newStores() {
+      return new Stores(new InMemoryTicketStore(), new InMemoryDirectoryStore(), new InMemoryBlobStore(),
+          new dev.frontline.helpdesk.spi.memory.InMemoryAssetDirectory());
+    }
+  }
 }
