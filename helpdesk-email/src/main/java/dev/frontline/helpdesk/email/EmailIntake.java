@@ -12,6 +12,7 @@ import dev.frontline.helpdesk.email.IntakeResult.Flag;
 import dev.frontline.helpdesk.email.IntakeResult.Status;
 import dev.frontline.helpdesk.email.IntakeResult.ThreadedBy;
 import dev.frontline.helpdesk.email.internal.MailLimitException;
+import dev.frontline.helpdesk.email.internal.MessageIdentity;
 import dev.frontline.helpdesk.email.internal.MimeReader;
 import dev.frontline.helpdesk.email.internal.ParsedMail;
 import dev.frontline.helpdesk.email.internal.ReplyText;
@@ -32,13 +33,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +90,12 @@ import org.jspecify.annotations.Nullable;
  * with the sender named in the first line; quoted text (quoted lines, attribution lines, Outlook
  * header blocks, for HTML-only mail the quoting elements) and signatures are cut from replies,
  * unless nothing would remain. Every stored message carries the raw message as {@code
- * original.eml}. A message whose Message-ID was received before is reported as {@link
- * Status#DUPLICATE} and not added again. Auto-replies and bulk mail are stored but flagged, see
+ * original.eml}. A message received before (the same well-formed Message-ID and the same content:
+ * body and content headers, not the trace headers of its delivery) is reported as {@link
+ * Status#DUPLICATE} and not added again; a different message reusing a known Message-ID, or one
+ * whose Message-ID is malformed ({@code <>}, {@code <@>}, {@code x}, ...), is kept under an id
+ * generated from its bytes, so nothing that differs is dropped (a changed copy, such as a list's
+ * copy with a footer, joins the ticket of the id it reuses if its sender is a participant). Auto-replies and bulk mail are stored but flagged, see
  * {@link IntakeResult#mayAutoRespond()}. Messages over a limit, without a usable sender, or that
  * cannot be parsed are {@link Status#QUARANTINED}: their bytes are kept in the blob store and the
  * result says why; intake never throws for bad input.
@@ -309,11 +311,22 @@ public final class EmailIntake {
       flags.add(Flag.BOUNCE);
     }
 
-    String messageId = messageIdOf(mail, raw);
-    Optional<TicketId> first = threads.findReceived(messageId);
+    // a duplicate is the same well-formed Message-ID with the same content; a different message
+    // reusing an id (or with a degenerate one) is kept under an id generated from its bytes
+    String messageId = messageIdOf(mail, raw, notes);
+    String digest = MessageIdentity.contentDigest(mail, raw);
+    String contentKey = MessageIdentity.contentKey(messageId, digest);
+    String reusedId = null;
+    if (threads.findReceived(contentKey).isEmpty() && threads.findReceived(messageId).isPresent()) {
+      notes.add("a different message with the Message-ID " + messageId + " was received before; this one is kept under a generated id");
+      reusedId = messageId; // a participant's changed copy (a list footer, a tag) joins its ticket
+      messageId = MessageIdentity.generatedId(raw);
+      contentKey = MessageIdentity.contentKey(messageId, digest);
+    }
+    Optional<TicketId> first = threads.findReceived(contentKey);
     if (first.isPresent()) {
       TicketKey key = helpdesk.ticketStore().find(first.get()).map(Ticket::key).orElse(null);
-      notes.add("a message with this Message-ID was received before");
+      notes.add("this message (the same Message-ID and content) was received before");
       return new IntakeResult(Status.DUPLICATE, first.get(), key, ThreadedBy.DUPLICATE, messageId, null, flags, null, notes);
     }
 
@@ -335,8 +348,9 @@ public final class EmailIntake {
           + " messages within " + senderRateLimit.window(), flags);
     }
 
-    List<String> inReplyTo = ids(mail.all("In-Reply-To"));
-    List<String> references = ids(mail.all("References"));
+    // degenerate ids (such as "@") would join unrelated messages: only well-formed ones thread
+    List<String> inReplyTo = ids(mail.all("In-Reply-To")).stream().filter(MessageIdentity::wellFormed).toList();
+    List<String> references = ids(mail.all("References")).stream().filter(MessageIdentity::wellFormed).toList();
     LinkedHashSet<String> refs = new LinkedHashSet<>(inReplyTo);
     for (int i = references.size() - 1; i >= 0; i--) {
       refs.add(references.get(i)); // nearest parent first
@@ -372,8 +386,8 @@ public final class EmailIntake {
           break;
         }
       }
-      if (target == null) {
-        Optional<TicketId> t = threads.find(messageId);
+      for (String own : reusedId == null ? List.of(messageId) : List.of(messageId, reusedId)) {
+        Optional<TicketId> t = target == null ? threads.find(own) : Optional.empty();
         if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
           by = ThreadedBy.REFERENCES;
         }
@@ -455,6 +469,7 @@ public final class EmailIntake {
       status = Status.CREATED;
     }
     threads.recordReceived(messageId, result.id());
+    threads.recordReceived(contentKey, result.id());
     for (String id : refList) {
       if (checkOwnMessageId(id).ticket == null && !checkOwnMessageId(id).forged) {
         threads.recordReferenced(id, result.id());
@@ -644,24 +659,17 @@ public final class EmailIntake {
 
   // ---------------------------------------------------------------- ids and tokens
 
-  private String messageIdOf(ParsedMail mail, byte[] raw) {
+  /** The message's own id if well-formed (and not in the domain of generated ids), else a generated one. */
+  private static String messageIdOf(ParsedMail mail, byte[] raw, List<String> notes) {
     List<String> own = ids(mail.all("Message-ID"));
-    if (!own.isEmpty()) {
+    if (!own.isEmpty() && MessageIdentity.wellFormed(own.get(0))
+        && !own.get(0).toLowerCase(Locale.ROOT).endsWith("@" + MessageIdentity.GENERATED_DOMAIN)) {
       return own.get(0);
     }
-    String v = mail.first("Message-ID");
-    if (v != null) {
-      String t = v.strip();
-      if (!t.isEmpty() && t.length() <= 900 && t.chars().noneMatch(c -> c <= 0x20 || c == 0x7f)) {
-        return t;
-      }
+    if (mail.first("Message-ID") != null) {
+      notes.add("the Message-ID is malformed; a generated id is used");
     }
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(raw);
-      return "sha256-" + HexFormat.of().formatHex(h) + "@intake.invalid";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return MessageIdentity.generatedId(raw);
   }
 
   /** Ids in angle brackets from header values, in order, without duplicates. */

@@ -243,15 +243,20 @@ class EmailIntakeTest {
     }
 
     @Test
-    @DisplayName("a second message with the same Message-ID is a duplicate and is not added again")
+    @DisplayName("the same message again (same Message-ID and content, other trace headers) is a duplicate and is not added again")
     void duplicates() {
       String m = mail("ann@example.org", "dup@example.org", "", "once");
       IntakeResult first = f.receive(m);
-      IntakeResult second = f.receive(m.replace("once", "once (resent)"));
+      IntakeResult second = f.receive("Received: from relay.example by mx.example\n" + m);
       assertThat(second.status()).isEqualTo(Status.DUPLICATE);
       assertThat(second.ticket()).isEqualTo(first.ticket());
       assertThat(second.ticketKey()).isEqualTo(first.ticketKey());
       assertThat(conversation(first)).hasSize(1);
+      // a different text under the same id is not a duplicate: it is kept (the requester's changed
+      // copy joins the ticket)
+      IntakeResult changed = f.receive(m.replace("once", "once (changed)"));
+      assertThat(changed.status()).isEqualTo(Status.APPENDED);
+      assertThat(conversation(first)).extracting(Entry::body).containsExactly("once", "once (changed)");
     }
 
     @Test
@@ -668,6 +673,19 @@ class EmailIntakeTest {
       assertThatThrownBy(() -> EmailHeaders.requireSafe("Subject", "a\u2028b")).isInstanceOf(ValidationException.class);
       assertThat(EmailHeaders.requireSafe("Subject", "fine")).isEqualTo("fine");
       assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk).build()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("a subject with line separators, NEL, DEL or C1 controls becomes a ticket whose notification subject can be written")
+    void unsafeIncomingSubjects() {
+      for (String c : List.of("\u2028", "\u2029", "\u0085", "\u007f", "\u0080", "\u009b", "\u001b", "\t")) {
+        String encoded = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(("Printer" + c + "on fire").getBytes(StandardCharsets.UTF_8)) + "?=";
+        IntakeResult r = f.receive("From: ann@example.org\nSubject: " + encoded + "\nMessage-ID: <s-" + (int) c.charAt(0) + "@example.org>\n\nhelp\n");
+        assertThat(r.status()).as("U+%04X", (int) c.charAt(0)).isEqualTo(Status.CREATED);
+        Ticket t = f.helpdesk.tickets().get(SYSTEM, r.ticket());
+        assertThat(dev.frontline.helpdesk.SafeLine.isSafe(t.subject())).isTrue();
+        assertThat(f.intake.subjectFor(t)).endsWith("Printer on fire");
+      }
     }
 
     @Test
