@@ -25,8 +25,12 @@ import org.jspecify.annotations.Nullable;
  * may not see behave exactly like reads of articles that do not exist. Searches pass the resolved
  * {@link SearchAudience} to the {@link KnowledgeSearch}, which filters inside the index.
  *
- * <p>Saved articles are indexed at once; a {@link KnowledgeIndexer} following the store's change
- * feed repairs anything missed (for example after a crash).
+ * <p>Saved and deleted articles are indexed at once: when {@link #save} or {@link #delete} returns,
+ * every search (of any caller on this node) sees the change, also on near-real-time indexes, whose
+ * {@link KnowledgeSearch#refresh()} the service calls. Changes that reach the store otherwise (another
+ * node, a {@link KnowledgeIndexer} following the store's change feed, which also repairs anything
+ * missed after a crash) become searchable within the index's refresh interval, or at once after
+ * {@link #refresh()}.
  *
  * <p>Feedback votes, views and ticket links are counted in a {@link KnowledgeStatsStore}
  * ({@link Builder#stats}; by default an in-memory one, lost on restart). Thread-safe.
@@ -46,6 +50,14 @@ public final class KnowledgeService {
     this.permissions = b.permissions;
     this.stats = b.stats;
     this.helpdesk = b.helpdesk;
+  }
+
+  /**
+   * Makes every change indexed so far searchable now, for example after a {@link KnowledgeIndexer}
+   * applied changes of another node. Saves and deletes through this service need no call.
+   */
+  public void refresh() {
+    search.refresh();
   }
 
   /** @return a builder; store, search and clock are required */
@@ -95,6 +107,7 @@ public final class KnowledgeService {
     Article stamped = article.toBuilder().author(principal.describe()).updatedAt(clock.instant()).build();
     Article stored = store.save(stamped, expectedRevision);
     search.index(stored);
+    search.refresh(); // read-your-writes: the saved article is searchable when save returns
     return stored;
   }
 
@@ -116,6 +129,7 @@ public final class KnowledgeService {
     }
     store.delete(id, expectedRevision);
     search.delete(id);
+    search.refresh(); // and a deleted one is gone from searches when delete returns
     stats.delete(id);
   }
 

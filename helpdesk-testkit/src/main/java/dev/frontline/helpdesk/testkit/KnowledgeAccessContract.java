@@ -313,6 +313,21 @@ public abstract class KnowledgeAccessContract {
     assertThat(kb.get(system, hiddenDraft.id()).body()).isEqualTo("draft steps");
   }
 
+  @Test
+  @DisplayName("read-your-writes: a saved article is found, an edit's new words too, and a deleted one is gone, as soon as the call returns")
+  void readYourWrites() {
+    for (int i = 0; i < 5; i++) {
+      String w = "qzv" + (char) ('a' + i) + "marker";
+      Article a = put("Guide " + w, "about " + w, ArticleVisibility.PUBLIC, ArticleStatus.PUBLISHED, "general");
+      // no makeSearchable(): the service itself must make its writes searchable
+      assertThat(ids(kb.search(customer, KnowledgeQuery.builder(w).build()).hits())).containsExactly(a.id());
+      Article edited = kb.save(system, a.toBuilder().body("now about " + w + "edited").build(), a.revision());
+      assertThat(ids(kb.search(agentT1, KnowledgeQuery.builder(w + "edited").build()).hits())).containsExactly(a.id());
+      kb.delete(system, a.id(), edited.revision());
+      assertThat(kb.search(customer, KnowledgeQuery.builder(w).build()).hits()).isEmpty();
+    }
+  }
+
   // ------------------------------------------------------------------ randomized agreement
 
   private static final String LETTERS = "bcdfghjkmnpqrtvwxz";
