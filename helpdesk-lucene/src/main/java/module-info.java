@@ -8,6 +8,7 @@ module dev.frontline.helpdesk.lucene {
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.stempel;
   requires org.apache.lucene.highlighter;
+  requires org.slf4j;
 
   exports dev.frontline.helpdesk.lucene;
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * <p>A customer's assets are their own and their organization's shared assets; a colleague's
  * personal asset is never one of them, even if it is recorded under the same organization. Who
  * sees what: a customer sees only their own assets (and their organization's shared ones, if they
- * see its tickets), also on tickets of colleagues they may read; an agent sees a customer's assets
+ * see its tickets: they may see organization tickets and the organization shares tickets), also on
+ * tickets of colleagues they may read; an agent sees a customer's assets
  * only if the agent sees at least one of that customer's tickets (a lookup helper must not reveal
  * personal data to anyone, see SECURITY.md); the system sees every customer's. Thread-safe.
  */

@@ -72,7 +72,9 @@ public final class Checks {
   }
 
   /**
-   * Requires single-line text: like {@link #text} but CR and LF are rejected too (header injection).
+   * Requires single-line text: like {@link #text} but every character must be {@linkplain
+   * dev.frontline.helpdesk.SafeLine safe in a line} (no CR, LF, tab, DEL, C1 controls, U+2028,
+   * U+2029: header injection).
    *
    * @param value the value
    * @param what its name in the message
@@ -81,8 +83,9 @@ public final class Checks {
    */
   public static String line(@Nullable String value, String what, int max) {
     String v = text(value, what, max);
-    if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\t') >= 0) {
-      throw new ValidationException(what + " must be a single line");
+    if (!dev.frontline.helpdesk.SafeLine.isSafe(v)) {
+      // the same rule as for e-mail headers: no CR, LF, tab, DEL, C1 controls (NEL), U+2028/U+2029
+      throw new ValidationException(what + " must be a single line without control characters");
     }
     return v;
   }

@@ -394,6 +394,11 @@ public final class DefaultTicketService implements TicketService {
     } else if (principal instanceof Principal.Anonymous) {
       access.deny(principal, "TICKET_CREATE", null, "anonymous");
       throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
+    } else if (!(principal instanceof Principal.System) && !access.holds(principal, Permission.TICKET_CREATE)) {
+      // an unknown or inactive agent, or one without the right to create anywhere, learns nothing
+      // about the requester: the right is checked before the look-up (the per-team check follows)
+      access.deny(principal, Permission.TICKET_CREATE.name(), null, "permission not held");
+      throw new dev.frontline.helpdesk.AccessDeniedException("not permitted: ticket_create");
     }
     Customer requester =
         directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
@@ -781,7 +786,8 @@ public final class DefaultTicketService implements TicketService {
         // the transition table is the rule: a SOLVED ticket must be reopened before it is merged
         throw new IllegalTransitionException("cannot merge ticket " + s.key() + " from " + s.state());
       }
-      if (!s.requester().equals(t.requester()) && !Objects.equals(s.organization(), t.organization())) {
+      if (!s.requester().equals(t.requester()) && (s.organization() == null || !s.organization().equals(t.organization()))) {
+        // two customers without an organization have nothing in common: null never equals null here
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
       }
       Change cs = change(principal, s);

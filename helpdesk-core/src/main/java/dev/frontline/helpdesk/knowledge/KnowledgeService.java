@@ -18,13 +18,23 @@ import org.jspecify.annotations.Nullable;
  * may not see behave exactly like reads of articles that do not exist. Searches pass the resolved
  * {@link SearchAudience} to the {@link KnowledgeSearch}, which filters inside the index.
  *
- * <p>Saved articles are indexed at once; a {@link KnowledgeIndexer} following the store's change
- * feed repairs anything missed (for example after a crash).
+ * <p>Saved and deleted articles are indexed at once: when {@link #save} or {@link #delete} returns,
+ * every search (of any caller on this node) sees the change, also on near-real-time indexes, whose
+ * {@link KnowledgeSearch#refresh()} the service calls. Changes that reach the store otherwise (another
+ * node, a {@link KnowledgeIndexer} following the store's change feed, which also repairs anything
+ * missed after a crash) become searchable within the index's refresh interval, or at once after
+ * {@link #refresh()}.
  *
  * <p>Feedback votes, views and ticket links are counted in a {@link KnowledgeStatsStore}
  * (the store bundle's {@code knowledgeStatsStore()}). Thread-safe.
  */
 public interface KnowledgeService {
+  /**
+   * Makes every change indexed so far searchable now, for example after a {@link KnowledgeIndexer}
+   * applied changes of another node. Saves and deletes through this service need no call.
+   */
+  void refresh();
+
   /**
    * Creates or updates an article. The service sets author, time and revision.
    *
@@ -32,8 +42,10 @@ public interface KnowledgeService {
    * @param article the article
    * @param expectedRevision the revision the caller read, 0 to create
    * @return the stored article
-   * @throws NotFoundException if an article with this id exists but the principal may not read it
+   * @throws NotFoundException if an article with this id exists that the principal may not read,
+   *     but the principal could write and read this article under a free id
    * @throws AccessDeniedException if the principal may not write it, or could not read the result
+   *     (the same answer whether or not a hidden article with this id exists)
    * @throws dev.frontline.helpdesk.ConcurrentModificationException if it changed meanwhile
    */
   Article save(Principal principal, Article article, long expectedRevision);

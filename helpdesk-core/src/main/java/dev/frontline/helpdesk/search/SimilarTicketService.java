@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * as a {@link TicketSearchAudience}, which applies them inside the index:
  *
  * <ul>
- *   <li>hits only among the tickets of {@link AccessControl#visibility(Principal)}, so every hit is
- *       a ticket the principal can read, list and search;
+ *   <li>hits only among the tickets whose conversation the principal may read: for customers
+ *       {@link AccessControl#visibility(Principal)}, for agents {@link AccessControl#permitted(Principal,
+ *       Permission) permitted(principal, TICKET_READ)} (an agent who sees a team's tickets only as
+ *       an overview gets no hit and no snippet from them, as {@code conversation()} refuses them);
  *   <li>internal notes and system entries are matched and highlighted only for tickets within
  *       {@link AccessControl#permitted(Principal, Permission) permitted(principal,
  *       TICKET_READ_INTERNAL)}. That filter is exact per ticket, with one conservative exception
@@ -29,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>As a second line of defence against an index that lags the store (refresh interval, a lost
- * update), every hit is re-read from the store and dropped if the principal no longer sees it or
+ * update), every hit is re-read from the store and dropped if the principal may no longer read it or
  * it is no longer solved, and an internal snippet is dropped unless {@link AccessControl#may} still
  * allows internal reads on that ticket. Results are plain lists (no totals), so dropping never
  * reveals a count.

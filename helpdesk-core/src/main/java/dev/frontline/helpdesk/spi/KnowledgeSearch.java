@@ -101,6 +101,13 @@ public interface KnowledgeSearch extends AutoCloseable {
    */
   default void markApplied(long sequence) {}
 
+  /**
+   * Makes every change indexed so far visible to searches now. Near-real-time indexes (which make
+   * changes searchable within a refresh interval) override it; the default, for indexes where
+   * changes are searchable at once, does nothing.
+   */
+  default void refresh() {}
+
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}

@@ -143,7 +143,11 @@ class KnowledgePermissionMatrixTest {
   /** Hidden stays hidden; then the right; then the writer must be able to read what it stores. */
   static Outcome writeOutcome(Who who, Map<String, Set<TeamId>> rules, @Nullable Article existing, @Nullable Article updated) {
     if (existing != null && !canRead(who, existing)) {
-      return Outcome.NOT_FOUND;
+      if (updated == null) {
+        return Outcome.NOT_FOUND;
+      }
+      // a save answers exactly as for a free id, unless the caller could write this article there
+      return mayStore(who, rules, null, updated) && canRead(who, updated) ? Outcome.NOT_FOUND : Outcome.DENIED;
     }
     if (!mayStore(who, rules, existing, updated)) {
       return Outcome.DENIED;

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.email;
 
+import dev.frontline.helpdesk.SafeLine;
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.email.internal.MimeReader;
 import dev.frontline.helpdesk.email.internal.ParsedMail;
@@ -47,8 +48,9 @@ public final class EmailHeaders {
   }
 
   /**
-   * Checks a header value before it is written into an outgoing message: no CR, LF or other control
-   * characters (header injection), at most {@link #MAX_VALUE} characters.
+   * Checks a header value before it is written into an outgoing message: every character {@linkplain
+   * SafeLine safe in a line} (the core's rule for single-line values, so no CR, LF or other control
+   * characters: header injection), at most {@link #MAX_VALUE} characters.
    *
    * @param what the header's name, for the message
    * @param value the value
@@ -60,11 +62,8 @@ public final class EmailHeaders {
     if (value.length() > MAX_VALUE) {
       throw new ValidationException(what + " must be at most " + MAX_VALUE + " characters");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        throw new ValidationException(what + " must not contain CR, LF or other control characters");
-      }
+    if (!SafeLine.isSafe(value)) {
+      throw new ValidationException(what + " must not contain CR, LF or other control characters");
     }
     return value;
   }

@@ -13,6 +13,7 @@ import dev.frontline.helpdesk.email.IntakeResult.Flag;
 import dev.frontline.helpdesk.email.IntakeResult.Status;
 import dev.frontline.helpdesk.email.IntakeResult.ThreadedBy;
 import dev.frontline.helpdesk.email.internal.MailLimitException;
+import dev.frontline.helpdesk.email.internal.MessageIdentity;
 import dev.frontline.helpdesk.email.internal.MimeReader;
 import dev.frontline.helpdesk.email.internal.ParsedMail;
 import dev.frontline.helpdesk.email.internal.ReplyText;
@@ -33,13 +34,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,17 +75,28 @@ import org.jspecify.annotations.Nullable;
  *       reply whose parent never arrived still joins its thread); also the message's own id if an
  *       earlier message referred to it;
  *   <li>a signed reply address ({@code support+TOKEN.SIGNATURE@domain}) among the recipients;
- *   <li>a subject tag such as {@code [HD-1042]}, only if the sender is a participant of that ticket
- *       (its requester, or an address that wrote into it before); otherwise a new ticket is opened.
+ *   <li>a subject tag such as {@code [HD-1042]}.
  * </ol>
+ *
+ * <p>Every step obeys the participant rule: a message joins a ticket only if its sender is a
+ * participant of it (the requester, an address that wrote into it before, or a customer who may
+ * reply to it, such as a colleague in an organization that shares tickets). A ticket named by a
+ * non-participant is ignored ({@link Flag#NOT_A_PARTICIPANT}, {@link Flag#SUBJECT_TAG_IGNORED}) and
+ * the message opens a new ticket of its own, so knowing a Message-ID, a token or a ticket key never
+ * lets a stranger into a conversation, and a stranger's bait never draws a customer's reply into
+ * the stranger's ticket.
  *
  * <p>A threaded message is added with {@code tickets().reply(...)} as the customer if the customer
  * may reply to the ticket, otherwise (another participant of a thread) as {@code system:intake}
  * with the sender named in the first line; quoted text (quoted lines, attribution lines, Outlook
  * header blocks, for HTML-only mail the quoting elements) and signatures are cut from replies,
  * unless nothing would remain. Every stored message carries the raw message as {@code
- * original.eml}. A message whose Message-ID was received before is reported as {@link
- * Status#DUPLICATE} and not added again. Auto-replies and bulk mail are stored but flagged, see
+ * original.eml}. A message received before (the same well-formed Message-ID and the same content:
+ * body and content headers, not the trace headers of its delivery) is reported as {@link
+ * Status#DUPLICATE} and not added again; a different message reusing a known Message-ID, or one
+ * whose Message-ID is malformed ({@code <>}, {@code <@>}, {@code x}, ...), is kept under an id
+ * generated from its bytes, so nothing that differs is dropped (a changed copy, such as a list's
+ * copy with a footer, joins the ticket of the id it reuses if its sender is a participant). Auto-replies and bulk mail are stored but flagged, see
  * {@link IntakeResult#mayAutoRespond()}. Messages over a limit, without a usable sender, or that
  * cannot be parsed are {@link Status#QUARANTINED}: their bytes are kept in the blob store and the
  * result says why; intake never throws for bad input.
@@ -306,11 +315,22 @@ public final class EmailIntake {
       flags.add(Flag.BOUNCE);
     }
 
-    String messageId = messageIdOf(mail, raw);
-    Optional<TicketId> first = threads.findReceived(messageId);
+    // a duplicate is the same well-formed Message-ID with the same content; a different message
+    // reusing an id (or with a degenerate one) is kept under an id generated from its bytes
+    String messageId = messageIdOf(mail, raw, notes);
+    String digest = MessageIdentity.contentDigest(mail, raw);
+    String contentKey = MessageIdentity.contentKey(messageId, digest);
+    String reusedId = null;
+    if (threads.findReceived(contentKey).isEmpty() && threads.findReceived(messageId).isPresent()) {
+      notes.add("a different message with the Message-ID " + messageId + " was received before; this one is kept under a generated id");
+      reusedId = messageId; // a participant's changed copy (a list footer, a tag) joins its ticket
+      messageId = MessageIdentity.generatedId(raw);
+      contentKey = MessageIdentity.contentKey(messageId, digest);
+    }
+    Optional<TicketId> first = threads.findReceived(contentKey);
     if (first.isPresent()) {
       TicketKey key = kernel.ticketStore().find(first.get()).map(Ticket::key).orElse(null);
-      notes.add("a message with this Message-ID was received before");
+      notes.add("this message (the same Message-ID and content) was received before");
       return new IntakeResult(Status.DUPLICATE, first.get(), key, ThreadedBy.DUPLICATE, messageId, null, flags, null, notes);
     }
 
@@ -332,8 +352,9 @@ public final class EmailIntake {
           + " messages within " + senderRateLimit.window(), flags);
     }
 
-    List<String> inReplyTo = ids(mail.all("In-Reply-To"));
-    List<String> references = ids(mail.all("References"));
+    // degenerate ids (such as "@") would join unrelated messages: only well-formed ones thread
+    List<String> inReplyTo = ids(mail.all("In-Reply-To")).stream().filter(MessageIdentity::wellFormed).toList();
+    List<String> references = ids(mail.all("References")).stream().filter(MessageIdentity::wellFormed).toList();
     LinkedHashSet<String> refs = new LinkedHashSet<>(inReplyTo);
     for (int i = references.size() - 1; i >= 0; i--) {
       refs.add(references.get(i)); // nearest parent first
@@ -354,7 +375,7 @@ public final class EmailIntake {
         flags.add(Flag.FORGED_TOKEN);
         notes.add("ignored a Frontline Message-ID with an invalid signature");
       } else if (c.ticket != null && target == null) {
-        target = existing(c.ticket);
+        target = admit(existing(c.ticket), address, flags, notes);
         if (target != null) {
           by = ThreadedBy.OWN_MESSAGE_ID;
         }
@@ -364,14 +385,14 @@ public final class EmailIntake {
     if (target == null) {
       for (String id : refList) {
         Optional<TicketId> t = threads.find(id);
-        if (t.isPresent() && (target = existing(t.get())) != null) {
+        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
           by = ThreadedBy.REFERENCES;
           break;
         }
       }
-      if (target == null) {
-        Optional<TicketId> t = threads.find(messageId);
-        if (t.isPresent() && (target = existing(t.get())) != null) {
+      for (String own : reusedId == null ? List.of(messageId) : List.of(messageId, reusedId)) {
+        Optional<TicketId> t = target == null ? threads.find(own) : Optional.empty();
+        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
           by = ThreadedBy.REFERENCES;
         }
       }
@@ -383,7 +404,7 @@ public final class EmailIntake {
         flags.add(Flag.FORGED_TOKEN);
         notes.add("ignored a reply address with an invalid signature");
       } else if (c.ticket != null && target == null) {
-        target = existing(c.ticket);
+        target = admit(existing(c.ticket), address, flags, notes);
         if (target != null) {
           by = ThreadedBy.REPLY_ADDRESS;
         }
@@ -452,6 +473,7 @@ public final class EmailIntake {
       status = Status.CREATED;
     }
     threads.recordReceived(messageId, result.id());
+    threads.recordReceived(contentKey, result.id());
     for (String id : refList) {
       if (checkOwnMessageId(id).ticket == null && !checkOwnMessageId(id).forged) {
         threads.recordReferenced(id, result.id());
@@ -483,12 +505,33 @@ public final class EmailIntake {
     return kernel.ticketStore().find(id).orElse(null);
   }
 
+  /**
+   * The participant rule, applied on every threading path (headers, signed ids and addresses,
+   * subject tags): a message joins a ticket only if its sender is the requester, wrote into the
+   * ticket before, or is a customer who may reply to it (a colleague in an organization that shares
+   * tickets). Anyone else's message opens a new ticket, so naming a known Message-ID grants nothing.
+   */
   private boolean isParticipant(Ticket t, String address) {
     Optional<Customer> requester = helpdesk.directory().findCustomer(t.requester());
     if (requester.isPresent() && requester.get().email() != null && requester.get().email().equalsIgnoreCase(address)) {
       return true;
     }
-    return threads.isParticipant(t.id(), address);
+    if (threads.isParticipant(t.id(), address)) {
+      return true;
+    }
+    Optional<Customer> sender = helpdesk.directory().findCustomerByEmail(address);
+    return sender.isPresent() && helpdesk.access().may(Principal.customer(sender.get().id()), t, Permission.TICKET_REPLY_PUBLIC);
+  }
+
+  /** The candidate if the sender is a participant of it, else null (flagged and noted). */
+  private @Nullable Ticket admit(@Nullable Ticket candidate, String address, Set<Flag> flags, List<String> notes) {
+    if (candidate == null || isParticipant(candidate, address)) {
+      return candidate;
+    }
+    if (flags.add(Flag.NOT_A_PARTICIPANT)) {
+      notes.add("ignored a reference to another ticket: the sender is not a participant of it");
+    }
+    return null;
   }
 
   /**
@@ -620,24 +663,17 @@ public final class EmailIntake {
 
   // ---------------------------------------------------------------- ids and tokens
 
-  private String messageIdOf(ParsedMail mail, byte[] raw) {
+  /** The message's own id if well-formed (and not in the domain of generated ids), else a generated one. */
+  private static String messageIdOf(ParsedMail mail, byte[] raw, List<String> notes) {
     List<String> own = ids(mail.all("Message-ID"));
-    if (!own.isEmpty()) {
+    if (!own.isEmpty() && MessageIdentity.wellFormed(own.get(0))
+        && !own.get(0).toLowerCase(Locale.ROOT).endsWith("@" + MessageIdentity.GENERATED_DOMAIN)) {
       return own.get(0);
     }
-    String v = mail.first("Message-ID");
-    if (v != null) {
-      String t = v.strip();
-      if (!t.isEmpty() && t.length() <= 900 && t.chars().noneMatch(c -> c <= 0x20 || c == 0x7f)) {
-        return t;
-      }
+    if (mail.first("Message-ID") != null) {
+      notes.add("the Message-ID is malformed; a generated id is used");
     }
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(raw);
-      return "sha256-" + HexFormat.of().formatHex(h) + "@intake.invalid";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return MessageIdentity.generatedId(raw);
   }
 
   /** Ids in angle brackets from header values, in order, without duplicates. */

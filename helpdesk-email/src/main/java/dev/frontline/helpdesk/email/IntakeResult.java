@@ -89,6 +89,12 @@ public record IntakeResult(
     /** A subject tag from a non-participant was ignored (a new ticket was opened instead). */
     SUBJECT_TAG_IGNORED,
     /**
+     * In-Reply-To, References, a signed Message-ID or a signed reply address named a ticket whose
+     * participant the sender is not; it was ignored (the message joined another ticket of the
+     * sender's or opened a new one), and the sender did not become a participant.
+     */
+    NOT_A_PARTICIPANT,
+    /**
      * The message looks like our own mail coming back (a mail loop): our Message-ID or address, or
      * an {@code X-Loop} header naming our address. Quarantined.
      */

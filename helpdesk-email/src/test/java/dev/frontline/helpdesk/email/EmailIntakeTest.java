@@ -221,15 +221,14 @@ class EmailIntakeTest {
     @DisplayName("a reply whose parent never arrived joins the thread of any known id in References")
     void missingParent() {
       IntakeResult root = f.receive(mail("ann@example.org", "root@example.org", "", "root"));
-      IntakeResult r = f.receive(mail("bob@example.org", "c2@example.org",
+      IntakeResult r = f.receive(mail("ann@example.org", "c2@example.org",
           "In-Reply-To: <lost@example.org>\nReferences: <root@example.org> <lost@example.org>\n", "reply to a lost message"));
       assertThat(r.ticket()).isEqualTo(root.ticket());
-      // another participant (not the requester) is recorded by the intake, naming the sender
       Entry e = conversation(r).get(1);
-      assertThat(e.author().kind()).isEqualTo(Author.Kind.SYSTEM);
-      assertThat(e.body()).startsWith("From: bob <bob@example.org>\n\nreply to a lost message");
+      assertThat(e.author().kind()).isEqualTo(Author.Kind.CUSTOMER);
+      assertThat(e.body()).isEqualTo("reply to a lost message");
       // the lost parent arrives later: it joins the same ticket
-      IntakeResult lost = f.receive(mail("carl@example.org", "lost@example.org", "", "late parent"));
+      IntakeResult lost = f.receive(mail("ann@example.org", "lost@example.org", "", "late parent"));
       assertThat(lost.ticket()).isEqualTo(root.ticket());
     }
 
@@ -244,15 +243,20 @@ class EmailIntakeTest {
     }
 
     @Test
-    @DisplayName("a second message with the same Message-ID is a duplicate and is not added again")
+    @DisplayName("the same message again (same Message-ID and content, other trace headers) is a duplicate and is not added again")
     void duplicates() {
       String m = mail("ann@example.org", "dup@example.org", "", "once");
       IntakeResult first = f.receive(m);
-      IntakeResult second = f.receive(m.replace("once", "once (resent)"));
+      IntakeResult second = f.receive("Received: from relay.example by mx.example\n" + m);
       assertThat(second.status()).isEqualTo(Status.DUPLICATE);
       assertThat(second.ticket()).isEqualTo(first.ticket());
       assertThat(second.ticketKey()).isEqualTo(first.ticketKey());
       assertThat(conversation(first)).hasSize(1);
+      // a different text under the same id is not a duplicate: it is kept (the requester's changed
+      // copy joins the ticket)
+      IntakeResult changed = f.receive(m.replace("once", "once (changed)"));
+      assertThat(changed.status()).isEqualTo(Status.APPENDED);
+      assertThat(conversation(first)).extracting(Entry::body).containsExactly("once", "once (changed)");
     }
 
     @Test
@@ -318,10 +322,12 @@ class EmailIntakeTest {
       IntakeResult requester = f.receive("From: Ann <ANN@example.org>\nMessage-ID: <s3@example.org>\nSubject: Re: " + tag + " hi\n\nme again\n");
       assertThat(requester.threadedBy()).isEqualTo(ThreadedBy.SUBJECT_TAG);
       assertThat(requester.ticket()).isEqualTo(first.ticket());
-      // someone who already wrote into the thread is a participant too
-      f.receive(mail("bob@example.org", "s4@example.org", "In-Reply-To: <s1@example.org>\n", "cc reply"));
+      // naming a message of the thread does not make a stranger a participant either
+      IntakeResult cc = f.receive(mail("bob@example.org", "s4@example.org", "In-Reply-To: <s1@example.org>\n", "cc reply"));
+      assertThat(cc.ticket()).isNotEqualTo(first.ticket());
       IntakeResult bob = f.receive("From: bob@example.org\nMessage-ID: <s5@example.org>\nSubject: " + tag + "\n\nby tag\n");
-      assertThat(bob.threadedBy()).isEqualTo(ThreadedBy.SUBJECT_TAG);
+      assertThat(bob.threadedBy()).isEqualTo(ThreadedBy.NEW_TICKET);
+      assertThat(bob.has(Flag.SUBJECT_TAG_IGNORED)).isTrue();
     }
 
     @Test
@@ -667,6 +673,19 @@ class EmailIntakeTest {
       assertThatThrownBy(() -> EmailHeaders.requireSafe("Subject", "a\u2028b")).isInstanceOf(ValidationException.class);
       assertThat(EmailHeaders.requireSafe("Subject", "fine")).isEqualTo("fine");
       assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk).build()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("a subject with line separators, NEL, DEL or C1 controls becomes a ticket whose notification subject can be written")
+    void unsafeIncomingSubjects() {
+      for (String c : List.of("\u2028", "\u2029", "\u0085", "\u007f", "\u0080", "\u009b", "\u001b", "\t")) {
+        String encoded = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(("Printer" + c + "on fire").getBytes(StandardCharsets.UTF_8)) + "?=";
+        IntakeResult r = f.receive("From: ann@example.org\nSubject: " + encoded + "\nMessage-ID: <s-" + (int) c.charAt(0) + "@example.org>\n\nhelp\n");
+        assertThat(r.status()).as("U+%04X", (int) c.charAt(0)).isEqualTo(Status.CREATED);
+        Ticket t = f.helpdesk.tickets().get(SYSTEM, r.ticket());
+        assertThat(dev.frontline.helpdesk.SafeLine.isSafe(t.subject())).isTrue();
+        assertThat(f.intake.subjectFor(t)).endsWith("Printer on fire");
+      }
     }
 
     @Test

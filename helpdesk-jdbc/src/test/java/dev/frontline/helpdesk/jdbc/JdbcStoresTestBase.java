@@ -12,6 +12,7 @@ import dev.frontline.helpdesk.spi.RoutingLedger;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.testkit.ArticleStoreContract;
 import dev.frontline.helpdesk.testkit.AssetDirectoryContract;
+import dev.frontline.helpdesk.testkit.AuditCasesContract;
 import dev.frontline.helpdesk.testkit.AutomationDefinitionStoreContract;
 import dev.frontline.helpdesk.testkit.BlobStoreContract;
 import dev.frontline.helpdesk.testkit.DirectoryStoreContract;
@@ -173,6 +174,16 @@ abstract class JdbcStoresTestBase {
     protected InteractionStore newStore() {
       db().truncate();
       return stores.interactionStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("audit cases through the services")
+  class Audit extends AuditCasesContract {
+    @Override
+    protected dev.frontline.helpdesk.spi.HelpdeskStores newStores() {
+      db().truncate();
+      return stores;
     }
   }
 

@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleChange;
 import dev.frontline.helpdesk.knowledge.ArticleId;
 import dev.frontline.helpdesk.knowledge.ArticleStatus;
 import dev.frontline.helpdesk.knowledge.ArticleVisibility;
@@ -93,9 +94,13 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Durability.</b> Changes are searchable within the refresh interval (default 250 ms) and
  * committed in batches (default every 2 s, and on {@link #close()}). Each commit stores the
  * schema version and the change-feed cursor ({@link #markApplied}) in the commit user data, so
- * documents and cursor are durable together. An index that is missing, unreadable or of another
- * schema version is recreated empty with cursor 0; with {@link Builder#source(ArticleStore)} it is
- * then refilled from the store at once.
+ * documents and cursor are durable together. An index that is missing, unreadable, damaged (a
+ * segment file missing or failing its checksum; set aside next to the folder, with one WARN line)
+ * or of another schema version is recreated empty with cursor 0; with {@link
+ * Builder#source(ArticleStore)} it is then refilled from the store at once. With a source, each
+ * commit also records the store's change at the cursor (its article id), and an index whose
+ * recorded change the store does not have (the database was emptied or replaced while the folder
+ * was kept) is recreated and refilled too, so no ghost of an earlier store is ever found.
  *
  * <p>Thread-safe. One instance owns the index directory (Lucene allows one writer); each
  * application node keeps its own index.
@@ -117,12 +122,15 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private volatile QueryFactory queries;
   private final Map<String, List<List<String>>> synonyms;
   private final LiveIndex live;
+  private final @Nullable ArticleStore source;
 
   private LuceneKnowledgeSearch(Builder b) throws IOException {
     this.synonyms = Map.copyOf(b.synonyms);
     this.queries = new QueryFactory(analyzer, b.ranking, synonyms);
-    this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer);
     ArticleStore source = b.source;
+    this.source = source;
+    this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer,
+        source == null ? null : (cursor, point) -> belongsTo(source, cursor, point));
     Runnable catchUp = null;
     if (source != null) {
       // through this search's own index() and markApplied(), before the background work starts
@@ -185,10 +193,36 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public void markApplied(long sequence) {
-    live.markApplied(sequence);
+    live.markApplied(sequence, source == null ? null : pointAt(source, sequence));
+  }
+
+  /** The id of the article whose change has this sequence number in the store's feed, or null. */
+  private static @Nullable String pointAt(ArticleStore store, long sequence) {
+    if (sequence <= 0) {
+      return null;
+    }
+    List<ArticleChange> at = store.changesSince(sequence - 1, 1);
+    return !at.isEmpty() && at.get(0).sequence() == sequence ? at.get(0).articleId().value() : null;
+  }
+
+  /**
+   * Whether an index committed up to {@code cursor} was built from this store: the store's change
+   * at the cursor is the one recorded; if that change was superseded (its article changed again
+   * and moved on in the feed), the recorded article must still be in the store.
+   */
+  private static boolean belongsTo(ArticleStore store, long cursor, @Nullable String point) {
+    if (point == null) {
+      return false; // written without a feed point: rebuild once to record one
+    }
+    List<ArticleChange> at = store.changesSince(cursor - 1, 1);
+    if (!at.isEmpty() && at.get(0).sequence() == cursor) {
+      return at.get(0).articleId().value().equals(point);
+    }
+    return !at.isEmpty() && store.find(ArticleId.of(point)).isPresent();
   }
 
   /** Makes every change so far searchable now (normally done within the refresh interval). */
+  @Override
   public void refresh() {
     live.refresh();
   }

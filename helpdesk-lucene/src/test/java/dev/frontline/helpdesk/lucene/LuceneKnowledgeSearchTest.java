@@ -404,6 +404,127 @@ class LuceneKnowledgeSearchTest {
     }
 
     @Test
+    @DisplayName("an index with any one file deleted, truncated or altered is set aside and rebuilt from the store")
+    void damagedFiles(@TempDir Path tmp) throws Exception {
+      search.close();
+      InMemoryArticleStore store = new InMemoryArticleStore();
+      for (int i = 0; i < 20; i++) {
+        store.save(article(Locale.ENGLISH, "Article " + i, "body text delta" + i), 0);
+      }
+      Path path = tmp.resolve("kb");
+      search = LuceneKnowledgeSearch.builder(path).source(store).build();
+      search.close();
+      List<String> kinds = List.of("delete", "truncate", "flip");
+      int round = 0;
+      for (; round < 9; round++) {
+        List<String> files;
+        try (var s = java.nio.file.Files.list(path)) {
+          files = s.map(p -> p.getFileName().toString()).filter(f -> !f.equals("write.lock")).sorted().toList();
+        }
+        String file = files.get(round % files.size());
+        String damage = kinds.get(round % kinds.size());
+        Path f = path.resolve(file);
+        byte[] bytes = java.nio.file.Files.readAllBytes(f);
+        switch (damage) {
+          case "delete" -> java.nio.file.Files.delete(f);
+          case "truncate" -> java.nio.file.Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+          default -> {
+            byte[] b = bytes.clone();
+            b[b.length / 2] ^= 0x5a;
+            java.nio.file.Files.write(f, b);
+          }
+        }
+        String as = damage + " " + file;
+        search = LuceneKnowledgeSearch.builder(path).source(store).build();
+        assertThat(search.rebuilt()).as(as).isTrue();
+        assertThat(search.appliedSequence()).as(as).isEqualTo(20);
+        assertThat(find("delta7", Locale.ENGLISH, SearchAudience.publicOnly()).total()).as(as).isEqualTo(1);
+        search.close();
+        // the rebuilt index opens cleanly again
+        search = LuceneKnowledgeSearch.builder(path).source(store).build();
+        assertThat(search.rebuilt()).as(as + ", reopened").isFalse();
+        search.close();
+      }
+      assertThat(round).isGreaterThan(0);
+      // the damaged copies were set aside next to the index, not thrown away
+      try (var s = java.nio.file.Files.list(tmp)) {
+        assertThat(s.filter(p -> p.getFileName().toString().startsWith("kb.damaged-")).count()).isEqualTo(round);
+      }
+      search = LuceneKnowledgeSearch.builder(new ByteBuffersDirectory()).build();
+    }
+
+    @Test
+    @DisplayName("each kind of damage to the data files of an in-memory index is rebuilt from the store")
+    void damageKinds() throws Exception {
+      search.close();
+      InMemoryArticleStore store = new InMemoryArticleStore();
+      store.save(article(Locale.ENGLISH, "Stored", "epsilon"), 0);
+      for (String damage : List.of("delete", "truncate", "flip")) {
+        ByteBuffersDirectory d = new ByteBuffersDirectory();
+        search = LuceneKnowledgeSearch.builder(d).source(store).build();
+        search.close();
+        for (String f : d.listAll()) {
+          if (f.startsWith("segments") || f.equals("write.lock")) {
+            continue;
+          }
+          byte[] bytes;
+          try (var in = d.openInput(f, org.apache.lucene.store.IOContext.DEFAULT)) {
+            bytes = new byte[(int) in.length()];
+            in.readBytes(bytes, 0, bytes.length);
+          }
+          d.deleteFile(f);
+          if (!damage.equals("delete")) {
+            byte[] b = damage.equals("truncate") ? java.util.Arrays.copyOf(bytes, bytes.length / 2) : bytes.clone();
+            if (damage.equals("flip")) {
+              b[b.length / 2] ^= 0x5a;
+            }
+            try (var out = d.createOutput(f, org.apache.lucene.store.IOContext.DEFAULT)) {
+              out.writeBytes(b, b.length);
+            }
+          }
+          break;
+        }
+        search = LuceneKnowledgeSearch.builder(d).source(store).build();
+        assertThat(search.rebuilt()).as(damage).isTrue();
+        assertThat(find("epsilon", Locale.ENGLISH, SearchAudience.publicOnly()).total()).as(damage).isEqualTo(1);
+        search.close();
+      }
+      search = LuceneKnowledgeSearch.builder(new ByteBuffersDirectory()).build();
+    }
+
+    @Test
+    @DisplayName("an index kept while its store was emptied or replaced is rebuilt: no ghost, no article twice, on every run")
+    void ghostsOfAnotherStore(@TempDir Path tmp) {
+      search.close();
+      Path path = tmp.resolve("kb");
+      InMemoryArticleStore previous = null;
+      for (int run = 1; run <= 3; run++) {
+        // each run starts with a fresh database that seeds the same article under a new id
+        InMemoryArticleStore store = new InMemoryArticleStore();
+        Article seeded = store.save(article(Locale.ENGLISH, "Seeded welcome", "welcome zeta"), 0);
+        search = LuceneKnowledgeSearch.builder(path).source(store).build();
+        assertThat(search.rebuilt()).as("run %d", run).isEqualTo(true);
+        SearchResult r = find("zeta", Locale.ENGLISH, SearchAudience.publicOnly());
+        assertThat(r.total()).as("run %d", run).isEqualTo(1);
+        assertThat(r.hits()).extracting(SearchHit::articleId).containsExactly(seeded.id());
+        search.close();
+        previous = store;
+      }
+      // the same store again: the index is kept, and follows an edit made while it was closed
+      InMemoryArticleStore last = previous;
+      Article only = last.get(last.changesSince(0, 10).get(0).articleId());
+      last.save(only.toBuilder().body("welcome zeta eta").build(), only.revision());
+      search = LuceneKnowledgeSearch.builder(path).source(last).build();
+      assertThat(search.rebuilt()).isFalse();
+      assertThat(find("eta", Locale.ENGLISH, SearchAudience.publicOnly()).hits()).extracting(SearchHit::articleId).containsExactly(only.id());
+      search.close();
+      // an emptied store: nothing is found any more
+      search = LuceneKnowledgeSearch.builder(path).source(new InMemoryArticleStore()).build();
+      assertThat(search.rebuilt()).isTrue();
+      assertThat(find("zeta", Locale.ENGLISH, SearchAudience.publicOnly()).total()).isZero();
+    }
+
+    @Test
     @DisplayName("a corrupt index is recreated")
     void corrupt() throws Exception {
       search.index(article(Locale.ENGLISH, "x", "y"));

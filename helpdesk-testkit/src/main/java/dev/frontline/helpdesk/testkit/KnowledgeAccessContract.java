@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontline.helpdesk.spi.memory.InMemoryStores;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.Helpdesk;
@@ -271,13 +272,66 @@ public abstract class KnowledgeAccessContract {
     assertThat(moved.status()).isEqualTo(ArticleStatus.PUBLISHED);
     Article out = moved.toBuilder().categoryPath(List.of("general")).build();
     assertThatThrownBy(() -> guarded.save(editorT2, out, moved.revision())).isInstanceOf(AccessDeniedException.class);
-    // an agent without KB_WRITE cannot write anywhere; a hidden article's id looks missing
+    // an agent without KB_WRITE cannot write anywhere; a hidden article's id looks free: writing
+    // what one could not read is denied, as it would be under a free id, and a visible rewrite of it
+    // looks missing
     Article hidden = guarded.save(system, Article.builder(Locale.ENGLISH, "Hidden").categoryPath(List.of("billing"))
         .visibility(ArticleVisibility.restrictedTo(Set.of(T1))).build(), 0);
     assertThatThrownBy(() -> guarded.save(editorT2, hidden.toBuilder().body("x").build(), hidden.revision()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> guarded.save(editorT2, hidden.toBuilder().body("x").visibility(ArticleVisibility.PUBLIC).build(), hidden.revision()))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> guarded.save(agentT2, Article.builder(Locale.ENGLISH, "Nope").categoryPath(List.of("billing")).build(), 0))
         .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  @DisplayName("save gives a caller who could not write the article under a free id the same answer whether or not a hidden article has the id")
+  void saveDoesNotRevealHiddenIds() {
+    Article hidden = put("Hidden runbook", "secret steps", ArticleVisibility.restrictedTo(Set.of(T1)), ArticleStatus.PUBLISHED, "ops");
+    Article hiddenDraft = put("Hidden draft", "draft steps", ArticleVisibility.PUBLIC, ArticleStatus.DRAFT, "ops");
+    for (Principal p : List.of(customer, anonymous, agentT1, agentT2, editorT2)) {
+      for (Article existing : List.of(hidden, hiddenDraft)) {
+        if (kb.find(p, existing.id()).isPresent()) {
+          continue; // not hidden from this caller
+        }
+        for (ArticleVisibility v : List.of(ArticleVisibility.PUBLIC, ArticleVisibility.INTERNAL, ArticleVisibility.restrictedTo(Set.of(T1)))) {
+          for (ArticleStatus st : ArticleStatus.values()) {
+            Article onHidden = existing.toBuilder().body("overwrite").visibility(v).status(st).build();
+            Article free = Article.builder(Locale.ENGLISH, existing.title()).body("overwrite").visibility(v).status(st)
+                .categoryPath(existing.categoryPath()).tags(existing.tags()).build();
+            Throwable a = catchThrowable(() -> kb.save(p, onHidden, existing.revision()));
+            Throwable b = catchThrowable(() -> kb.save(p, free, 0));
+            if (b == null) {
+              // the caller may write this under a free id; then a hidden id may only look missing
+              assertThat(a).as("%s %s %s", p.describe(), v, st).isInstanceOf(NotFoundException.class);
+              continue;
+            }
+            assertThat(a).as("%s %s %s", p.describe(), v, st).isNotNull();
+            assertThat(a.getClass()).as("%s %s %s", p.describe(), v, st).isEqualTo(b.getClass());
+            assertThat(a.getMessage().replace(onHidden.id().toString(), "ID"))
+                .isEqualTo(b.getMessage().replace(free.id().toString(), "ID"));
+          }
+        }
+      }
+    }
+    assertThat(kb.get(system, hidden.id()).body()).isEqualTo("secret steps");
+    assertThat(kb.get(system, hiddenDraft.id()).body()).isEqualTo("draft steps");
+  }
+
+  @Test
+  @DisplayName("read-your-writes: a saved article is found, an edit's new words too, and a deleted one is gone, as soon as the call returns")
+  void readYourWrites() {
+    for (int i = 0; i < 5; i++) {
+      String w = "qzv" + (char) ('a' + i) + "marker";
+      Article a = put("Guide " + w, "about " + w, ArticleVisibility.PUBLIC, ArticleStatus.PUBLISHED, "general");
+      // no makeSearchable(): the service itself must make its writes searchable
+      assertThat(ids(kb.search(customer, KnowledgeQuery.builder(w).build()).hits())).containsExactly(a.id());
+      Article edited = kb.save(system, a.toBuilder().body("now about " + w + "edited").build(), a.revision());
+      assertThat(ids(kb.search(agentT1, KnowledgeQuery.builder(w + "edited").build()).hits())).containsExactly(a.id());
+      kb.delete(system, a.id(), edited.revision());
+      assertThat(kb.search(customer, KnowledgeQuery.builder(w).build()).hits()).isEmpty();
+    }
   }
 
   // ------------------------------------------------------------------ randomized agreement

@@ -33,4 +33,12 @@ class InMemoryStoresTest {
       return new InMemoryBlobStore();
     }
   }
+
+  @Nested
+  class Audit extends AuditCasesContract {
+    @Override
+    protected dev.frontline.helpdesk.spi.HelpdeskStores newStores() {
+      return dev.frontline.helpdesk.spi.memory.InMemoryStores.create();
+    }
+  }
 }

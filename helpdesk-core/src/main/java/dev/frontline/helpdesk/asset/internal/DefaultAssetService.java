@@ -11,6 +11,7 @@ import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.ticket.FieldValue;
@@ -77,7 +78,7 @@ public final class DefaultAssetService implements AssetService {
       withOrg = true;
     } else if (principal instanceof Principal.Customer pc) {
       allowed = pc.id().equals(customer);
-      withOrg = c.map(Customer::seesOrganizationTickets).orElse(false);
+      withOrg = c.map(this::seesShared).orElse(false);
     } else if (principal instanceof Principal.Agent) {
       allowed = c.isPresent() && tickets.count(principal, TicketQuery.builder().requester(customer).build()) > 0;
       withOrg = true;
@@ -102,6 +103,15 @@ public final class DefaultAssetService implements AssetService {
   }
 
   /**
+   * Whether a customer sees their organization's shared assets: exactly when they see its tickets,
+   * that is the customer may see organization tickets and the organization shares tickets.
+   */
+  private boolean seesShared(Customer c) {
+    return c.seesOrganizationTickets() && c.organization() != null
+        && helpdesk.directory().findOrganization(c.organization()).map(Organization::sharesTickets).orElse(false);
+  }
+
+  /**
    * The assets a ticket references, for anyone who may read the ticket.
    *
    * @param principal the caller
@@ -115,11 +125,15 @@ public final class DefaultAssetService implements AssetService {
     Ticket t = tickets.get(principal, ticket);
     access.check(principal, t, Permission.TICKET_READ);
     boolean colleague = principal instanceof Principal.Customer pc && !pc.id().equals(t.requester());
+    // a customer sees shared assets only where the organization shares tickets (the sharing grid)
+    boolean shared = !(principal instanceof Principal.Customer pc2)
+        || helpdesk.directory().findCustomer(pc2.id()).map(this::seesShared).orElse(false);
     List<Asset> out = new ArrayList<>();
     for (AssetId id : linked(t)) {
       assets.find(id)
           .filter(a -> a.belongsTo(t.requester(), t.organization()))
           .filter(a -> !colleague || a.customer() == null)
+          .filter(a -> shared || a.customer() != null)
           .ifPresent(out::add);
     }
     return out;

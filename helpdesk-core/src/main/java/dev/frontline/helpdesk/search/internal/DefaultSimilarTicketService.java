@@ -72,7 +72,10 @@ public final class DefaultSimilarTicketService implements SimilarTicketService {
     if (visible.isNone() || principal instanceof Principal.Customer || principal instanceof Principal.Anonymous) {
       return TicketSearchAudience.publicOnly(visible);
     }
-    return new TicketSearchAudience(visible, access.permitted(principal, Permission.TICKET_READ_INTERNAL));
+    // hits and snippets follow the conversation's read rights, not mere visibility: an agent who
+    // sees a team's tickets only as an overview (no TICKET_READ) gets no hit from their text.
+    // permitted(TICKET_READ) is within visibility for agents (exact, or a subset, never more)
+    return new TicketSearchAudience(access.permitted(principal, Permission.TICKET_READ), access.permitted(principal, Permission.TICKET_READ_INTERNAL));
   }
 
   /**
@@ -123,7 +126,7 @@ public final class DefaultSimilarTicketService implements SimilarTicketService {
     List<SimilarTicket> out = new ArrayList<>();
     for (SimilarTicket hit : search.similarSolved(text, locale, audience, exclude, limit)) {
       Optional<Ticket> now = store.find(hit.ticketId());
-      if (now.isEmpty() || !access.sees(principal, now.get()) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
+      if (now.isEmpty() || !access.may(principal, now.get(), Permission.TICKET_READ) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
         continue;
       }
       boolean internal = hit.internalSnippet() && access.may(principal, now.get(), Permission.TICKET_READ_INTERNAL);

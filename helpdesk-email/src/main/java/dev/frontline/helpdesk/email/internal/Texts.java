@@ -91,7 +91,8 @@ public final class Texts {
   }
 
   /**
-   * Makes untrusted text a safe single line: control characters (CR, LF, tab, ...) become spaces,
+   * Makes untrusted text a safe single line: characters not {@linkplain dev.frontline.helpdesk.SafeLine
+   * safe in a line} (CR, LF, tab, DEL, C1 controls, U+2028, ...) become spaces,
    * runs of whitespace collapse, and the result is trimmed and cut to {@code max} characters.
    *
    * @param s text
@@ -106,7 +107,7 @@ public final class Texts {
     boolean space = false;
     for (int i = 0; i < s.length() && b.length() < max; i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || Character.isWhitespace(c) || c == '\u2028' || c == '\u2029') {
+      if (!dev.frontline.helpdesk.SafeLine.isSafe(c) || Character.isWhitespace(c)) {
         space = b.length() > 0;
       } else {
         if (space) {

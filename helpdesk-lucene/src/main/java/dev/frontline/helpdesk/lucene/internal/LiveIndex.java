@@ -79,22 +79,48 @@ public final class LiveIndex {
   private final Object commitLock = new Object();
   private final boolean rebuilt;
   private volatile long pendingSequence;
+  private volatile @Nullable String pendingPoint;
+  private volatile @Nullable String committedPoint;
   private volatile long committedSequence;
   private volatile boolean closed;
 
-  private LiveIndex(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer) throws IOException {
+  /**
+   * Decides whether an index belongs to the store it follows.
+   */
+  @FunctionalInterface
+  public interface Belonging {
+    /**
+     * @param cursor the committed change-feed cursor (greater than 0)
+     * @param point the feed point committed with it ({@link #markApplied(long, String)}), or null
+     * @return whether the index was built from this store up to that point
+     */
+    boolean belongs(long cursor, @Nullable String point);
+  }
+
+  private LiveIndex(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer, @Nullable Belonging belonging)
+      throws IOException {
     this.kind = kind;
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
     this.analyzer = analyzer;
     Map<String, String> data = readCommitData(directory);
+    // unreadable or corrupt (no readable commit, a missing or damaged segment file): set it aside
+    // and start over, the store is the source of truth
+    String damage = data != null ? DamagedIndex.check(directory)
+        : hasIndexFiles(directory) ? "no readable commit" : null;
+    if (damage != null) {
+      DamagedIndex.setAside(kind.name(), directory, damage);
+      data = null;
+    }
     boolean fresh = data == null || !kind.schemaVersion().equals(data.get(kind.schemaKey()));
-    if (data == null && directory.listAll().length > 0) {
-      // unreadable or corrupt: start over (the store is the source of truth)
-      for (String f : directory.listAll()) {
-        if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
-          directory.deleteFile(f);
-        }
+    if (!fresh && belonging != null && kind.cursorKey() != null) {
+      long cursor = parse(data.get(kind.cursorKey()));
+      String point = data.get(kind.cursorKey() + ".point");
+      if (cursor > 0 && !belonging.belongs(cursor, point)) {
+        // the store was emptied or replaced while this folder was kept: its documents are ghosts
+        DamagedIndex.LOG.warn("the {} index was built from another store (or an earlier state of it) up to change {}; "
+            + "it is rebuilt from the store", kind.name(), cursor);
+        fresh = true;
       }
     }
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -104,6 +130,8 @@ public final class LiveIndex {
     long seq = 0;
     if (!fresh && kind.cursorKey() != null) {
       seq = parse(data.get(kind.cursorKey()));
+      committedPoint = data.get(kind.cursorKey() + ".point");
+      pendingPoint = committedPoint;
     }
     this.rebuilt = fresh;
     this.pendingSequence = seq;
@@ -130,7 +158,8 @@ public final class LiveIndex {
   }
 
   /**
-   * Opens the index, or recreates it empty (cursor 0) when it is missing, unreadable or of another
+   * Opens the index, or recreates it empty (cursor 0) when it is missing, unreadable, damaged (a
+   * segment file missing or failing its checksum: set aside with one WARN line) or of another
    * schema version. On failure the writer is released; the directory stays open.
    *
    * @param kind the index's names
@@ -142,9 +171,35 @@ public final class LiveIndex {
    */
   public static LiveIndex open(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer)
       throws IOException {
+    return open(kind, directory, ownsDirectory, analyzer, null);
+  }
+
+  /**
+   * Like {@link #open(Kind, Directory, boolean, Analyzer)}, and also recreates the index empty
+   * (with one WARN line) when it does not belong to the store it follows.
+   *
+   * @param kind the index's names
+   * @param directory the index directory
+   * @param ownsDirectory whether {@link #close()} closes the directory
+   * @param analyzer the index analyzer; {@link #close()} closes it
+   * @param belonging checks a committed cursor and feed point against the store, or null
+   * @return the index, searchable, without background work until {@link #start}
+   * @throws IOException if the index cannot be opened, e.g. because another writer holds it
+   */
+  public static LiveIndex open(Kind kind, Directory directory, boolean ownsDirectory, Analyzer analyzer,
+      @Nullable Belonging belonging) throws IOException {
     return new LiveIndex(
         Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(directory, "directory"), ownsDirectory,
-        Objects.requireNonNull(analyzer, "analyzer"));
+        Objects.requireNonNull(analyzer, "analyzer"), belonging);
+  }
+
+  private static boolean hasIndexFiles(Directory dir) throws IOException {
+    for (String f : dir.listAll()) {
+      if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long parse(@Nullable String s) {
@@ -167,10 +222,17 @@ public final class LiveIndex {
   }
 
   private Map<String, String> commitData(long sequence) {
+    return commitData(sequence, null);
+  }
+
+  private Map<String, String> commitData(long sequence, @Nullable String point) {
     String cursorKey = kind.cursorKey();
-    return cursorKey == null
-        ? Map.of(kind.schemaKey(), kind.schemaVersion())
-        : Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence));
+    if (cursorKey == null) {
+      return Map.of(kind.schemaKey(), kind.schemaVersion());
+    }
+    return point == null
+        ? Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence))
+        : Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence), cursorKey + ".point", point);
   }
 
   /**
@@ -222,10 +284,25 @@ public final class LiveIndex {
    * @throws IllegalStateException if the index has no cursor
    */
   public void markApplied(long sequence) {
+    markApplied(sequence, null);
+  }
+
+  /**
+   * Advances the cursor that the next commit stores (never moves it back), with a feed point that
+   * identifies the store's change at that position (checked by a {@link Belonging} at open).
+   *
+   * @param sequence the change-feed position applied so far
+   * @param point what identifies the change at that position, or null to keep the last one
+   * @throws IllegalStateException if the index has no cursor
+   */
+  public void markApplied(long sequence, @Nullable String point) {
     if (kind.cursorKey() == null) {
       throw new IllegalStateException("the " + kind.name() + " index has no cursor");
     }
     synchronized (commitLock) {
+      if (sequence >= pendingSequence && point != null) {
+        pendingPoint = point;
+      }
       pendingSequence = Math.max(pendingSequence, sequence);
     }
   }
@@ -244,12 +321,14 @@ public final class LiveIndex {
     synchronized (commitLock) {
       try {
         long seq = pendingSequence;
-        if (!writer.hasUncommittedChanges() && seq == committedSequence) {
+        String point = pendingPoint;
+        if (!writer.hasUncommittedChanges() && seq == committedSequence && Objects.equals(point, committedPoint)) {
           return;
         }
-        writer.setLiveCommitData(commitData(seq).entrySet());
+        writer.setLiveCommitData(commitData(seq, point).entrySet());
         writer.commit();
         committedSequence = seq;
+        committedPoint = point;
       } catch (IOException | AlreadyClosedException e) {
         throw new StorageException("cannot commit the " + kind.name() + " index", e);
       }
