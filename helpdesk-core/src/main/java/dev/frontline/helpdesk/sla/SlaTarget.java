@@ -9,16 +9,21 @@ import java.util.Set;
  * The target for one metric of a policy: how much working time, on which calendar, when to warn and
  * in which ticket states the clock pauses. Immutable and thread-safe.
  *
- * @param target working time allowed, positive
+ * @param target working time allowed, positive and at most {@link #MAX_TARGET}
  * @param calendar whose working time counts
  * @param warning when to warn before the breach
  * @param pausedIn states in which the clock pauses (an unmodifiable copy)
  */
 public record SlaTarget(Duration target, BusinessCalendar calendar, WarningThreshold warning, Set<TicketState> pausedIn) {
+  /** The longest target accepted: 3,653 days (ten years) of working time. */
+  public static final Duration MAX_TARGET = Duration.ofDays(3_653);
+
   /** Validates and copies. */
   public SlaTarget {
     Checks.notNull(target, "target");
     Checks.require(!target.isNegative() && !target.isZero(), "SLA target must be positive, was " + target);
+    Checks.require(
+        target.compareTo(MAX_TARGET) <= 0, "SLA target must be at most " + MAX_TARGET.toDays() + " days, was " + target);
     Checks.notNull(calendar, "calendar");
     Checks.notNull(warning, "warning");
     Checks.elements(pausedIn, "pausedIn", TicketState.values().length);
