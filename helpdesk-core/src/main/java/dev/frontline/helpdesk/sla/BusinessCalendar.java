@@ -90,6 +90,9 @@ public final class BusinessCalendar {
   /** The latest supported date, 9999-12-31. */
   public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
+  /** The most working intervals one day of the week may have: 64. */
+  public static final int MAX_INTERVALS_PER_DAY = 64;
+
   /** The longest span of calendar time one computation covers: 36,525 days (100 years). */
   public static final Duration MAX_SPAN = Duration.ofDays(36_525);
 
@@ -663,13 +666,17 @@ public final class BusinessCalendar {
      * @param end the end, exclusive
      * @return this builder
      * @throws ValidationException if an argument is null, {@code start} equals {@code end}, {@code
-     *     start} is {@link #END_OF_DAY}, or the interval overlaps one added before (including through
-     *     intervals crossing midnight, and from Sunday into Monday)
+     *     start} is {@link #END_OF_DAY}, the interval overlaps one added before (including through
+     *     intervals crossing midnight, and from Sunday into Monday), or the day already has {@link
+     *     #MAX_INTERVALS_PER_DAY} intervals
      */
     public Builder hours(DayOfWeek day, LocalTime start, LocalTime end) {
       Checks.notNull(day, "day");
       Checks.notNull(start, "start");
       Checks.notNull(end, "end");
+      Checks.require(
+          intervals.get(day).size() < MAX_INTERVALS_PER_DAY,
+          "at most " + MAX_INTERVALS_PER_DAY + " working intervals per day, " + day + " has them already");
       Checks.require(!start.equals(END_OF_DAY), "start must not be END_OF_DAY (24:00)");
       Checks.require(
           !start.equals(end),
