@@ -185,6 +185,14 @@ public final class BusinessCalendar {
     return zone;
   }
 
+  /**
+   * @return the working time in one week without holidays, in wall-clock time (a week with a
+   *     daylight-saving change may differ by the shift); zero for a calendar without working hours
+   */
+  public Duration weeklyWorkingTime() {
+    return Duration.ofNanos(weekNanos);
+  }
+
   /** @return the fixed holidays, sorted, unmodifiable */
   public Set<LocalDate> holidays() {
     return holidays;
