@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -63,20 +65,46 @@ import org.jspecify.annotations.Nullable;
  * has passed after the start; a due date may therefore be the (non-working) end of an interval, such
  * as 16:00 when work stops at 16:00. Adding zero returns the start unchanged, even outside working
  * hours. For all {@code d1, d2 >= 0}: {@code add(add(s, d1), d2) == add(s, d1 + d2)} and
- * {@code between(s, add(s, d)) == d}. The work done is proportional to the number of local days
- * walked, never to the number of minutes.
+ * {@code between(s, add(s, d)) == d}. Whole weeks without a holiday or a zone transition are
+ * counted arithmetically, so the work done is proportional to the number of holidays and zone
+ * transitions in the span (and a few days around each), never to the number of minutes or weeks.
+ *
+ * <h2>Supported range</h2>
+ *
+ * Dates from {@link #MIN_DATE} to {@link #MAX_DATE} (years 1 to 9999) are supported: a holiday
+ * outside them is refused when it is added, and an instant before {@code MIN_DATE} or after {@code
+ * MAX_DATE} (in UTC), as an argument or as a result, is a {@link ValidationException}. One
+ * computation covers at most {@link #MAX_SPAN} (100 years) of calendar time: a due date further
+ * away than that from its start, or a {@code businessTimeBetween} over a longer span, is refused.
  *
  * <p>Every method throws {@link ValidationException} for a null argument, a negative duration, or a
- * result outside the range {@link Instant} and {@link LocalDateTime} can represent.
+ * value outside the supported range; never an unchecked {@code java.time} exception.
  */
 public final class BusinessCalendar {
   /** The end of a day, 24:00, when used as the end of a working interval. Equal to {@link LocalTime#MAX}. */
   public static final LocalTime END_OF_DAY = LocalTime.MAX;
 
+  /** The earliest supported date, 0001-01-01. */
+  public static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+
+  /** The latest supported date, 9999-12-31. */
+  public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+
+  /** The most working intervals one day of the week may have: 64. */
+  public static final int MAX_INTERVALS_PER_DAY = 64;
+
+  /** The longest span of calendar time one computation covers: 36,525 days (100 years). */
+  public static final Duration MAX_SPAN = Duration.ofDays(36_525);
+
+  private static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+  /** Exclusive. */
+  private static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final long WEEK_SECONDS = 7 * 86_400L;
+  /** A paused walk stops after this much calendar time, to count the next whole weeks arithmetically. */
+  private static final Duration WALK_CHUNK = Duration.ofDays(2);
+
   private static final long DAY = 86_400_000_000_000L;
   private static final long WEEK = 7 * DAY;
-  /** Days in the 400-year Gregorian cycle, after which weekdays and month-days repeat. */
-  private static final long GREGORIAN_CYCLE_DAYS = 146_097L;
 
   private static final BusinessCalendar ALWAYS = alwaysIn(ZoneOffset.UTC);
 
@@ -87,7 +115,10 @@ public final class BusinessCalendar {
   private final long[][] ends;
   private final Set<LocalDate> holidays;
   private final Set<MonthDay> yearlyHolidays;
-  private final @Nullable LocalDate lastFixedHoliday;
+  private final NavigableSet<LocalDate> sortedHolidays;
+  private final NavigableSet<MonthDay> sortedYearly;
+  /** Working time in one week, in nanoseconds of wall-clock time. */
+  private final long weekNanos;
   private final boolean alwaysOpen;
   private final boolean neverOpen;
 
@@ -110,9 +141,11 @@ public final class BusinessCalendar {
       starts[day.ordinal()] = s;
       ends[day.ordinal()] = e;
     }
-    this.holidays = Collections.unmodifiableSet(new TreeSet<>(b.holidays));
-    this.yearlyHolidays = Collections.unmodifiableSet(new TreeSet<>(b.yearlyHolidays));
-    this.lastFixedHoliday = b.holidays.isEmpty() ? null : Collections.max(b.holidays);
+    this.sortedHolidays = Collections.unmodifiableNavigableSet(new TreeSet<>(b.holidays));
+    this.sortedYearly = Collections.unmodifiableNavigableSet(new TreeSet<>(b.yearlyHolidays));
+    this.holidays = sortedHolidays;
+    this.yearlyHolidays = sortedYearly;
+    this.weekNanos = total;
     // Intervals never overlap, so a week's worth of interval length means every instant is working.
     this.alwaysOpen = total == WEEK && holidays.isEmpty() && yearlyHolidays.isEmpty();
     this.neverOpen = total == 0;
@@ -152,6 +185,14 @@ public final class BusinessCalendar {
     return zone;
   }
 
+  /**
+   * @return the working time in one week without holidays, in wall-clock time (a week with a
+   *     daylight-saving change may differ by the shift); zero for a calendar without working hours
+   */
+  public Duration weeklyWorkingTime() {
+    return Duration.ofNanos(weekNanos);
+  }
+
   /** @return the fixed holidays, sorted, unmodifiable */
   public Set<LocalDate> holidays() {
     return holidays;
@@ -174,10 +215,10 @@ public final class BusinessCalendar {
   /**
    * @param t an instant
    * @return whether {@code t} is working time (see the class description)
-   * @throws ValidationException if {@code t} is null or out of range
+   * @throws ValidationException if {@code t} is null or outside the supported range
    */
   public boolean isWorking(Instant t) {
-    Checks.notNull(t, "instant");
+    checkInstant(t, "instant");
     if (alwaysOpen) {
       return true;
     }
@@ -210,23 +251,31 @@ public final class BusinessCalendar {
    *
    * @param t an instant
    * @return {@code t} itself if it is working time, otherwise the start of the next working interval
-   * @throws ValidationException if {@code t} is null or out of range, or if the calendar has no
-   *     working time at or after {@code t}
+   * @throws ValidationException if {@code t} is null or outside the supported range, or if the
+   *     calendar has no working time within {@link #MAX_SPAN} after {@code t}
    */
   public Instant nextWorkingInstant(Instant t) {
-    Checks.notNull(t, "instant");
+    checkInstant(t, "instant");
     if (alwaysOpen) {
       return t;
     }
+    if (neverOpen) {
+      throw new ValidationException("the calendar has no working hours at all");
+    }
     Instant[] found = new Instant[1];
-    walk(
-        t,
-        null,
-        (from, to) -> {
-          found[0] = from;
-          return false;
-        });
-    return found[0];
+    boolean exhausted =
+        walk(
+            t,
+            null,
+            horizon(t),
+            (from, to) -> {
+              found[0] = from;
+              return false;
+            });
+    if (exhausted) {
+      throw noWorkingTime(t);
+    }
+    return checkResult(t, found[0]);
   }
 
   /**
@@ -235,36 +284,68 @@ public final class BusinessCalendar {
    * earliest such instant, so it may be the end of a working interval.
    *
    * @param start where counting begins
-   * @param d how much working time; zero returns {@code start} unchanged, even outside working hours
+   * @param d how much working time, at most {@link #MAX_SPAN}; zero returns {@code start}
+   *     unchanged, even outside working hours
    * @return the due instant
-   * @throws ValidationException if an argument is null, {@code d} is negative, the result is out of
-   *     range, or {@code d} is positive and the calendar has no working time after {@code start}
+   * @throws ValidationException if an argument is null, {@code d} is negative or longer than {@link
+   *     #MAX_SPAN}, {@code start} or the result is outside the supported range, the result is more
+   *     than {@link #MAX_SPAN} after {@code start}, or {@code d} is positive and the calendar has no
+   *     working time after {@code start}
    */
   public Instant addBusinessTime(Instant start, Duration d) {
-    Checks.notNull(start, "start");
+    checkInstant(start, "start");
     Checks.notNull(d, "duration");
     Checks.require(!d.isNegative(), "duration must not be negative, was " + d);
+    Checks.require(
+        d.compareTo(MAX_SPAN) <= 0,
+        "duration must not exceed " + MAX_SPAN.toDays() + " days (BusinessCalendar.MAX_SPAN), was " + d);
     if (d.isZero()) {
       return start;
     }
     if (alwaysOpen) {
-      return plus(start, d);
+      return checkResult(start, plus(start, d));
     }
-    Duration[] remaining = {d};
+    if (neverOpen) {
+      throw new ValidationException("the calendar has no working hours at all");
+    }
+    LocalDate horizon = horizon(start);
+    long[] remaining = {d.toNanos()};
+    Instant[] cursor = {start};
     Instant[] due = new Instant[1];
-    walk(
-        start,
-        null,
-        (from, to) -> {
-          Duration available = Duration.between(from, to);
-          if (remaining[0].compareTo(available) <= 0) {
-            due[0] = from.plus(remaining[0]);
-            return false;
-          }
-          remaining[0] = remaining[0].minus(available);
-          return true;
-        });
-    return due[0];
+    boolean[] worked = new boolean[1];
+    while (due[0] == null) {
+      long weeks = quietWeeks(cursor[0], remaining[0] / weekNanos - 1);
+      if (weeks > 0) {
+        cursor[0] = cursor[0].plusSeconds(weeks * WEEK_SECONDS);
+        remaining[0] -= weeks * weekNanos;
+        worked[0] = true;
+        if (Duration.between(start, cursor[0]).compareTo(MAX_SPAN) > 0) {
+          throw tooFar(start);
+        }
+      }
+      Instant pauseAfter = cursor[0].plus(WALK_CHUNK);
+      boolean exhausted =
+          walk(
+              cursor[0],
+              null,
+              horizon,
+              (from, to) -> {
+                long available = Duration.between(from, to).toNanos();
+                if (remaining[0] <= available) {
+                  due[0] = from.plusNanos(remaining[0]);
+                  return false;
+                }
+                remaining[0] -= available;
+                cursor[0] = to;
+                worked[0] = true;
+                // Pause to count whole weeks arithmetically once more than two weeks' work is left.
+                return remaining[0] <= 2 * weekNanos || !to.isAfter(pauseAfter);
+              });
+      if (exhausted) {
+        throw worked[0] ? tooFar(start) : noWorkingTime(start);
+      }
+    }
+    return checkResult(start, due[0]);
   }
 
   /**
@@ -273,27 +354,100 @@ public final class BusinessCalendar {
    * @param a the start, inclusive
    * @param b the end, exclusive
    * @return the working time between them; zero if {@code b} is not after {@code a}
-   * @throws ValidationException if an argument is null or out of range
+   * @throws ValidationException if an argument is null or outside the supported range, or if {@code
+   *     b} is more than {@link #MAX_SPAN} after {@code a}
    */
   public Duration businessTimeBetween(Instant a, Instant b) {
-    Checks.notNull(a, "a");
-    Checks.notNull(b, "b");
+    checkInstant(a, "a");
+    checkInstant(b, "b");
     if (!b.isAfter(a) || neverOpen) {
       return Duration.ZERO;
     }
+    Checks.require(
+        Duration.between(a, b).compareTo(MAX_SPAN) <= 0,
+        "span from " + a + " to " + b + " exceeds " + MAX_SPAN.toDays() + " days (BusinessCalendar.MAX_SPAN)");
     if (alwaysOpen) {
       return Duration.between(a, b);
     }
-    Duration[] sum = {Duration.ZERO};
-    walk(
-        a,
-        b,
-        (from, to) -> {
-          Instant end = to.isAfter(b) ? b : to;
-          sum[0] = sum[0].plus(Duration.between(from, end));
-          return end.isBefore(b);
-        });
-    return sum[0];
+    LocalDate horizon = horizon(a);
+    long[] sum = {0};
+    Instant[] cursor = {a};
+    boolean[] paused = new boolean[1];
+    while (cursor[0].isBefore(b)) {
+      long weeks = quietWeeks(cursor[0], (b.getEpochSecond() - cursor[0].getEpochSecond() - 1) / WEEK_SECONDS);
+      if (weeks > 0) {
+        cursor[0] = cursor[0].plusSeconds(weeks * WEEK_SECONDS);
+        sum[0] += weeks * weekNanos;
+      }
+      Instant pauseAfter = cursor[0].plus(WALK_CHUNK);
+      paused[0] = false;
+      walk(
+          cursor[0],
+          b,
+          horizon,
+          (from, to) -> {
+            Instant end = to.isAfter(b) ? b : to;
+            sum[0] += Duration.between(from, end).toNanos();
+            cursor[0] = end;
+            if (!end.isBefore(b)) {
+              return false;
+            }
+            if (end.isAfter(pauseAfter) && Duration.between(end, b).getSeconds() > 2 * WEEK_SECONDS) {
+              paused[0] = true;
+              return false;
+            }
+            return true;
+          });
+      if (!paused[0]) {
+        break;
+      }
+    }
+    return Duration.ofNanos(sum[0]);
+  }
+
+  /**
+   * Whole weeks from {@code cursor}, at most {@code max}, in which the working time is exactly {@link
+   * #weekNanos}: no zone transition and no holiday (on the dates touched, one day either side).
+   */
+  private long quietWeeks(Instant cursor, long max) {
+    if (max <= 0) {
+      return 0;
+    }
+    ZoneOffsetTransition transition = rules.nextTransition(cursor);
+    if (transition != null) {
+      long seconds = transition.getInstant().getEpochSecond() - cursor.getEpochSecond();
+      max = Math.min(max, (seconds - 1) / WEEK_SECONDS);
+    }
+    if (max <= 0) {
+      return 0;
+    }
+    LocalDate first = toLocal(cursor, rules.getOffset(cursor)).toLocalDate().minusDays(1);
+    LocalDate holiday = nextHoliday(first);
+    if (holiday != null) {
+      // Dates first .. first + 7 * weeks + 1 must all be free.
+      max = Math.min(max, (ChronoUnit.DAYS.between(first, holiday) - 2) / 7);
+    }
+    return Math.max(0, max);
+  }
+
+  /** The first fixed or yearly holiday on or after {@code from}, if any. */
+  private @Nullable LocalDate nextHoliday(LocalDate from) {
+    LocalDate best = sortedHolidays.ceiling(from);
+    if (sortedYearly.isEmpty()) {
+      return best;
+    }
+    // A yearly February 29 alone may skip up to eight years (2096 to 2104).
+    for (int year = from.getYear(); year <= from.getYear() + 8; year++) {
+      Set<MonthDay> candidates =
+          year == from.getYear() ? sortedYearly.tailSet(MonthDay.from(from), true) : sortedYearly;
+      for (MonthDay md : candidates) {
+        if (md.isValidYear(year)) {
+          LocalDate found = md.atYear(year);
+          return best == null || found.isBefore(best) ? found : best;
+        }
+      }
+    }
+    return best;
   }
 
   /** Receives working pieces in order; returns whether to continue. */
@@ -309,27 +463,20 @@ public final class BusinessCalendar {
    * <p>Works through offset periods (spans between zone transitions, within which wall-clock time
    * runs in step with real time), and within each, through local days. Within a period the working
    * pieces therefore come out sorted, even though a fall-back overlap makes wall-clock time repeat.
+   *
+   * @return true if, without a limit, the walk passed the local date {@code horizon} (the caller
+   *     reports that); false if the visitor stopped it or the limit was reached
    */
-  private void walk(Instant from, @Nullable Instant limit, PieceVisitor visitor) {
-    if (neverOpen) {
-      if (limit != null) {
-        return;
-      }
-      throw new ValidationException("the calendar has no working hours at all");
-    }
+  private boolean walk(Instant from, @Nullable Instant limit, LocalDate horizon, PieceVisitor visitor) {
     Instant cursor = from;
-    LocalDate progressDate = null;
     while (true) {
       if (limit != null && !cursor.isBefore(limit)) {
-        return;
+        return false;
       }
       ZoneOffset offset = rules.getOffset(cursor);
       ZoneOffsetTransition transition = rules.nextTransition(cursor);
       Instant periodEnd = transition == null ? null : transition.getInstant();
       LocalDateTime localCursor = toLocal(cursor, offset);
-      if (progressDate == null) {
-        progressDate = localCursor.toLocalDate();
-      }
       // Intervals of the previous day may cross midnight into today.
       LocalDate date = localCursor.toLocalDate().minusDays(1);
       boolean periodDone = false;
@@ -340,11 +487,10 @@ public final class BusinessCalendar {
           break;
         }
         if (limit != null && !dayStart.isBefore(limit)) {
-          return;
+          return false;
         }
-        if (limit == null && date.isAfter(giveUpAfter(progressDate))) {
-          throw new ValidationException(
-              "the calendar has no working time after " + progressDate + " (" + zone + ")");
+        if (date.isAfter(horizon)) {
+          return limit == null;
         }
         int day = date.getDayOfWeek().ordinal();
         long[] s = starts[day];
@@ -374,39 +520,67 @@ public final class BusinessCalendar {
             break;
           }
           if (limit != null && !a.isBefore(limit)) {
-            return;
+            return false;
           }
           Instant b = toInstant(localEnd, offset);
           Instant pieceStart = a.isAfter(cursor) ? a : cursor;
           Instant pieceEnd = periodEnd != null && periodEnd.isBefore(b) ? periodEnd : b;
           if (pieceStart.isBefore(pieceEnd)) {
             if (!visitor.visit(pieceStart, pieceEnd)) {
-              return;
+              return false;
             }
             cursor = pieceEnd;
-            progressDate = date;
           }
         }
         date = date.plusDays(1);
       }
       if (periodEnd == null) {
         // Unreachable in practice: without a further transition the day loop only ends by returning.
-        return;
+        return false;
       }
       cursor = periodEnd.isAfter(cursor) ? periodEnd : cursor;
     }
   }
 
-  /**
-   * After a full Gregorian cycle without working time (and past every fixed holiday), weekdays and
-   * yearly holidays only repeat, so there is none ever again.
-   */
-  private LocalDate giveUpAfter(LocalDate progressDate) {
-    LocalDate base =
-        lastFixedHoliday != null && lastFixedHoliday.isAfter(progressDate)
-            ? lastFixedHoliday
-            : progressDate;
-    return base.plusDays(GREGORIAN_CYCLE_DAYS + 7);
+  /** The last local date a walk from {@code origin} may visit: one day past {@link #MAX_SPAN}. */
+  private LocalDate horizon(Instant origin) {
+    Instant end = origin.plus(MAX_SPAN);
+    return toLocal(end, rules.getOffset(end)).toLocalDate().plusDays(1);
+  }
+
+  private static void checkInstant(@Nullable Instant t, String what) {
+    Checks.notNull(t, what);
+    if (t.isBefore(MIN_INSTANT) || !t.isBefore(MAX_INSTANT)) {
+      throw new ValidationException(
+          what + " " + t + " is outside the supported range " + MIN_DATE + " to " + MAX_DATE + " (UTC)");
+    }
+  }
+
+  private static Instant checkResult(Instant start, Instant result) {
+    if (!result.isBefore(MAX_INSTANT)) {
+      throw new ValidationException(
+          "result " + result + " (from " + start + ") is after the supported range, which ends " + MAX_DATE);
+    }
+    if (Duration.between(start, result).compareTo(MAX_SPAN) > 0) {
+      throw tooFar(start);
+    }
+    return result;
+  }
+
+  private static ValidationException tooFar(Instant start) {
+    return new ValidationException(
+        "the result would be more than " + MAX_SPAN.toDays() + " days (BusinessCalendar.MAX_SPAN) after " + start);
+  }
+
+  private ValidationException noWorkingTime(Instant start) {
+    return new ValidationException(
+        "the calendar has no working time within "
+            + MAX_SPAN.toDays()
+            + " days (BusinessCalendar.MAX_SPAN) after "
+            + start
+            + " ("
+            + zone
+            + ")");
   }
 
   private static LocalDateTime toLocal(Instant t, ZoneOffset offset) {
@@ -500,13 +674,17 @@ public final class BusinessCalendar {
      * @param end the end, exclusive
      * @return this builder
      * @throws ValidationException if an argument is null, {@code start} equals {@code end}, {@code
-     *     start} is {@link #END_OF_DAY}, or the interval overlaps one added before (including through
-     *     intervals crossing midnight, and from Sunday into Monday)
+     *     start} is {@link #END_OF_DAY}, the interval overlaps one added before (including through
+     *     intervals crossing midnight, and from Sunday into Monday), or the day already has {@link
+     *     #MAX_INTERVALS_PER_DAY} intervals
      */
     public Builder hours(DayOfWeek day, LocalTime start, LocalTime end) {
       Checks.notNull(day, "day");
       Checks.notNull(start, "start");
       Checks.notNull(end, "end");
+      Checks.require(
+          intervals.get(day).size() < MAX_INTERVALS_PER_DAY,
+          "at most " + MAX_INTERVALS_PER_DAY + " working intervals per day, " + day + " has them already");
       Checks.require(!start.equals(END_OF_DAY), "start must not be END_OF_DAY (24:00)");
       Checks.require(
           !start.equals(end),
@@ -594,12 +772,16 @@ public final class BusinessCalendar {
     /**
      * Adds a holiday on one date; it closes the whole local day.
      *
-     * @param date the date
+     * @param date the date, from {@link #MIN_DATE} to {@link #MAX_DATE}
      * @return this builder
-     * @throws ValidationException if the date is null
+     * @throws ValidationException if the date is null or outside the supported range
      */
     public Builder holiday(LocalDate date) {
-      holidays.add(Checks.notNull(date, "holiday"));
+      Checks.notNull(date, "holiday");
+      Checks.require(
+          !date.isBefore(MIN_DATE) && !date.isAfter(MAX_DATE),
+          "holiday " + date + " is outside the supported dates " + MIN_DATE + " to " + MAX_DATE);
+      holidays.add(date);
       return this;
     }
 

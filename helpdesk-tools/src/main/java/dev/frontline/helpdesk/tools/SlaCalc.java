@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code scripts/sla-calc}: reads one JSON object per line on stdin, writes one JSON object per line
@@ -61,8 +62,13 @@ public final class SlaCalc {
     System.exit(status);
   }
 
+  /** The longest input line accepted, in characters; a longer one gets an error line. */
+  static final int MAX_LINE = 65_536;
+
   /**
-   * Processes every line of {@code in}; blank lines are skipped without output.
+   * Processes every line of {@code in}; blank lines are skipped without output. No single line can
+   * end the run: each gets exactly one output line, an error line if it fails in any way (including
+   * a line longer than {@link #MAX_LINE} characters).
    *
    * @param in JSON lines
    * @param out where the result lines go, flushed after each
@@ -73,18 +79,34 @@ public final class SlaCalc {
     BufferedReader reader = new BufferedReader(in);
     PrintWriter writer = new PrintWriter(out);
     boolean failed = false;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (line.isBlank()) {
+    StringBuilder line = new StringBuilder();
+    boolean tooLong = false;
+    boolean end = false;
+    while (!end) {
+      int c = reader.read();
+      if (c != -1 && c != '\n') {
+        if (line.length() < MAX_LINE) {
+          line.append((char) c);
+        } else {
+          tooLong = true;
+        }
         continue;
       }
-      Map<String, String> result = new LinkedHashMap<>();
-      try {
-        result.put("due", due(line).toString());
-      } catch (IllegalArgumentException | HelpdeskException e) {
-        failed = true;
-        result.put("error", String.valueOf(e.getMessage()));
+      end = c == -1;
+      if (line.length() > 0 && line.charAt(line.length() - 1) == '\r' && !tooLong) {
+        line.setLength(line.length() - 1);
       }
+      String text = line.toString();
+      line.setLength(0);
+      if (!tooLong && text.isBlank()) {
+        continue;
+      }
+      Map<String, String> result =
+          tooLong
+              ? Map.of("error", "line longer than " + MAX_LINE + " characters")
+              : answer(text);
+      tooLong = false;
+      failed |= result.containsKey("error");
       writer.print(JSON.writeValueAsString(result));
       writer.print('\n');
       writer.flush();
@@ -93,6 +115,32 @@ public final class SlaCalc {
       }
     }
     return failed ? 1 : 0;
+  }
+
+  /**
+   * The answer to one line, never an exception: {@code {"due": ...}} or {@code {"error": ...}} with
+   * a one-line message.
+   *
+   * @param line one input line
+   * @return a map with exactly one entry, {@code due} or {@code error}
+   */
+  static Map<String, String> answer(String line) {
+    Map<String, String> result = new LinkedHashMap<>();
+    try {
+      result.put("due", due(line).toString());
+    } catch (IllegalArgumentException | HelpdeskException e) {
+      result.put("error", oneLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // A defect, not bad input; the line still gets its one answer and the run goes on.
+      result.put("error", "internal error: " + oneLine(e.toString()));
+    }
+    return result;
+  }
+
+  private static String oneLine(@Nullable String message) {
+    String s = String.valueOf(message);
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,44 @@ class SlaCalcTest {
   @DisplayName("no input, no output, status 0")
   void empty() throws IOException {
     assertThat(run("")).isEqualTo(new Run(0, ""));
+  }
+
+  static String line(String hours, String holidays, String start, long minutes) {
+    return "{\"zone\":\"Europe/Copenhagen\",\"hours\":" + hours + ",\"holidays\":" + holidays
+        + ",\"start\":\"" + start + "\",\"minutes\":" + minutes + "}";
+  }
+
+  @Test
+  @DisplayName("the hostile-input findings get one error line each and the good lines after them get answers")
+  void hostileLinesDoNotEndTheRun() throws IOException {
+    String office = "{\"MONDAY\":[[\"08:00\",\"16:00\"]],\"FRIDAY\":[[\"08:00\",\"16:00\"]]}";
+    String oneMinute = "{\"MONDAY\":[[\"09:00\",\"09:01\"]]}";
+    String input =
+        String.join(
+            "\n",
+            line(office, "[\"+999999999-12-31\"]", "2026-11-20T15:30:00Z", 90),
+            SAMPLE,
+            line(office, "[]", "+999999599-12-31T00:00:00Z", 90),
+            line(office, "[]", "-999999999-01-01T00:00:00Z", 90),
+            line(office, "[\"-999999999-01-01\"]", "2026-11-20T15:30:00Z", 90),
+            line(oneMinute, "[]", "2026-11-20T15:30:00Z", 100_000_000L),
+            "x".repeat(SlaCalc.MAX_LINE + 10),
+            SAMPLE);
+    long t0 = System.nanoTime();
+    Run r = run(input + "\n");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.status()).isEqualTo(1);
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(8);
+    assertThat(lines.get(0)).startsWith("{\"error\":\"holiday +999999999-12-31 is outside the supported dates");
+    assertThat(lines.get(1)).isEqualTo("{\"due\":\"2026-11-23T08:30:00Z\"}");
+    assertThat(lines.get(2)).startsWith("{\"error\":\"start +999999599-12-31T00:00:00Z is outside the supported range");
+    assertThat(lines.get(3)).startsWith("{\"error\":\"start -999999999-01-01T00:00:00Z is outside the supported range");
+    assertThat(lines.get(4)).startsWith("{\"error\":\"holiday -999999999-01-01 is outside the supported dates");
+    assertThat(lines.get(5)).startsWith("{\"error\":\"duration must not exceed 36525 days");
+    assertThat(lines.get(6)).isEqualTo("{\"error\":\"line longer than 65536 characters\"}");
+    assertThat(lines.get(7)).isEqualTo("{\"due\":\"2026-11-23T08:30:00Z\"}");
+    // A generous budget for eight lines on a shared machine; the sparse line alone took over 30 s before.
+    assertThat(millis).as("milliseconds for the hostile lines").isLessThan(5_000);
   }
 }
