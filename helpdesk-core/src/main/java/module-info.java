@@ -9,6 +9,8 @@
  * that is neither exported nor {@code internal}.
  */
 module dev.frontline.helpdesk {
+  // Not used by the library: the fuzz tests, compiled into this module, measure CPU time per input.
+  requires static java.management;
   requires transitive org.jspecify;
   requires org.slf4j;
 

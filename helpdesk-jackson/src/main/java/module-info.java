@@ -3,6 +3,8 @@
  * {@code dev.frontline.helpdesk}'s.
  */
 module dev.frontline.helpdesk.jackson {
+  // Not used by the library: the fuzz tests, compiled into this module, measure CPU time per input.
+  requires static java.management;
   requires transitive dev.frontline.helpdesk;
   requires transitive com.fasterxml.jackson.databind;
 

@@ -7,6 +7,7 @@ module dev.frontline.helpdesk.jdbc {
   requires transitive java.sql;
   requires dev.frontline.helpdesk.jackson;
   requires org.jooq;
+  requires org.slf4j;
 
   exports dev.frontline.helpdesk.jdbc;
 

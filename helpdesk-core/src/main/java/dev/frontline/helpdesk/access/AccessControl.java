@@ -168,7 +168,8 @@ public interface AccessControl {
   Map<TeamId, TeamAccess> teamsOf(Principal principal);
 
   /**
-   * Records a denial: logs it and tells the listeners.
+   * Records a denial: logs it at DEBUG (logger {@code dev.frontline.helpdesk.access}) and tells the
+   * listeners.
    *
    * @param principal who tried
    * @param action what

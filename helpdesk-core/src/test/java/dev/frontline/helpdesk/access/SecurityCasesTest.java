@@ -33,6 +33,7 @@ import dev.frontline.helpdesk.ticket.TicketUpdate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -493,8 +494,9 @@ class SecurityCasesTest {
     }
 
     @Test
-    @DisplayName("denials are logged at WARN on logger dev.frontline.helpdesk.access, with the principal and the id")
-    void denialsAreLogged() {
+    @DisplayName("denials stay out of the host's log at its default level (they are DEBUG) and still reach the listeners")
+    void denialsAreQuietByDefault() {
+      int before = w.denials.size();
       PrintStream original = System.err;
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -503,8 +505,21 @@ class SecurityCasesTest {
       } finally {
         System.setErr(original);
       }
-      assertThat(buf.toString(StandardCharsets.UTF_8))
-          .contains("WARN", "dev.frontline.helpdesk.access", "customer:alice", "TICKET_READ", bobTicket.id().value());
+      assertThat(buf.toString(StandardCharsets.UTF_8)).doesNotContain("TICKET_READ", "denied");
+      assertThat(w.denials.subList(before, w.denials.size()))
+          .extracting(AccessDecision::action)
+          .contains("TICKET_READ");
+    }
+
+    @Test
+    @DisplayName("a denial's log line names the principal, action, target and reason, and no target when there is none")
+    void denialLogLine() {
+      Instant at = Instant.parse("2026-03-02T09:00:00Z");
+      assertThat(dev.frontline.helpdesk.access.internal.DefaultAccessControl.logLine(new AccessDecision(alice, "TICKET_READ", bobTicket.id().value(), at, "not visible")))
+          .isEqualTo("denied customer:alice TICKET_READ on " + bobTicket.id().value() + ": not visible");
+      assertThat(dev.frontline.helpdesk.access.internal.DefaultAccessControl.logLine(new AccessDecision(alice, "TICKET_CREATE", null, at, "anonymous")))
+          .isEqualTo("denied customer:alice TICKET_CREATE: anonymous")
+          .doesNotContain("null");
     }
   }
 

@@ -121,6 +121,20 @@ abstract class JdbcStoresTestBase {
   }
 
   @Nested
+  @DisplayName("storage errors a user can act on")
+  class StorageErrors extends StorageErrorChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+
+    @Override
+    protected Supplier<TestDatabase> factory() {
+      return JdbcStoresTestBase.this.factory();
+    }
+  }
+
+  @Nested
   @DisplayName("escalation claims")
   class Claims extends ClaimChecks {
     @Override

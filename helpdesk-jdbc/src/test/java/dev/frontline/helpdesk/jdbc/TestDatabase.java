@@ -171,6 +171,29 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * A data source of the dialect's driver for a server that does not exist (port 1 on the loopback
+   * interface refuses at once).
+   */
+  static DataSource unreachable(JdbcDialect dialect) {
+    return switch (dialect) {
+      case H2 -> {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:tcp://127.0.0.1:1/mem:unreachable");
+        ds.setUser("sa");
+        yield ds;
+      }
+      case POSTGRES -> pg("127.0.0.1", 1, "test", null);
+      case MARIADB, MYSQL -> {
+        try {
+          yield new MariaDbDataSource("jdbc:mariadb://127.0.0.1:1/test?user=root&connectTimeout=2000");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+  }
+
   /** Whether CI demands that the local database servers are there. */
   static boolean databasesRequired() {
     return "true".equalsIgnoreCase(System.getenv("FRONTLINE_REQUIRE_DATABASES"));

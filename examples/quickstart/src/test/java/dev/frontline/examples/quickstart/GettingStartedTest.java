@@ -47,8 +47,8 @@ class GettingStartedTest {
   @DisplayName("the README's getting-started code creates a ticket, queues it for an agent and finds it by search")
   void gettingStarted() throws Exception {
     SimpleDataSource dataSource = new SimpleDataSource("jdbc:h2:mem:getting-started;DB_CLOSE_DELAY=-1", "sa", "");
-    try (Connection keep = dataSource.getConnection();
-        LuceneKnowledgeSearch kbIndex = LuceneKnowledgeSearch.builder(data.resolve("kb-index")).build();
+    Connection keepOpen = dataSource.getConnection(); // the in-memory database lives while a connection is open
+    try (LuceneKnowledgeSearch kbIndex = LuceneKnowledgeSearch.builder(data.resolve("kb-index")).build();
         LuceneTicketSearch ticketIndex = LuceneTicketSearch.builder(data.resolve("ticket-index")).build()) {
       // --- README: Getting started ---
       JdbcStores stores = JdbcStores.builder(dataSource, JdbcDialect.H2).build();
@@ -86,6 +86,8 @@ class GettingStartedTest {
       assertThat(queue.items()).extracting(Ticket::id).containsExactly(ticket.id());
       assertThat(mine.assignee()).isEqualTo(alice);
       assertThat(found).extracting(SimilarTicket::ticketId).containsExactly(ticket.id());
+    } finally {
+      keepOpen.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.frontline.examples.web;
 
+import dev.frontline.helpdesk.HelpdeskException;
 import dev.frontline.helpdesk.knowledge.KnowledgeIndexer;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
@@ -89,9 +90,19 @@ public class KnowledgeConfiguration {
       this.indexer = indexer;
     }
 
+    /**
+     * A failing catch-up (database restarting, schema dropped while shutting down) is retried at
+     * the next run; it logs one line, not the stack trace that Spring's scheduler would print for
+     * every run (the trace is at DEBUG).
+     */
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void catchUp() {
-      indexer.catchUp();
+      try {
+        indexer.catchUp();
+      } catch (HelpdeskException e) {
+        log.warn("Knowledge index catch-up failed, retrying in 5 s: {}", e.getMessage());
+        log.debug("Knowledge index catch-up failure", e);
+      }
     }
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
+@DirtiesContext // the application stops with this class, not at the end of the run long after its schema is dropped
 class PostgresProfileTest {
   private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String SCHEMA = "fl_web_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -288,6 +288,15 @@ public final class DefaultAccessControl implements AccessControl {
   }
 
   /**
+   * @param d a denial
+   * @return its DEBUG line; a denial without a target names none (no "on null")
+   */
+  public static String logLine(AccessDecision d) {
+    return "denied " + d.principal().describe() + " " + d.action()
+        + (d.target() == null ? "" : " on " + d.target()) + ": " + d.reason();
+  }
+
+  /**
    * Records a denial: logs it and tells the listeners.
    *
    * @param principal who tried
@@ -297,7 +306,11 @@ public final class DefaultAccessControl implements AccessControl {
    */
   public void deny(Principal principal, String action, @Nullable String target, String reason) {
     AccessDecision d = new AccessDecision(principal, action, target, clock.instant(), reason);
-    LOG.warn("denied {} {} on {}: {}", principal.describe(), action, target, reason);
+    // DEBUG, not WARN: denials are routine (a customer probing another's ticket, a UI offering an
+    // action the caller may not take); hosts that audit them attach an AccessListener.
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(logLine(d));
+    }
     for (AccessListener l : listeners) {
       try {
         l.denied(d);

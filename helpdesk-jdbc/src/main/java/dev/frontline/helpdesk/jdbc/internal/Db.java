@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +32,13 @@ public final class Db {
   /** Longest wait between two such attempts. */
   private static final long MAX_BACKOFF_MILLIS = 100;
 
+  /** jOOQ's switches for its start-up banner and its "tip of the day", both logged at INFO. */
+  static final List<String> JOOQ_QUIET_PROPERTIES = List.of("org.jooq.no-logo", "org.jooq.no-tips");
+
+  static {
+    quietJooq();
+  }
+
   private final DataSource dataSource;
   private final JdbcDialect dialect;
   private final DSLContext dsl;
@@ -49,6 +57,21 @@ public final class Db {
     this.dsl = DSL.using(dataSource, sqlDialect(dialect), settings);
     this.inlined = DSL.using(dataSource, sqlDialect(dialect),
         ((Settings) settings.clone()).withStatementType(StatementType.STATIC_STATEMENT));
+  }
+
+  /**
+   * Keeps jOOQ's banner and tip of the day out of the host's log: sets each of {@link
+   * #JOOQ_QUIET_PROPERTIES} to {@code true} unless the host has set it (a host that wants the
+   * banner sets {@code -Dorg.jooq.no-logo=false}). jOOQ reads them once, when it first renders
+   * SQL, so this runs when the first store is built, before any statement; jOOQ offers no
+   * per-context setting for either.
+   */
+  static void quietJooq() {
+    for (String property : JOOQ_QUIET_PROPERTIES) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "true");
+      }
+    }
   }
 
   /**
@@ -247,7 +270,133 @@ public final class Db {
     if (isUniqueViolation(e)) {
       return new ConflictException("the change conflicts with an existing record (uniqueness)", e);
     }
-    return new StorageException("database failure (SQL state " + sqlState(e) + ")", e);
+    SQLException sql = firstSqlException(e);
+    String state = sql == null || sql.getSQLState() == null ? sqlState(e) : sql.getSQLState();
+    String what = whatHappened(sql, e);
+    String driver = driverMessage(sql == null ? e : sql);
+    return new StorageException(what + " (SQL state " + state + ")" + (driver.isEmpty() ? "" : ": " + driver), e);
+  }
+
+  /**
+   * What a failure means for the user, from its SQL state and vendor code: the part of the message
+   * that says what to do. The states are the standard classes (08 connection, 23 integrity, ...)
+   * plus the vendor states and codes of PostgreSQL, MariaDB/MySQL and H2 that differ from them.
+   */
+  static String whatHappened(@Nullable SQLException sql, Throwable failure) {
+    if (causedBy(failure, java.net.ConnectException.class) || causedBy(failure, java.net.UnknownHostException.class)) {
+      return "cannot connect to the database server (unreachable or not accepting connections)";
+    }
+    if (sql == null) {
+      return causedBy(failure, java.sql.SQLTimeoutException.class) ? "the statement timed out" : "database failure";
+    }
+    String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+    int code = sql.getErrorCode();
+    if (state.startsWith("08") || state.equals("90067") || state.equals("57P01") || state.equals("57P03")) {
+      return "cannot connect to the database server (unreachable, shutting down or connection lost)";
+    }
+    if (state.startsWith("28") || code == 1045) {
+      return "the database rejected the login (user or password)";
+    }
+    if (state.equals("3D000") || code == 1049 || state.equals("90146")) {
+      return "the database (catalog) named in the connection settings does not exist";
+    }
+    if (state.equals("42P01") || state.startsWith("42S0") || state.equals("42102") || state.equals("42104")
+        || state.equals("3F000") || state.equals("90079") || code == 1146) {
+      return "a Frontline table or schema is missing: apply the schema with JdbcStores.migrate() "
+          + "on this data source (and check the connection's schema/database)";
+    }
+    if (state.equals("42703") || state.equals("42S22") || state.equals("42122") || code == 1054) {
+      return "a Frontline column is missing: the schema is older than this version (run JdbcStores.migrate())";
+    }
+    if (state.equals("42601") || state.equals("42883") || state.equals("42000") || state.equals("42001")
+        || state.equals("90022") || code == 1064 || code == 1305) {
+      return "the database rejected Frontline's SQL (syntax or unknown function): "
+          + "is the configured JdbcDialect the database's?";
+    }
+    if (state.equals("42501") || code == 1142 || code == 1044) {
+      return "the database user lacks a privilege for this statement";
+    }
+    if (state.equals("23502") || code == 1048 || code == 1364) {
+      return "a required value is missing (NOT NULL constraint)";
+    }
+    if (state.equals("23503") || state.equals("23506") || code == 1451 || code == 1452) {
+      return "a referenced record is missing or still referenced (foreign key constraint)";
+    }
+    if (state.equals("23514") || state.equals("23513") || code == 4025 || code == 3819) {
+      return "a value breaks a check constraint";
+    }
+    if (state.startsWith("23")) {
+      return "the change violates an integrity constraint";
+    }
+    if (state.equals("22001") || code == 1406) {
+      return "a value is too long for its column";
+    }
+    if (state.startsWith("22")) {
+      return "the database rejected a value (data exception)";
+    }
+    if (state.startsWith("40")) {
+      return "the transaction was rolled back (deadlock or serialization failure; retrying may succeed)";
+    }
+    if (state.equals("57014") || state.equals("HYT00") || state.equals("57000") || code == 1205 || code == 3024
+        || sql instanceof java.sql.SQLTimeoutException) {
+      return "the statement timed out or was cancelled";
+    }
+    if (state.equals("25006") || code == 1290 || code == 1792 || state.equals("90097")) {
+      return "the database or transaction is read-only";
+    }
+    if (state.startsWith("53") || code == 1040) {
+      return "the database server is out of resources (connections, memory or disk)";
+    }
+    return "database failure";
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable SQLException firstSqlException(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof SQLException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Longest part of the driver's message kept in a {@link StorageException}'s message. */
+  private static final int DRIVER_MESSAGE_LIMIT = 300;
+
+  /**
+   * The driver's own message, first line only, without the statement H2 appends: PostgreSQL puts the
+   * failing row's values on the following lines ({@code Detail: ...}), and the statement may carry
+   * inlined values; neither belongs in a message that may reach a log or a screen. (H2's own first
+   * line may still quote the offending value, e.g. for a value that is too long.)
+   */
+  static String driverMessage(Throwable e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return "";
+    }
+    int cut = m.indexOf("; SQL statement:");
+    if (cut >= 0) {
+      m = m.substring(0, cut);
+    }
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    m = m.strip();
+    if (m.startsWith("SQL [")) {
+      return ""; // jOOQ's own message, which is the statement
+    }
+    return m.length() > DRIVER_MESSAGE_LIMIT ? m.substring(0, DRIVER_MESSAGE_LIMIT) + "..." : m;
   }
 
   /**

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.jooq.DSLContext;
@@ -23,6 +24,9 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Frontline's own tiny migrator: applies the versioned scripts under {@code
@@ -64,6 +68,8 @@ public final class Migrator {
   private static final String LOCK_NAME = "frontline_schema_migration";
   private static final Object H2_LOCK = new Object();
 
+  private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
   private final Db db;
 
   /** @param db the database */
@@ -81,17 +87,56 @@ public final class Migrator {
    */
   public int migrate() {
     List<Script> scripts = load(db.dialect());
-    return db.call(
-        () ->
-            switch (db.dialect()) {
-              case POSTGRES -> migratePostgres(scripts);
-              case MARIADB, MYSQL -> migrateWithNamedLock(scripts);
-              case H2 -> {
-                synchronized (H2_LOCK) {
-                  yield migrateH2(scripts);
+    long started = System.nanoTime();
+    int applied =
+        db.call(
+            () -> {
+              requireDialect(db.dsl().connectionResult(c -> c.getMetaData().getDatabaseProductName()), db.dialect());
+              return switch (db.dialect()) {
+                case POSTGRES -> migratePostgres(scripts);
+                case MARIADB, MYSQL -> migrateWithNamedLock(scripts);
+                case H2 -> {
+                  synchronized (H2_LOCK) {
+                    yield migrateH2(scripts);
+                  }
                 }
-              }
+              };
             });
+    LOG.info(summary(db.dialect(), applied, scripts.get(scripts.size() - 1).version(), (System.nanoTime() - started) / 1_000_000));
+    return applied;
+  }
+
+  /** @return the one INFO line a migration run logs */
+  static String summary(JdbcDialect dialect, int applied, int latestVersion, long millis) {
+    return applied == 0
+        ? "Frontline schema on " + dialect + " is current (version " + latestVersion + ")"
+        : "Frontline schema on " + dialect + " migrated to version " + latestVersion + ": " + applied
+            + " script(s) applied in " + millis + " ms";
+  }
+
+  /**
+   * Fails with a message that names both sides when the database is not the one the stores were
+   * configured for: otherwise the first script fails with a syntax error that does not say why.
+   *
+   * @param product the driver's {@code DatabaseMetaData.getDatabaseProductName()}
+   * @param dialect the configured dialect
+   */
+  static void requireDialect(@Nullable String product, JdbcDialect dialect) {
+    if (product == null) {
+      return; // nothing to compare; the scripts will tell
+    }
+    String p = product.toLowerCase(Locale.ROOT);
+    boolean matches =
+        switch (dialect) {
+          case POSTGRES -> p.contains("postgres");
+          case MARIADB, MYSQL -> p.contains("mariadb") || p.contains("mysql");
+          case H2 -> p.equals("h2");
+        };
+    if (!matches) {
+      throw new StorageException(
+          "wrong dialect: the database is " + product + " but the stores were configured for JdbcDialect."
+              + dialect + "; build them with the database's dialect");
+    }
   }
 
   private int migratePostgres(List<Script> scripts) {
@@ -181,6 +226,7 @@ public final class Migrator {
       }
       return false;
     }
+    LOG.debug("applying Frontline schema script {}", s.name());
     for (String statement : statements(s.sql())) {
       ctx.execute(statement);
     }
