@@ -210,6 +210,17 @@ public class KnowledgeSearchBenchmark {
   }
 
   /**
+   * The library, snippets on, with facets and the exact total (a pass over every match).
+   *
+   * @return the result
+   */
+  @Benchmark
+  public SearchResult libraryFacets() {
+    return search.search(KnowledgeQuery.builder(nextText()).locale(Locale.ENGLISH).page(0, 10).facets(true).build(),
+        SearchAudience.publicOnly());
+  }
+
+  /**
    * The library, snippets off.
    *
    * @return the result

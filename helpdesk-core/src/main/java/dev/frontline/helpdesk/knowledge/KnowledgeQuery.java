@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param offset index of the first hit to return, 0 to {@link #MAX_OFFSET}
  * @param limit the page size, 1 to {@link #MAX_LIMIT}
  * @param snippets whether hits carry highlighted snippets (skip them when only ids are needed)
+ * @param facets whether the result carries facet counts ({@link SearchResult#facets()}) and an
+ *     exact total however many articles match; off by default, because both need a pass over every
+ *     match, which costs more than finding the best hits of a long query in a large knowledge base
  */
 public record KnowledgeQuery(
     String text,
@@ -31,7 +34,8 @@ public record KnowledgeQuery(
     Set<String> tags,
     int offset,
     int limit,
-    boolean snippets) {
+    boolean snippets,
+    boolean facets) {
 
   /** Largest page size. */
   public static final int MAX_LIMIT = 100;
@@ -79,6 +83,7 @@ public record KnowledgeQuery(
     private int offset;
     private int limit = 10;
     private boolean snippets = true;
+    private boolean facets;
 
     private Builder(String text) {
       this.text = Objects.requireNonNull(text, "text");
@@ -133,9 +138,18 @@ public record KnowledgeQuery(
       return this;
     }
 
+    /**
+     * @param value whether the result carries facet counts and an exact total (default false)
+     * @return this
+     */
+    public Builder facets(boolean value) {
+      this.facets = value;
+      return this;
+    }
+
     /** @return the query */
     public KnowledgeQuery build() {
-      return new KnowledgeQuery(text, locale, fallbackLocales, categoryPath, tags, offset, limit, snippets);
+      return new KnowledgeQuery(text, locale, fallbackLocales, categoryPath, tags, offset, limit, snippets, facets);
     }
   }
 }

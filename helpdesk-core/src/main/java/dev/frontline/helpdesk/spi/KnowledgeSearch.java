@@ -43,7 +43,9 @@ public interface KnowledgeSearch extends AutoCloseable {
    *
    * @param query the query
    * @param audience what the reader may see
-   * @return one page of hits with total and facets
+   * @return one page of hits with the total (exact at least up to {@link
+   *     SearchResult#EXACT_TOTAL_UP_TO}, and always when facets are asked for) and, if {@link
+   *     KnowledgeQuery#facets()}, the facets
    */
   SearchResult search(KnowledgeQuery query, SearchAudience audience);
 

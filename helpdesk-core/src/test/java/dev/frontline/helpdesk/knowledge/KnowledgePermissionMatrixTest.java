@@ -230,7 +230,7 @@ class KnowledgePermissionMatrixTest {
           }
         }));
         tests.add(dynamicTest("search for the title word of a " + what + (visible ? " finds it" : " finds nothing: no hit, count or facet"), () -> {
-          SearchResult r = w.kb.search(p, KnowledgeQuery.builder(uniqueWord(a)).build());
+          SearchResult r = w.kb.search(p, KnowledgeQuery.builder(uniqueWord(a)).facets(true).build());
           if (visible) {
             assertThat(r.hits()).extracting(SearchHit::articleId).containsExactly(a.id());
             assertThat(r.total()).isEqualTo(1);

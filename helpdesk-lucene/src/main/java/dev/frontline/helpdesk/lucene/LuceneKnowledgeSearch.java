@@ -291,20 +291,40 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return any.build();
   }
 
+  /** Most remembered typo-check answers per searcher; the memory is emptied when full. */
+  private static final int MAX_KNOWN_ANSWERS = 100_000;
+
+  /** Typo-check answers for the searcher whose reader has this cache key. */
+  private record KnownAnswers(Object readerKey, Map<List<Object>, Boolean> answers) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<@Nullable KnownAnswers> knownAnswers =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   /**
    * Whether a term occurs in a document that passes the filters (the reader may see). Stops at the
-   * first such document (no full count), and remembers each answer for the one query it serves.
+   * first such document (no full count). Answers are remembered per searcher (an index change
+   * makes a new searcher, which starts with no answers) and per filter set, so the typo check of a
+   * word costs one look-up once the word has been seen with the same audience.
    */
-  private static Predicate<Term> known(IndexSearcher s, List<Query> filters) {
-    Map<Term, Boolean> answers = new HashMap<>();
+  private Predicate<Term> known(IndexSearcher s, List<Query> filters) {
+    var helper = s.getIndexReader().getReaderCacheHelper();
+    Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
+    KnownAnswers current = knownAnswers.get();
+    if (current == null || current.readerKey() != readerKey || current.answers().size() > MAX_KNOWN_ANSWERS) {
+      current = new KnownAnswers(readerKey, new java.util.concurrent.ConcurrentHashMap<>());
+      knownAnswers.set(current);
+    }
+    Map<List<Object>, Boolean> answers = current.answers();
+    List<Query> filterKey = List.copyOf(filters);
     return term -> {
-      Boolean cached = answers.get(term);
+      List<Object> key = List.of(filterKey, term);
+      Boolean cached = answers.get(key);
       if (cached != null) {
         return cached;
       }
       try {
         boolean found = s.getIndexReader().docFreq(term) > 0 && anyMatch(s, filtered(new TermQuery(term), filters));
-        answers.put(term, found);
+        answers.put(key, found);
         return found;
       } catch (IOException e) {
         throw new StorageException("knowledge search failed", e);
@@ -440,26 +460,41 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
           : queries.relevance(query.text(), langs, known(s, filters));
       Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
-      // Two passes: the top hits with top-k pruning (threshold n: Lucene may skip documents that
-      // cannot enter the top n), then the exact total and the facets without scores, the relevance
-      // query alone with the filters checked per collected document (same documents as q).
-      TopDocs top = s.search(q, new TopScoreDocCollectorManager(n, null, n, false));
-      Object[] r = s.search(relevance, new Filtered(filterWeight(s, filters), new MultiCollectorManager(
-          new TotalHitCountCollectorManager(),
-          new FacetCounter(Fields.CATEGORY_DV),
-          new FacetCounter(Fields.TAG_DV),
-          new FacetCounter(Fields.LOCALE_DV))));
-      long total = (Integer) r[0];
-      assert top.totalHits.relation != TotalHits.Relation.EQUAL_TO || top.totalHits.value == total;
-      @SuppressWarnings("unchecked")
-      SearchFacets facets = new SearchFacets(
-          (Map<String, Long>) r[1], (Map<String, Long>) r[2], (Map<String, Long>) r[3]);
+      TopDocs top;
+      long total;
+      boolean exact;
+      SearchFacets facets = SearchFacets.EMPTY;
+      if (!query.facets()) {
+        // One pass with top-k pruning: Lucene counts exactly up to the threshold, then may skip
+        // documents that cannot enter the top n (the total becomes a lower bound).
+        int threshold = Math.max(n, SearchResult.EXACT_TOTAL_UP_TO);
+        top = s.search(q, new TopScoreDocCollectorManager(n, null, threshold, false));
+        exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchResult.EXACT_TOTAL_UP_TO);
+      } else {
+        // Two passes: the top hits with top-k pruning, then the exact total and the facets without
+        // scores, the relevance query alone with the filters checked per collected document (same
+        // documents as q).
+        top = s.search(q, new TopScoreDocCollectorManager(n, null, n, false));
+        Object[] r = s.search(relevance, new Filtered(filterWeight(s, filters), new MultiCollectorManager(
+            new TotalHitCountCollectorManager(),
+            new FacetCounter(Fields.CATEGORY_DV),
+            new FacetCounter(Fields.TAG_DV),
+            new FacetCounter(Fields.LOCALE_DV))));
+        total = (Integer) r[0];
+        exact = true;
+        assert top.totalHits.relation != TotalHits.Relation.EQUAL_TO || top.totalHits.value == total;
+        @SuppressWarnings("unchecked")
+        SearchFacets counted = new SearchFacets(
+            (Map<String, Long>) r[1], (Map<String, Long>) r[2], (Map<String, Long>) r[3]);
+        facets = counted;
+      }
       List<ScoreDoc> page = new ArrayList<>();
       for (int i = query.offset(); i < top.scoreDocs.length; i++) {
         page.add(top.scoreDocs[i]);
       }
       List<SearchHit> hits = hits(s, page, query.text().isBlank() || !query.snippets() ? null : queries.highlight(query.text(), langs), langs);
-      return new SearchResult(total, query.offset(), query.limit(), hits, facets);
+      return new SearchResult(total, query.offset(), query.limit(), hits, facets, exact);
     });
   }
 

@@ -56,7 +56,7 @@ class LuceneKnowledgeSearchTest {
 
   private SearchResult find(String text, Locale locale, SearchAudience audience) {
     search.refresh();
-    return search.search(KnowledgeQuery.builder(text).locale(locale).build(), audience);
+    return search.search(KnowledgeQuery.builder(text).locale(locale).facets(true).build(), audience);
   }
 
   private List<String> titles(SearchResult r) {
@@ -165,7 +165,7 @@ class LuceneKnowledgeSearchTest {
       assertThat(invoices.facets().categories()).containsOnlyKeys("billing");
       assertThat(invoices.facets().tags()).containsOnlyKeys("invoice");
       assertThat(invoices.hits()).allSatisfy(h -> assertThat(h.snippet()).doesNotContain("zebracode"));
-      SearchResult browse = search.search(KnowledgeQuery.builder("").build(), SearchAudience.publicOnly());
+      SearchResult browse = search.search(KnowledgeQuery.builder("").facets(true).build(), SearchAudience.publicOnly());
       assertThat(browse.total()).isEqualTo(1);
       assertThat(browse.facets().categories()).containsOnlyKeys("billing");
     }
@@ -213,7 +213,7 @@ class LuceneKnowledgeSearchTest {
       }
       add(article(DA, "Mail", "mail").toBuilder().categoryPath(List.of("apps", "mail")).build());
       search.refresh();
-      SearchResult r = search.search(KnowledgeQuery.builder("mail").page(0, 2).build(), SearchAudience.publicOnly());
+      SearchResult r = search.search(KnowledgeQuery.builder("mail").page(0, 2).facets(true).build(), SearchAudience.publicOnly());
       assertThat(r.total()).isEqualTo(6);
       assertThat(r.hits()).hasSize(2);
       assertThat(r.facets().categories()).containsEntry("apps/mail", 4L).containsEntry("apps/calendar", 2L);
@@ -241,7 +241,7 @@ class LuceneKnowledgeSearchTest {
       add(Article.builder(DA, "Printer intern").body("printer").status(ArticleStatus.PUBLISHED)
           .visibility(ArticleVisibility.INTERNAL).translationGroup("drivers").build());
       search.refresh();
-      SearchResult r = search.search(KnowledgeQuery.builder("printer").locale(DA, Locale.ENGLISH).build(),
+      SearchResult r = search.search(KnowledgeQuery.builder("printer").locale(DA, Locale.ENGLISH).facets(true).build(),
           SearchAudience.publicOnly());
       // the Danish "drivers" translation is internal, so the customer gets the English one
       assertThat(titles(r)).containsExactlyInAnyOrder("Printer opsætning", "Printer drivers");

@@ -84,7 +84,7 @@ class VisibilityConsistencyTest {
               categories.merge(a.categoryKey(), 1L, Long::sum);
             }
           }
-          SearchResult r = search.search(KnowledgeQuery.builder(word).page(0, 100).build(), audience);
+          SearchResult r = search.search(KnowledgeQuery.builder(word).page(0, 100).facets(true).build(), audience);
           List<ArticleId> found = new ArrayList<>();
           for (SearchHit h : r.hits()) {
             found.add(h.articleId());

@@ -158,7 +158,7 @@ public abstract class KnowledgeAccessContract {
 
   private SearchResult find(Principal p, String text) {
     makeSearchable(search);
-    return kb.search(p, KnowledgeQuery.builder(text).build());
+    return kb.search(p, KnowledgeQuery.builder(text).facets(true).build());
   }
 
   private static List<ArticleId> ids(List<SearchHit> hits) {

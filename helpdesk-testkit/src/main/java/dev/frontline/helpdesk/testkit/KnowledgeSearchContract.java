@@ -65,7 +65,7 @@ public abstract class KnowledgeSearchContract {
 
   private SearchResult find(String text, SearchAudience audience) {
     makeSearchable(search);
-    return search.search(KnowledgeQuery.builder(text).build(), audience);
+    return search.search(KnowledgeQuery.builder(text).facets(true).build(), audience);
   }
 
   /** Indexing, replacing and deleting. */

@@ -195,7 +195,8 @@ public final class InMemoryKnowledgeSearch implements KnowledgeSearch {
     for (int i = query.offset(); i < Math.min(all.size(), query.offset() + query.limit()); i++) {
       page.add(hit(all.get(i), query.snippets() ? terms : Set.of()));
     }
-    return new SearchResult(all.size(), query.offset(), query.limit(), page, new SearchFacets(categories, tags, locales));
+    SearchFacets facets = query.facets() ? new SearchFacets(categories, tags, locales) : SearchFacets.EMPTY;
+    return new SearchResult(all.size(), query.offset(), query.limit(), page, facets);
   }
 
   private static SearchHit hit(Scored s, Set<String> terms) {

@@ -31,7 +31,7 @@ class InMemoryKnowledgeSearchTest {
   void ranking() {
     Article printer = article("Printer setup", "Connect the printer to Wi-Fi.", ArticleVisibility.PUBLIC, "devices");
     Article wifi = article("Wi-Fi", "Join a wireless network with Wi-Fi.", ArticleVisibility.PUBLIC, "network");
-    SearchResult r = search.search(KnowledgeQuery.builder("printer wireless").build(), SearchAudience.publicOnly());
+    SearchResult r = search.search(KnowledgeQuery.builder("printer wireless").facets(true).build(), SearchAudience.publicOnly());
     assertThat(r.hits()).extracting(SearchHit::articleId).containsExactly(printer.id(), wifi.id());
     assertThat(r.hits().get(0).snippet()).contains("<b>printer</b>");
     assertThat(r.facets().categories()).containsEntry("devices", 1L).containsEntry("network", 1L);
@@ -42,7 +42,7 @@ class InMemoryKnowledgeSearchTest {
   void visibility() {
     article("Refund override", "Use the secret zebra code.", ArticleVisibility.INTERNAL, "billing");
     article("Team runbook", "zebra procedure", ArticleVisibility.restrictedTo(Set.of(TeamId.of("tier2"))), "ops");
-    SearchResult customer = search.search(KnowledgeQuery.builder("zebra").build(), SearchAudience.publicOnly());
+    SearchResult customer = search.search(KnowledgeQuery.builder("zebra").facets(true).build(), SearchAudience.publicOnly());
     assertThat(customer.total()).isZero();
     assertThat(customer.facets().categories()).isEmpty();
     assertThat(search.suggest("zeb", null, SearchAudience.publicOnly(), 5)).isEmpty();

@@ -125,7 +125,9 @@ public final class LiveIndex {
     }
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-        .setCommitOnClose(false);
+        .setCommitOnClose(false)
+        // bulk (re)indexing: fewer, larger flushed segments mean fewer merges (Lucene's default is 16 MB)
+        .setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
     long seq = 0;
     if (!fresh && kind.cursorKey() != null) {
