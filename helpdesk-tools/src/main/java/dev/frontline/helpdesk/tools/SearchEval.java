@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.knowledge.ArticleStatus;
 import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.SearchAudience;
 import dev.frontline.helpdesk.knowledge.SearchHit;
+import dev.frontline.helpdesk.lucene.Languages;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -109,7 +109,7 @@ public final class SearchEval {
     {
       for (JsonNode q : readJsonLines(dir.resolve("queries.jsonl"))) {
         KnowledgeQuery query = KnowledgeQuery.builder(q.path("text").asText())
-            .locale(Locale.forLanguageTag(q.path("locale").asText("en")))
+            .locale(Languages.locale(q.path("locale").asText("en")))
             .page(0, KnowledgeQuery.MAX_LIMIT)
             .snippets(false)
             .build();
@@ -127,7 +127,7 @@ public final class SearchEval {
     String title = doc.path("title").asText("").replaceAll("\\s+", " ").strip();
     Article.Builder b = Article.builder(
             ArticleId.of(doc.path("id").asText()),
-            Locale.forLanguageTag(doc.path("locale").asText("en")),
+            Languages.locale(doc.path("locale").asText("en")),
             title.isEmpty() ? "Untitled" : title)
         .body(doc.path("body").asText(""))
         .status(ArticleStatus.PUBLISHED);

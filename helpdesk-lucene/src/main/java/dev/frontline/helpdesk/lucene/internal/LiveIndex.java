@@ -78,6 +78,9 @@ public final class LiveIndex {
   private final ScheduledExecutorService scheduler;
   private final Object commitLock = new Object();
   private final boolean rebuilt;
+  private final Map<String, String> openedData;
+  private volatile Map<String, String> extraData = Map.of();
+  private volatile boolean extraDirty;
   private volatile long pendingSequence;
   private volatile long committedSequence;
   private volatile boolean closed;
@@ -106,6 +109,7 @@ public final class LiveIndex {
       seq = parse(data.get(kind.cursorKey()));
     }
     this.rebuilt = fresh;
+    this.openedData = fresh || data == null ? Map.of() : Map.copyOf(data);
     this.pendingSequence = seq;
     this.committedSequence = seq;
     SearcherManager opened = null;
@@ -168,9 +172,35 @@ public final class LiveIndex {
 
   private Map<String, String> commitData(long sequence) {
     String cursorKey = kind.cursorKey();
-    return cursorKey == null
-        ? Map.of(kind.schemaKey(), kind.schemaVersion())
-        : Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence));
+    Map<String, String> out = new java.util.HashMap<>(extraData);
+    out.put(kind.schemaKey(), kind.schemaVersion());
+    if (cursorKey != null) {
+      out.put(cursorKey, Long.toString(sequence));
+    }
+    return out;
+  }
+
+  /**
+   * @return the commit user data the index had when opened; empty if it was recreated
+   */
+  public Map<String, String> openedData() {
+    return openedData;
+  }
+
+  /**
+   * Sets entries of the owner's own (keys other than the schema and cursor keys) that every
+   * following commit stores; they are committed with the next change or {@link #commit}.
+   *
+   * @param data the entries
+   */
+  public void extraData(Map<String, String> data) {
+    synchronized (commitLock) {
+      Map<String, String> copy = Map.copyOf(data);
+      if (!copy.equals(extraData)) {
+        extraData = copy;
+        extraDirty = true;
+      }
+    }
   }
 
   /**
@@ -244,12 +274,13 @@ public final class LiveIndex {
     synchronized (commitLock) {
       try {
         long seq = pendingSequence;
-        if (!writer.hasUncommittedChanges() && seq == committedSequence) {
+        if (!writer.hasUncommittedChanges() && seq == committedSequence && !extraDirty) {
           return;
         }
         writer.setLiveCommitData(commitData(seq).entrySet());
         writer.commit();
         committedSequence = seq;
+        extraDirty = false;
       } catch (IOException | AlreadyClosedException e) {
         throw new StorageException("cannot commit the " + kind.name() + " index", e);
       }
