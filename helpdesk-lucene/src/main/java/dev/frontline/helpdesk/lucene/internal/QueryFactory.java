@@ -40,6 +40,15 @@ public final class QueryFactory {
    */
   public static final int MAX_EXTRA_WORD = 32;
 
+  /**
+   * Most words of one query that get typo clauses: a real query has one or two typos, and each
+   * typo word costs a scan of the term dictionary.
+   */
+  public static final int MAX_TYPO_WORDS = 3;
+
+  /** Most adjacent-word pairs of one query that get proximity clauses. */
+  public static final int MAX_PHRASE_PAIRS = 16;
+
   private final FieldAnalyzer analyzer;
   private final Ranking ranking;
   private final java.util.function.Function<String, Ranking> perLanguage;
@@ -222,6 +231,7 @@ public final class QueryFactory {
     String titleExact = fields.apply(Fields.TITLE_EXACT);
     String bodyExact = fields.apply(Fields.BODY_EXACT);
     List<String> gramWords = new ArrayList<>();
+    int typoWords = 0;
     for (String t : distinct(exact, ranking.maxTerms())) {
       should(b, term(fields, Fields.TITLE_EXACT, t), all.titleExact());
       should(b, term(fields, Fields.BODY_EXACT, t), all.bodyExact());
@@ -230,9 +240,11 @@ public final class QueryFactory {
         continue;
       }
       gramWords.add(t);
-      if (extras && all.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
+      if (extras && all.fuzzy() > 0 && typoWords < MAX_TYPO_WORDS && t.length() >= 4
+          && t.codePoints().allMatch(Character::isLetter)) {
         if ((bodyExact == null || !known.test(new Term(bodyExact, t)))
             && (titleExact == null || !known.test(new Term(titleExact, t)))) {
+          typoWords++;
           int edits = t.length() >= 8 ? 2 : 1;
           if (titleExact != null) {
             should(b, new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true), all.fuzzy());
@@ -263,7 +275,7 @@ public final class QueryFactory {
       }
       if (extras && (r.phrase() > 0 || r.phraseTitle() > 0)) {
         Set<String> pairs = new LinkedHashSet<>();
-        for (int i = 1; i < stems.size() && pairs.size() < max; i++) {
+        for (int i = 1; i < stems.size() && pairs.size() < Math.min(max, MAX_PHRASE_PAIRS); i++) {
           Tok x = stems.get(i - 1);
           Tok y = stems.get(i);
           if (x.term().equals(y.term()) || !pairs.add(x.term() + ' ' + y.term())) {
