@@ -107,7 +107,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Schema version stored in the commit user data; a different value makes the index rebuild. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
   /** Commit user data key of the schema version. */
   public static final String SCHEMA_KEY = "frontline.schema";
@@ -115,28 +115,145 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Commit user data key of the change-feed cursor. */
   public static final String SEQUENCE_KEY = "frontline.sequence";
 
+  /**
+   * Commit user data key of the analysis record: for each analysis language in the index, the
+   * module and name of the analysis it was built with ({@code en=helpdesk-lucene/english-1;...}).
+   */
+  public static final String ANALYSIS_KEY = "frontline.analysis";
+
   private static final LiveIndex.Kind KIND = new LiveIndex.Kind(
       "knowledge", "frontline-lucene-knowledge", SCHEMA_KEY, SCHEMA_VERSION, SEQUENCE_KEY);
 
-  private final FieldAnalyzer analyzer = new FieldAnalyzer();
+  private final FieldAnalyzer analyzer;
   private volatile QueryFactory queries;
   private final Map<String, List<List<String>>> synonyms;
   private final LiveIndex live;
   private final @Nullable ArticleStore source;
+  /** The analysis record: analysis language to {@code module/name}; guarded by itself. */
+  private final Map<String, String> analysis = new java.util.TreeMap<>();
+  private final Set<String> rebuiltLanguages;
 
   private LuceneKnowledgeSearch(Builder b) throws IOException {
+    this.analyzer = new FieldAnalyzer(b.packs);
     this.synonyms = Map.copyOf(b.synonyms);
-    this.queries = new QueryFactory(analyzer, b.ranking, synonyms);
+    this.queries = b.ranking == null
+        ? new QueryFactory(analyzer, Ranking.DEFAULT, this::rankingOf, synonyms)
+        : new QueryFactory(analyzer, b.ranking, synonyms);
     ArticleStore source = b.source;
     this.source = source;
     this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer,
         source == null ? null : (cursor, point) -> belongsTo(source, cursor, point));
+    Set<String> changed;
+    try {
+      changed = checkAnalysis(parseAnalysis(live.openedData().get(ANALYSIS_KEY)));
+    } catch (RuntimeException e) {
+      live.close();
+      throw e;
+    }
+    this.rebuiltLanguages = Set.copyOf(changed);
     Runnable catchUp = null;
     if (source != null) {
       // through this search's own index() and markApplied(), before the background work starts
-      catchUp = () -> new KnowledgeIndexer(source, this).catchUp();
+      catchUp = () -> {
+        if (!changed.isEmpty()) {
+          reindex(source, changed);
+        }
+        new KnowledgeIndexer(source, this).catchUp();
+      };
     }
     live.start(catchUp, b.refreshInterval, b.commitInterval);
+  }
+
+  private Ranking rankingOf(String lang) {
+    return Ranking.forLanguage(lang, analyzer.analysisName(lang));
+  }
+
+  private static Map<String, String> parseAnalysis(@Nullable String value) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (value == null || value.isEmpty()) {
+      return out;
+    }
+    for (String entry : value.split(";")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0 && entry.indexOf('/', eq) > eq + 1) {
+        out.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Compares the index's analysis record with this node's analysis: fails if the index needs a
+   * pack this node lacks; deletes the documents of each language whose analysis changed (to be
+   * re-indexed) and records the node's analysis for them.
+   *
+   * @return the languages whose analysis changed
+   */
+  private Set<String> checkAnalysis(Map<String, String> recorded) throws IOException {
+    Map<String, Set<String>> missing = new java.util.TreeMap<>();
+    Set<String> changed = new TreeSet<>();
+    Set<String> modules = analyzer.packModules();
+    for (Map.Entry<String, String> e : recorded.entrySet()) {
+      String module = e.getValue().substring(0, e.getValue().indexOf('/'));
+      if (!module.equals(dev.frontline.helpdesk.lucene.internal.LanguageTable.BUILT_IN) && !modules.contains(module)) {
+        missing.computeIfAbsent(module, k -> new TreeSet<>()).add(e.getKey());
+      } else if (!e.getValue().equals(analyzer.analysisName(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map.Entry<String, Set<String>> first = missing.entrySet().iterator().next();
+      throw new MissingAnalysisPackException(first.getKey(), first.getValue());
+    }
+    for (String lang : changed) {
+      live.writer().deleteDocuments(new Term(Fields.LANG, lang));
+    }
+    synchronized (analysis) {
+      analysis.putAll(recorded);
+      for (String lang : changed) {
+        analysis.put(lang, analyzer.analysisName(lang));
+      }
+      live.extraData(Map.of(ANALYSIS_KEY, formatAnalysis()));
+    }
+    return changed;
+  }
+
+  private String formatAnalysis() {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, String> e : analysis.entrySet()) {
+      if (out.length() > 0) {
+        out.append(';');
+      }
+      out.append(e.getKey()).append('=').append(e.getValue());
+    }
+    return out.toString();
+  }
+
+  /** Records the analysis of a language the first time an article in it is indexed. */
+  private void recordAnalysis(String lang) {
+    synchronized (analysis) {
+      if (!analysis.containsKey(lang)) {
+        analysis.put(lang, analyzer.analysisName(lang));
+        live.extraData(Map.of(ANALYSIS_KEY, formatAnalysis()));
+      }
+    }
+  }
+
+  /** Re-indexes from the store every current article in one of {@code langs}. */
+  private void reindex(ArticleStore source, Set<String> langs) {
+    long cursor = 0;
+    while (true) {
+      List<dev.frontline.helpdesk.knowledge.ArticleChange> changes = source.changesSince(cursor, 500);
+      if (changes.isEmpty()) {
+        return;
+      }
+      for (var c : changes) {
+        source.find(c.articleId())
+            .filter(a -> langs.contains(Fields.lang(a.locale())))
+            .ifPresent(this::index);
+        cursor = c.sequence();
+      }
+    }
   }
 
   /**
@@ -156,7 +273,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return new Builder(LiveIndex.folder(path), true);
   }
 
-  /** For ranking experiments only (compares weights on one index); not API. */
+  /** For ranking experiments only (the same weights for every language, on one index); not API. */
   void ranking(Ranking value) {
     this.queries = new QueryFactory(analyzer, value, synonyms);
   }
@@ -166,9 +283,19 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     return live.rebuilt();
   }
 
+  /**
+   * @return the analysis languages (as {@link Languages#analysisLanguage} names them) whose
+   *     analysis differed from the index's at open: their documents were removed and, with {@link
+   *     Builder#source}, re-indexed from the store; without a source the host re-indexes them
+   */
+  public Set<String> rebuiltLanguages() {
+    return rebuiltLanguages;
+  }
+
   @Override
   public void index(Article article) {
     Checks.notNull(article, "article");
+    recordAnalysis(Fields.lang(article.locale()));
     try {
       live.writer().updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
     } catch (IOException | AlreadyClosedException e) {
@@ -625,8 +752,9 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     private final Map<String, List<List<String>>> synonyms = new HashMap<>();
     private Duration refreshInterval = Duration.ofMillis(250);
     private Duration commitInterval = Duration.ofSeconds(2);
-    private Ranking ranking = Ranking.DEFAULT;
+    private @Nullable Ranking ranking;
     private @Nullable ArticleStore source;
+    private final List<AnalysisPack> packs = new ArrayList<>();
 
     private Builder(Directory directory, boolean ownsDirectory) {
       this.directory = directory;
@@ -684,7 +812,37 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       return this;
     }
 
-    /** For ranking experiments only; not API. */
+    /**
+     * Enables an optional module's analysis for its languages (for example {@code
+     * builder.analysisPack(new CjkAnalysisPack())}); a later pack wins for a language two provide.
+     * The index records which analysis each language was built with, so every node that opens
+     * this index needs the same packs.
+     *
+     * @param pack the pack
+     * @return this
+     * @throws IllegalArgumentException if the pack names no module or no language
+     */
+    public Builder analysisPack(AnalysisPack pack) {
+      Objects.requireNonNull(pack, "pack");
+      String module = pack.module();
+      if (module == null || !module.matches("[a-z0-9][a-z0-9.-]{0,99}") || module.equals(
+          dev.frontline.helpdesk.lucene.internal.LanguageTable.BUILT_IN)) {
+        throw new IllegalArgumentException("an analysis pack needs a module name of its own: " + module);
+      }
+      if (pack.languages().isEmpty()) {
+        throw new IllegalArgumentException("analysis pack " + module + " analyses no language");
+      }
+      for (String lang : pack.languages()) {
+        String name = pack.analysisName(lang);
+        if (!lang.matches("[a-z]{2,3}") || name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
+          throw new IllegalArgumentException("analysis pack " + module + ": bad language or analysis name " + lang);
+        }
+      }
+      packs.add(pack);
+      return this;
+    }
+
+    /** For ranking experiments only (the same weights for every language); not API. */
     Builder ranking(Ranking value) {
       this.ranking = Objects.requireNonNull(value, "ranking");
       return this;

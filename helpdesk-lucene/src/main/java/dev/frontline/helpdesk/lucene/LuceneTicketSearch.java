@@ -94,7 +94,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LuceneTicketSearch implements TicketSearch {
   /** Schema version stored in the commit user data; a different value makes the index rebuild. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
   private static final String SCHEMA_KEY = "frontline.ticket-schema";
   private static final LiveIndex.Kind KIND =
@@ -127,7 +127,8 @@ public final class LuceneTicketSearch implements TicketSearch {
   private final LiveIndex live;
 
   private LuceneTicketSearch(Builder b) throws IOException {
-    this.queries = new QueryFactory(analyzer, Ranking.DEFAULT, Map.of());
+    this.queries = new QueryFactory(analyzer, Ranking.DEFAULT,
+        lang -> Fields.COMPOUNDING.contains(lang) ? Ranking.COMPOUNDING : Ranking.DEFAULT, Map.of());
     this.live = LiveIndex.open(KIND, Objects.requireNonNull(b.directory), b.ownsDirectory, analyzer);
     TicketStore source = b.source;
     Function<Ticket, Locale> locale = b.locale;

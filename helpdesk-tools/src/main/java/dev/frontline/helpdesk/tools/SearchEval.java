@@ -8,6 +8,8 @@ import dev.frontline.helpdesk.knowledge.ArticleStatus;
 import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.SearchAudience;
 import dev.frontline.helpdesk.knowledge.SearchHit;
+import dev.frontline.helpdesk.lucene.AnalysisPack;
+import dev.frontline.helpdesk.lucene.Languages;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -28,7 +30,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Evaluates the knowledge search on a test collection: indexes {@code DIR/corpus.jsonl} with the
  * library's default configuration (each article analysed by its own locale), runs {@code
  * DIR/queries.jsonl} (each in its own locale, top 100) and prints one line with MAP, MRR@10, P@1,
- * nDCG@10 and R@10 against {@code DIR/qrels.tsv}. There are deliberately no tuning options.
+ * nDCG@10 and R@10 against {@code DIR/qrels.tsv}. There are deliberately no tuning options. An
+ * analysis pack module on the class path (found with {@link ServiceLoader}) is enabled, as a host
+ * would enable it with one line.
  */
 public final class SearchEval {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +70,7 @@ public final class SearchEval {
       throws IOException {
     Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels.tsv"));
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        LuceneKnowledgeSearch search = configure.apply(LuceneKnowledgeSearch.builder(directory)).build()) {
+        LuceneKnowledgeSearch search = configure.apply(withPacks(LuceneKnowledgeSearch.builder(directory))).build()) {
       load(dir, search);
       return RetrievalMetrics.evaluate(run(dir, search), qrels);
     }
@@ -87,7 +91,7 @@ public final class SearchEval {
     Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels.tsv"));
     List<RetrievalMetrics> out = new ArrayList<>();
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(directory).build()) {
+        LuceneKnowledgeSearch search = withPacks(LuceneKnowledgeSearch.builder(directory)).build()) {
       load(dir, search);
       for (int i = 0; i < variants; i++) {
         prepare.accept(search, i);
@@ -95,6 +99,17 @@ public final class SearchEval {
       }
     }
     return out;
+  }
+
+  /**
+   * @param b a search builder
+   * @return it, with every analysis pack on the class path enabled
+   */
+  static LuceneKnowledgeSearch.Builder withPacks(LuceneKnowledgeSearch.Builder b) {
+    for (AnalysisPack pack : ServiceLoader.load(AnalysisPack.class)) {
+      b.analysisPack(pack);
+    }
+    return b;
   }
 
   private static void load(Path dir, LuceneKnowledgeSearch search) throws IOException {
@@ -109,7 +124,7 @@ public final class SearchEval {
     {
       for (JsonNode q : readJsonLines(dir.resolve("queries.jsonl"))) {
         KnowledgeQuery query = KnowledgeQuery.builder(q.path("text").asText())
-            .locale(Locale.forLanguageTag(q.path("locale").asText("en")))
+            .locale(Languages.locale(q.path("locale").asText("en")))
             .page(0, KnowledgeQuery.MAX_LIMIT)
             .snippets(false)
             .build();
@@ -127,7 +142,7 @@ public final class SearchEval {
     String title = doc.path("title").asText("").replaceAll("\\s+", " ").strip();
     Article.Builder b = Article.builder(
             ArticleId.of(doc.path("id").asText()),
-            Locale.forLanguageTag(doc.path("locale").asText("en")),
+            Languages.locale(doc.path("locale").asText("en")),
             title.isEmpty() ? "Untitled" : title)
         .body(doc.path("body").asText(""))
         .status(ArticleStatus.PUBLISHED);

@@ -1,40 +1,26 @@
 package dev.frontline.helpdesk.lucene.internal;
 
+import dev.frontline.helpdesk.lucene.AnalysisPack;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
-import org.apache.lucene.analysis.cz.CzechAnalyzer;
-import org.apache.lucene.analysis.da.DanishAnalyzer;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fi.FinnishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.hu.HungarianAnalyzer;
-import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
-import org.apache.lucene.analysis.no.NorwegianAnalyzer;
-import org.apache.lucene.analysis.pl.PolishAnalyzer;
-import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 
 /**
  * Chooses the analysis by field name: {@code *_s_<lang>} fields use the language's stemming
  * analyzer (stop words, stemmer), {@code *_x} fields only lower-case words, {@code title_p} indexes
  * word prefixes and {@code *_g} character n-grams of words. No analysis depends on the corpus.
- * Thread-safe.
+ * A language's analysis is the built-in one ({@link LanguageTable}) unless an enabled {@link
+ * AnalysisPack} provides it. Thread-safe.
  */
 public final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
   /** Shortest and longest n-gram of the {@code *_g} fields. */
@@ -46,9 +32,50 @@ public final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
   private final Analyzer gram = new GramAnalyzer();
   private final Analyzer folded = new FoldedAnalyzer();
 
-  /** Creates the analyzer. */
+  private final Map<String, AnalysisPack> packs;
+
+  /** Creates the analyzer with the built-in analysis only. */
   public FieldAnalyzer() {
+    this(List.of());
+  }
+
+  /**
+   * @param packs enabled packs; a later pack wins for a language that two provide
+   */
+  public FieldAnalyzer(List<AnalysisPack> packs) {
     super(PER_FIELD_REUSE_STRATEGY);
+    Map<String, AnalysisPack> byLang = new HashMap<>();
+    for (AnalysisPack p : packs) {
+      for (String lang : p.languages()) {
+        byLang.put(lang, p);
+      }
+    }
+    this.packs = Map.copyOf(byLang);
+  }
+
+  /**
+   * @param lang an analysis language code
+   * @return the module that analyses it: a pack's, or {@link LanguageTable#BUILT_IN}
+   */
+  public String module(String lang) {
+    AnalysisPack p = packs.get(lang);
+    return p == null ? LanguageTable.BUILT_IN : p.module();
+  }
+
+  /**
+   * @param lang an analysis language code
+   * @return what the index records for it: {@code module/name}
+   */
+  public String analysisName(String lang) {
+    AnalysisPack p = packs.get(lang);
+    return p == null ? LanguageTable.BUILT_IN + "/" + LanguageTable.entry(lang).name() : p.module() + "/" + p.analysisName(lang);
+  }
+
+  /** @return the modules of the enabled packs */
+  public java.util.Set<String> packModules() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    packs.values().forEach(p -> out.add(p.module()));
+    return out;
   }
 
   @Override
@@ -71,7 +98,7 @@ public final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
    * @return its stemming analyzer
    */
   public Analyzer language(String lang) {
-    return languages.computeIfAbsent(lang, FieldAnalyzer::create);
+    return languages.computeIfAbsent(lang, this::create);
   }
 
   /** @return the analyzer of unstemmed fields */
@@ -84,26 +111,9 @@ public final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
     return folded;
   }
 
-  private static Analyzer create(String lang) {
-    return switch (lang) {
-      case "en" -> new EnglishAnalyzer();
-      case "da" -> new DanishAnalyzer();
-      case "hu" -> new HungarianAnalyzer();
-      case "de" -> new GermanAnalyzer();
-      case "fr" -> new FrenchAnalyzer();
-      case "es" -> new SpanishAnalyzer();
-      case "it" -> new ItalianAnalyzer();
-      case "nl" -> new DutchAnalyzer();
-      case "pt" -> new PortugueseAnalyzer();
-      case "sv" -> new SwedishAnalyzer();
-      case "no" -> new NorwegianAnalyzer();
-      case "fi" -> new FinnishAnalyzer();
-      case "ru" -> new RussianAnalyzer();
-      case "pl" -> new PolishAnalyzer();
-      case "cs" -> new CzechAnalyzer();
-      case "zh", "ja", "ko" -> new CJKAnalyzer();
-      default -> new StandardAnalyzer(CharArraySet.EMPTY_SET);
-    };
+  private Analyzer create(String lang) {
+    AnalysisPack p = packs.get(lang);
+    return p != null ? p.analyzer(lang) : LanguageTable.entry(lang).factory().get();
   }
 
   @Override

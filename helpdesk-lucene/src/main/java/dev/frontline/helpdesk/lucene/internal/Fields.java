@@ -75,9 +75,8 @@ public final class Fields {
   /** Ticket index: assignee (keyword), mirrors {@code TicketVisibility.assignees}. */
   public static final String ASSIGNEE = "t_asg";
 
-  /** Languages with their own analysis; others use {@link #FALLBACK}. */
-  public static final Set<String> LANGUAGES =
-      Set.of("en", "da", "hu", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "fi", "ru", "pl", "cs", "zh", "ja", "ko");
+  /** Languages with their own analysis ({@link LanguageTable}); others use {@link #FALLBACK}. */
+  public static final Set<String> LANGUAGES = LanguageTable.languages();
 
   /**
    * Languages that write compounds as one word (German, Dutch, Swedish, Danish, Norwegian); their
@@ -95,10 +94,6 @@ public final class Fields {
    * @return the analysis language code for it
    */
   public static String lang(Locale locale) {
-    String l = locale.getLanguage();
-    if (l.equals("nb") || l.equals("nn")) {
-      return "no";
-    }
-    return LANGUAGES.contains(l) ? l : FALLBACK;
+    return LanguageTable.lang(locale);
   }
 }

@@ -78,6 +78,9 @@ public final class LiveIndex {
   private final ScheduledExecutorService scheduler;
   private final Object commitLock = new Object();
   private final boolean rebuilt;
+  private final Map<String, String> openedData;
+  private volatile Map<String, String> extraData = Map.of();
+  private volatile boolean extraDirty;
   private volatile long pendingSequence;
   private volatile @Nullable String pendingPoint;
   private volatile @Nullable String committedPoint;
@@ -136,6 +139,7 @@ public final class LiveIndex {
       pendingPoint = committedPoint;
     }
     this.rebuilt = fresh;
+    this.openedData = fresh || data == null ? Map.of() : Map.copyOf(data);
     this.pendingSequence = seq;
     this.committedSequence = seq;
     SearcherManager opened = null;
@@ -229,12 +233,38 @@ public final class LiveIndex {
 
   private Map<String, String> commitData(long sequence, @Nullable String point) {
     String cursorKey = kind.cursorKey();
-    if (cursorKey == null) {
-      return Map.of(kind.schemaKey(), kind.schemaVersion());
+    Map<String, String> out = new java.util.HashMap<>(extraData);
+    out.put(kind.schemaKey(), kind.schemaVersion());
+    if (cursorKey != null) {
+      out.put(cursorKey, Long.toString(sequence));
+      if (point != null) {
+        out.put(cursorKey + ".point", point);
+      }
     }
-    return point == null
-        ? Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence))
-        : Map.of(kind.schemaKey(), kind.schemaVersion(), cursorKey, Long.toString(sequence), cursorKey + ".point", point);
+    return out;
+  }
+
+  /**
+   * @return the commit user data the index had when opened; empty if it was recreated
+   */
+  public Map<String, String> openedData() {
+    return openedData;
+  }
+
+  /**
+   * Sets entries of the owner's own (keys other than the schema and cursor keys) that every
+   * following commit stores; they are committed with the next change or {@link #commit}.
+   *
+   * @param data the entries
+   */
+  public void extraData(Map<String, String> data) {
+    synchronized (commitLock) {
+      Map<String, String> copy = Map.copyOf(data);
+      if (!copy.equals(extraData)) {
+        extraData = copy;
+        extraDirty = true;
+      }
+    }
   }
 
   /**
@@ -324,13 +354,14 @@ public final class LiveIndex {
       try {
         long seq = pendingSequence;
         String point = pendingPoint;
-        if (!writer.hasUncommittedChanges() && seq == committedSequence && Objects.equals(point, committedPoint)) {
+        if (!writer.hasUncommittedChanges() && seq == committedSequence && Objects.equals(point, committedPoint) && !extraDirty) {
           return;
         }
         writer.setLiveCommitData(commitData(seq, point).entrySet());
         writer.commit();
         committedSequence = seq;
         committedPoint = point;
+        extraDirty = false;
       } catch (IOException | AlreadyClosedException e) {
         throw new StorageException("cannot commit the " + kind.name() + " index", e);
       }

@@ -34,8 +34,24 @@ import org.jspecify.annotations.Nullable;
  * down-weighted synonym expansions. Thread-safe.
  */
 public final class QueryFactory {
+  /**
+   * Longest word (in chars) that gets typo and n-gram clauses: their cost grows with word length,
+   * and no real word this long needs them.
+   */
+  public static final int MAX_EXTRA_WORD = 32;
+
+  /**
+   * Most words of one query that get typo clauses: a real query has one or two typos, and each
+   * typo word costs a scan of the term dictionary.
+   */
+  public static final int MAX_TYPO_WORDS = 3;
+
+  /** Most adjacent-word pairs of one query that get proximity clauses. */
+  public static final int MAX_PHRASE_PAIRS = 16;
+
   private final FieldAnalyzer analyzer;
   private final Ranking ranking;
+  private final java.util.function.Function<String, Ranking> perLanguage;
   private final Map<String, List<List<String>>> synonyms;
 
   /**
@@ -45,9 +61,51 @@ public final class QueryFactory {
    *     {@code "*"} applies to every language
    */
   public QueryFactory(FieldAnalyzer analyzer, Ranking ranking, Map<String, List<List<String>>> synonyms) {
+    this(analyzer, ranking, lang -> ranking, synonyms);
+  }
+
+  /**
+   * @param analyzer the field analyzer
+   * @param ranking the weights of what does not depend on the language (term count, synonyms)
+   * @param perLanguage the weights of each language (its family's); a query in several languages
+   *     gets a language-independent clause if any of them wants it, at the highest weight
+   * @param synonyms synonym groups by language code, as above
+   */
+  public QueryFactory(
+      FieldAnalyzer analyzer, Ranking ranking, java.util.function.Function<String, Ranking> perLanguage,
+      Map<String, List<List<String>>> synonyms) {
     this.analyzer = analyzer;
     this.ranking = ranking;
+    this.perLanguage = perLanguage;
     this.synonyms = Map.copyOf(synonyms);
+  }
+
+  /**
+   * @param langs language codes searched
+   * @return the language-independent weights for them: each the highest of their rankings
+   */
+  private Ranking merged(List<String> langs) {
+    if (langs.size() == 1) {
+      return perLanguage.apply(langs.get(0));
+    }
+    float titleExact = 0;
+    float bodyExact = 0;
+    float titleGram = 0;
+    float bodyGram = 0;
+    float fuzzy = 0;
+    int grams = 0;
+    for (String l : langs) {
+      Ranking r = perLanguage.apply(l);
+      titleExact = Math.max(titleExact, r.titleExact());
+      bodyExact = Math.max(bodyExact, r.bodyExact());
+      titleGram = Math.max(titleGram, r.titleGram());
+      bodyGram = Math.max(bodyGram, r.bodyGram());
+      fuzzy = Math.max(fuzzy, r.fuzzy());
+      grams = Math.max(grams, r.grams());
+    }
+    Ranking d = ranking;
+    return new Ranking(d.titleStem(), d.bodyStem(), d.summaryStem(), titleExact, bodyExact, titleGram, bodyGram,
+        d.phrase(), d.phraseTitle(), d.phraseSlop(), fuzzy, d.synonyms(), d.maxTerms(), grams);
   }
 
   /** A token and its position. */
@@ -168,31 +226,39 @@ public final class QueryFactory {
       UnaryOperator<@Nullable String> fields) {
     int max = Math.max(8, ranking.maxTerms() / Math.max(1, langs.size()));
     int clauses = 0;
+    Ranking all = merged(langs);
     List<Tok> exact = tokens(analyzer.exact(), Fields.BODY_EXACT, text);
+    String titleExact = fields.apply(Fields.TITLE_EXACT);
+    String bodyExact = fields.apply(Fields.BODY_EXACT);
+    List<String> gramWords = new ArrayList<>();
+    int typoWords = 0;
     for (String t : distinct(exact, ranking.maxTerms())) {
-      should(b, term(fields, Fields.TITLE_EXACT, t), ranking.titleExact());
-      should(b, term(fields, Fields.BODY_EXACT, t), ranking.bodyExact());
+      should(b, term(fields, Fields.TITLE_EXACT, t), all.titleExact());
+      should(b, term(fields, Fields.BODY_EXACT, t), all.bodyExact());
       clauses++;
-      String titleExact = fields.apply(Fields.TITLE_EXACT);
-      String bodyExact = fields.apply(Fields.BODY_EXACT);
-      if (extras && ranking.fuzzy() > 0 && t.length() >= 4 && t.codePoints().allMatch(Character::isLetter)) {
+      if (t.length() > MAX_EXTRA_WORD) {
+        continue;
+      }
+      gramWords.add(t);
+      if (extras && all.fuzzy() > 0 && typoWords < MAX_TYPO_WORDS && t.length() >= 4
+          && t.codePoints().allMatch(Character::isLetter)) {
         if ((bodyExact == null || !known.test(new Term(bodyExact, t)))
             && (titleExact == null || !known.test(new Term(titleExact, t)))) {
+          typoWords++;
           int edits = t.length() >= 8 ? 2 : 1;
           if (titleExact != null) {
-            should(b, new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true), ranking.fuzzy());
+            should(b, new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true), all.fuzzy());
           }
           if (bodyExact != null) {
-            should(b, new FuzzyQuery(new Term(bodyExact, t), edits, 1, 16, true), ranking.fuzzy() / 2);
+            should(b, new FuzzyQuery(new Term(bodyExact, t), edits, 1, 16, true), all.fuzzy() / 2);
           }
         }
       }
     }
-    if (extras && (ranking.titleGram() > 0 || ranking.bodyGram() > 0)
-        && langs.stream().anyMatch(Fields.COMPOUNDING::contains)) {
-      for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, text), 4 * ranking.maxTerms())) {
-        should(b, term(fields, Fields.TITLE_GRAM, g), ranking.titleGram());
-        should(b, term(fields, Fields.BODY_GRAM, g), ranking.bodyGram());
+    if (extras && all.grams() > 0 && (all.titleGram() > 0 || all.bodyGram() > 0) && !gramWords.isEmpty()) {
+      for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, String.join(" ", gramWords)), 4 * ranking.maxTerms())) {
+        should(b, term(fields, Fields.TITLE_GRAM, g), all.titleGram());
+        should(b, term(fields, Fields.BODY_GRAM, g), all.bodyGram());
       }
     }
     for (String lang : langs) {
@@ -200,15 +266,16 @@ public final class QueryFactory {
       String body = Fields.BODY_STEM + lang;
       String summary = Fields.SUMMARY_STEM + lang;
       List<Tok> stems = tokens(analyzer, body, text);
+      Ranking r = perLanguage.apply(lang);
       for (String t : distinct(stems, max)) {
-        should(b, term(fields, title, t), ranking.titleStem());
-        should(b, term(fields, body, t), ranking.bodyStem());
-        should(b, term(fields, summary, t), ranking.summaryStem());
+        should(b, term(fields, title, t), r.titleStem());
+        should(b, term(fields, body, t), r.bodyStem());
+        should(b, term(fields, summary, t), r.summaryStem());
         clauses++;
       }
-      if (extras && (ranking.phrase() > 0 || ranking.phraseTitle() > 0)) {
+      if (extras && (r.phrase() > 0 || r.phraseTitle() > 0)) {
         Set<String> pairs = new LinkedHashSet<>();
-        for (int i = 1; i < stems.size() && pairs.size() < max; i++) {
+        for (int i = 1; i < stems.size() && pairs.size() < Math.min(max, MAX_PHRASE_PAIRS); i++) {
           Tok x = stems.get(i - 1);
           Tok y = stems.get(i);
           if (x.term().equals(y.term()) || !pairs.add(x.term() + ' ' + y.term())) {
@@ -223,9 +290,9 @@ public final class QueryFactory {
             PhraseQuery pq = new PhraseQuery.Builder()
                 .add(new Term(f, x.term()), 0)
                 .add(new Term(f, y.term()), gap)
-                .setSlop(ranking.phraseSlop())
+                .setSlop(r.phraseSlop())
                 .build();
-            should(b, pq, unmapped.equals(body) ? ranking.phrase() : ranking.phraseTitle());
+            should(b, pq, unmapped.equals(body) ? r.phrase() : r.phraseTitle());
           }
         }
       }
