@@ -410,6 +410,8 @@ public final class BusinessCalendar {
    * #weekNanos}: no zone transition and no holiday (on the dates touched, one day either side).
    */
   private long quietWeeks(Instant cursor, long max) {
+    // Never further than the span (a week of one nanosecond's work would otherwise overflow Instant).
+    max = Math.min(max, MAX_SPAN.toDays() / 7 + 1);
     if (max <= 0) {
       return 0;
     }

@@ -104,6 +104,17 @@ class BusinessCalendarRangeTest {
   }
 
   @Test
+  @DisplayName("a week with a nanosecond of work is refused by the span, not by an Instant overflow (fuzzing finding)")
+  void nanosecondWeek() {
+    BusinessCalendar tiny =
+        BusinessCalendar.builder(ZoneOffset.UTC).hours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(9, 0, 0, 1)).build();
+    assertThat(tiny.weeklyWorkingTime()).isEqualTo(Duration.ofNanos(1));
+    assertThatThrownBy(() -> tiny.addBusinessTime(Instant.parse("2026-11-20T10:00:00Z"), Duration.ofDays(30)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MAX_SPAN");
+  }
+
+  @Test
   @DisplayName("SLA targets are bounded")
   void slaTargetsBounded() {
     BusinessCalendar cal = office().build();
