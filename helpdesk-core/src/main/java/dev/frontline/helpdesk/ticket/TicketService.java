@@ -221,6 +221,30 @@ public interface TicketService {
   TicketPage query(Principal principal, TicketQuery query);
 
   /**
+   * {@link #get} as the customer view, for customer portals: the same rights, without the fields
+   * that are the support organization's business.
+   *
+   * @param principal the caller (usually a customer)
+   * @param id the ticket
+   * @return the customer view of the ticket
+   * @throws dev.frontline.helpdesk.NotFoundException if it does not exist or is not visible
+   */
+  default CustomerTicket getForCustomer(Principal principal, TicketId id) {
+    return CustomerTicket.of(get(principal, id));
+  }
+
+  /**
+   * {@link #query} as customer views, for customer portals: the same rights, filters and pages.
+   *
+   * @param principal the caller (usually a customer)
+   * @param query filters, order and page
+   * @return the page of customer views
+   */
+  default CustomerTicket.Page queryForCustomer(Principal principal, TicketQuery query) {
+    return CustomerTicket.Page.of(query(principal, query));
+  }
+
+  /**
    * @param principal the caller
    * @param query filters
    * @return how many visible tickets match

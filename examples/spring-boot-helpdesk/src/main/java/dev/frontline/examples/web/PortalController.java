@@ -49,9 +49,10 @@ public class PortalController {
   @GetMapping
   public String list(Model model) {
     CustomerId me = currentUser.customer();
-    var page = helpdesk.tickets().query(currentUser.principal(),
+    // the customer view: nothing of the support organization's fields reaches the page model
+    var page = helpdesk.tickets().queryForCustomer(currentUser.principal(),
         TicketQuery.builder().requester(me).sort(TicketSort.UPDATED_DESC).limit(100).build());
-    model.addAttribute("tickets", page.items().stream().map(views::ticket).toList());
+    model.addAttribute("tickets", page.items().stream().map(views::portalTicket).toList());
     return "portal/list";
   }
 
@@ -104,8 +105,7 @@ public class PortalController {
   public String show(@PathVariable String id, Model model) {
     Principal me = currentUser.principal();
     TicketId ticketId = Views.ticketId(id);
-    Ticket t = helpdesk.tickets().get(me, ticketId);
-    model.addAttribute("ticket", views.ticket(t));
+    model.addAttribute("ticket", views.portalTicket(helpdesk.tickets().getForCustomer(me, ticketId)));
     model.addAttribute("entries", helpdesk.tickets().conversation(me, ticketId).stream().map(views::entry).toList());
     return "portal/ticket";
   }

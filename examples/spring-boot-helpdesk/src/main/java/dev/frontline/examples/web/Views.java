@@ -9,6 +9,7 @@ import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.ticket.Author;
+import dev.frontline.helpdesk.ticket.CustomerTicket;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.EntryKind;
 import dev.frontline.helpdesk.ticket.Ticket;
@@ -56,6 +57,19 @@ public class Views {
       String assignee, String requester, String created, String updated, String sla, boolean overdue, long version) {}
 
   /**
+   * A ticket as a customer sees it in the portal, from {@link CustomerTicket} (no priority, tier,
+   * team, assignee, tags or fields).
+   *
+   * @param id the ticket id
+   * @param key the key, e.g. HD-1042
+   * @param subject the subject
+   * @param state the state
+   * @param created when it was opened
+   * @param updated when it last changed
+   */
+  public record PortalTicketView(String id, String key, String subject, String state, String created, String updated) {}
+
+  /**
    * An entry of the conversation.
    *
    * @param kind "reply", "internal note" or "system"
@@ -77,6 +91,15 @@ public class Views {
         t.assignee() == null ? "unassigned" : agentName(t.assignee()),
         customerName(t.requester()), TIME.format(t.createdAt()), TIME.format(t.updatedAt()),
         slaText(t.nextDeadline(), now), t.nextDeadline() != null && !t.nextDeadline().isAfter(now), t.version());
+  }
+
+  /**
+   * @param t the customer view of a ticket
+   * @return its portal view
+   */
+  public PortalTicketView portalTicket(CustomerTicket t) {
+    return new PortalTicketView(t.id().value(), t.key().toString(), t.subject(), t.state().name(),
+        TIME.format(t.createdAt()), TIME.format(t.updatedAt()));
   }
 
   /**
