@@ -62,9 +62,10 @@ public final class Helpdesk {
   private final LateListeners lateListeners = new LateListeners();
 
   private Helpdesk(Builder b) {
-    this.ticketStore = b.ticketStore;
-    this.directoryStore = b.directoryStore;
-    this.blobStore = b.blobStore;
+    // build() has checked the stores
+    this.ticketStore = Objects.requireNonNull(b.ticketStore);
+    this.directoryStore = Objects.requireNonNull(b.directoryStore);
+    this.blobStore = Objects.requireNonNull(b.blobStore);
     this.clock = b.clock;
     this.ids = b.ids;
     this.access = new AccessControl(directoryStore, clock, b.accessListeners);

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -542,7 +543,7 @@ public final class BusinessCalendar {
           }
         }
       }
-      intervals.get(day).add(new long[] {s, e});
+      Objects.requireNonNull(intervals.get(day)).add(new long[] {s, e});
       return this;
     }
 

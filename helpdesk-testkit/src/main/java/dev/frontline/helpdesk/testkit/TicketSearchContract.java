@@ -42,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -343,11 +344,11 @@ public abstract class TicketSearchContract {
           case 1 -> {
             String w = pick(rnd, INTERNAL_WORDS);
             d.helpdesk.tickets().addNote(d.system, id, Ticket.ANY_VERSION, Message.of("Later " + w, Channel.INTERNAL));
-            internalWords.get(id).add(w);
+            Objects.requireNonNull(internalWords.get(id)).add(w);
           }
           case 2 -> {
             TeamId to = pick(rnd, TEAMS);
-            d.helpdesk.tickets().escalate(d.system, id, t.version(), TIER_OF.get(to), to, "move");
+            d.helpdesk.tickets().escalate(d.system, id, t.version(), Objects.requireNonNull(TIER_OF.get(to)), to, "move");
           }
           default -> { }
         }
@@ -370,8 +371,8 @@ public abstract class TicketSearchContract {
           Ticket t = d.helpdesk.tickets().get(d.system, id);
           boolean readable = d.helpdesk.tickets().find(p, id).isPresent();
           boolean solved = TicketSearch.SOLVED_STATES.contains(t.state());
-          boolean inPublic = publicWords.get(id).contains(w);
-          boolean inInternal = internalWords.get(id).contains(w)
+          boolean inPublic = Objects.requireNonNull(publicWords.get(id)).contains(w);
+          boolean inInternal = Objects.requireNonNull(internalWords.get(id)).contains(w)
               && d.helpdesk.access().permitted(p, Permission.TICKET_READ_INTERNAL).matches(t);
           if (readable && solved && (inPublic || inInternal)) {
             expected.add(id);
@@ -382,7 +383,7 @@ public abstract class TicketSearchContract {
           Ticket t = d.helpdesk.tickets().get(d.system, h.ticketId());
           assertThat(d.helpdesk.tickets().find(p, h.ticketId())).as("every hit is readable").isPresent();
           boolean mayInternal = d.helpdesk.access().may(p, t, Permission.TICKET_READ_INTERNAL);
-          if (INTERNAL_WORDS.contains(w) && !publicWords.get(h.ticketId()).contains(w)) {
+          if (INTERNAL_WORDS.contains(w) && !Objects.requireNonNull(publicWords.get(h.ticketId())).contains(w)) {
             assertThat(mayInternal).as("%s: an internal-only hit needs internal-read rights on %s", p.describe(), t).isTrue();
           }
           if (!mayInternal) {
