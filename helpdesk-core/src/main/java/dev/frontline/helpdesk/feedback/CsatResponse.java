@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.ticket.TicketId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,8 @@ public record CsatResponse(TicketId ticket, CustomerId customer, CsatRating rati
   public static Optional<CsatResponse> from(TicketEvent event) {
     if (event.change() instanceof TicketChange.Custom c && KIND.equals(c.kind())) {
       Map<String, String> d = c.data();
-      return Optional.of(new CsatResponse(event.ticketId(), CustomerId.of(d.get("customer")),
-          new CsatRating(CsatRating.Scale.valueOf(d.get("scale")), Integer.parseInt(d.get("rating"))), d.get("comment"), event.at()));
+      return Optional.of(new CsatResponse(event.ticketId(), CustomerId.of(Objects.requireNonNull(d.get("customer"))),
+          new CsatRating(CsatRating.Scale.valueOf(Objects.requireNonNull(d.get("scale"))), Integer.parseInt(d.get("rating"))), d.get("comment"), event.at()));
     }
     return Optional.empty();
   }

@@ -57,7 +57,7 @@ public final class RoutingPolicy {
    * @return the load units one ticket of that channel costs
    */
   public int weight(Channel channel) {
-    return weights.get(channel);
+    return Objects.requireNonNull(weights.get(channel)); // every channel has a weight
   }
 
   /**

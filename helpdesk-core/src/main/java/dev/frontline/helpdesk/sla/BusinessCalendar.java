@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -722,7 +723,7 @@ public final class BusinessCalendar {
           }
         }
       }
-      intervals.get(day).add(new long[] {s, e});
+      Objects.requireNonNull(intervals.get(day)).add(new long[] {s, e});
       return this;
     }
 

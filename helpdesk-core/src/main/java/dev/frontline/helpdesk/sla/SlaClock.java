@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -188,6 +189,7 @@ public final class SlaClock {
         met++;
       }
     }
+    last = Objects.requireNonNull(last); // a metric has at least one cycle
     return new SlaMetricStatus(
         last.metric(), last.status(), last.target(), last.elapsed(), last.startedAt(), last.due(),
         last.warningAt(), last.warned(), last.stoppedAt(), breaches, met, last.segments());

@@ -5,6 +5,7 @@ import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -236,8 +237,8 @@ public sealed interface TicketChange {
    * @param sla the per-metric SLA state after the change
    */
   record DeadlineChanged(
-      java.time.@Nullable Instant from,
-      java.time.@Nullable Instant to,
+      @Nullable Instant from,
+      @Nullable Instant to,
       String detail,
       Map<dev.frontline.helpdesk.sla.SlaMetric, dev.frontline.helpdesk.sla.SlaMetricState> sla)
       implements TicketChange {
@@ -253,7 +254,7 @@ public sealed interface TicketChange {
      * @param to new next deadline
      * @param detail machine-readable detail
      */
-    public DeadlineChanged(java.time.@Nullable Instant from, java.time.@Nullable Instant to, String detail) {
+    public DeadlineChanged(@Nullable Instant from, @Nullable Instant to, String detail) {
       this(from, to, detail, Map.of());
     }
   }

@@ -2,6 +2,7 @@ package dev.frontline.helpdesk.ticket;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,18 +40,18 @@ public enum TicketState {
    * @return whether the transition table allows moving from this state to {@code target}
    */
   public boolean canTransitionTo(TicketState target) {
-    return TRANSITIONS.get(this).contains(target);
+    return Objects.requireNonNull(TRANSITIONS.get(this)).contains(target);
   }
 
   /** @return the states reachable from this one in one step (a copy) */
   public Set<TicketState> successors() {
-    Set<TicketState> s = TRANSITIONS.get(this);
+    Set<TicketState> s = Objects.requireNonNull(TRANSITIONS.get(this));
     return s.isEmpty() ? EnumSet.noneOf(TicketState.class) : EnumSet.copyOf(s);
   }
 
   /** @return whether no transition leaves this state */
   public boolean isFinal() {
-    return TRANSITIONS.get(this).isEmpty();
+    return Objects.requireNonNull(TRANSITIONS.get(this)).isEmpty();
   }
 
   /** @return whether the ticket still needs work (NEW, OPEN, PENDING or ON_HOLD) */

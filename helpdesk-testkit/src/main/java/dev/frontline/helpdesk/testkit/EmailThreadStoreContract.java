@@ -117,6 +117,7 @@ public abstract class EmailThreadStoreContract {
 
   @Test
   @DisplayName("null message ids and tickets are rejected")
+  @SuppressWarnings("NullAway") // passes null on purpose
   void nulls() {
     assertThatThrownBy(() -> store.recordReceived(null, ticket(1))).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> store.recordReceived("m@example.com", null)).isInstanceOf(NullPointerException.class);

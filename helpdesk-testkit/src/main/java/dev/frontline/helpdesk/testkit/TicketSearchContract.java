@@ -44,6 +44,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -347,11 +348,11 @@ public abstract class TicketSearchContract {
           case 1 -> {
             String w = pick(rnd, INTERNAL_WORDS);
             d.helpdesk.tickets().addNote(d.system, id, Ticket.ANY_VERSION, Message.of("Later " + w, Channel.INTERNAL));
-            internalWords.get(id).add(w);
+            Objects.requireNonNull(internalWords.get(id)).add(w);
           }
           case 2 -> {
             TeamId to = pick(rnd, TEAMS);
-            d.helpdesk.tickets().escalate(d.system, id, t.version(), TIER_OF.get(to), to, "move");
+            d.helpdesk.tickets().escalate(d.system, id, t.version(), Objects.requireNonNull(TIER_OF.get(to)), to, "move");
           }
           default -> { }
         }
@@ -378,8 +379,8 @@ public abstract class TicketSearchContract {
           boolean readable = d.helpdesk.access().may(p, t, Permission.TICKET_READ)
               && d.helpdesk.access().permitted(p, Permission.TICKET_READ).matches(t);
           boolean solved = TicketSearch.SOLVED_STATES.contains(t.state());
-          boolean inPublic = publicWords.get(id).contains(w);
-          boolean inInternal = internalWords.get(id).contains(w)
+          boolean inPublic = Objects.requireNonNull(publicWords.get(id)).contains(w);
+          boolean inInternal = Objects.requireNonNull(internalWords.get(id)).contains(w)
               && d.helpdesk.access().permitted(p, Permission.TICKET_READ_INTERNAL).matches(t);
           if (readable && solved && (inPublic || inInternal)) {
             expected.add(id);
@@ -391,7 +392,7 @@ public abstract class TicketSearchContract {
           assertThat(d.helpdesk.tickets().find(p, h.ticketId())).as("every hit is readable").isPresent();
           assertThat(d.helpdesk.access().may(p, t, Permission.TICKET_READ)).as("%s may read the conversation of every hit", p.describe()).isTrue();
           boolean mayInternal = d.helpdesk.access().may(p, t, Permission.TICKET_READ_INTERNAL);
-          if (INTERNAL_WORDS.contains(w) && !publicWords.get(h.ticketId()).contains(w)) {
+          if (INTERNAL_WORDS.contains(w) && !Objects.requireNonNull(publicWords.get(h.ticketId())).contains(w)) {
             assertThat(mayInternal).as("%s: an internal-only hit needs internal-read rights on %s", p.describe(), t).isTrue();
           }
           if (!mayInternal) {

@@ -365,7 +365,7 @@ public final class DefaultRouter implements Router, TicketListener {
         }
       } else {
         Ticket t = ot.get();
-        ledger.put(slot(id, t.assignee(), t.channel()));
+        ledger.put(slot(id, Objects.requireNonNull(t.assignee()), t.channel()));
         wrote = true;
         freed |= before.isPresent() && !before.get().agent().equals(t.assignee());
       }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,8 +162,8 @@ public final class InMemoryKnowledgeSearch implements KnowledgeSearch {
     int n = candidates.size();
     for (Article a : candidates) {
       double score = 0;
-      for (Map.Entry<String, Integer> e : tfs.get(a).entrySet()) {
-        score += e.getValue() * Math.log(1 + (double) n / df.get(e.getKey()));
+      for (Map.Entry<String, Integer> e : Objects.requireNonNull(tfs.get(a)).entrySet()) {
+        score += e.getValue() * Math.log(1 + (double) n / Objects.requireNonNull(df.get(e.getKey())));
       }
       if (score > 0) {
         scored.add(new Scored(a, score));

@@ -188,10 +188,10 @@ public final class InMemoryMetricsStore implements MetricsStore {
       for (Map.Entry<SlaMetric, SlaMetricState> e : t.sla().entrySet()) {
         sla.put(e.getKey(), new SlaCompliance(e.getValue().met(), e.getValue().breached()));
       }
-      rt = between(t.createdAt(), resolvedAt, q);
+      rt = between(t.createdAt(), Objects.requireNonNull(resolvedAt), q);
       rMet = q.resolutionTarget() != null && rt.compareTo(q.resolutionTarget()) <= 0 ? 1 : 0;
       reopened = t.reopenCount() > 0 ? 1 : 0;
-      fcr = firstContact(t, history, q.fcr()) ? 1 : 0;
+      fcr = firstContact(t, Objects.requireNonNull(history), q.fcr()) ? 1 : 0;
     }
     long backlog = (history == null ? t.state().isActive() : activeAt(history, q.to())) ? 1 : 0;
     long csatN = 0;
@@ -245,12 +245,12 @@ public final class InMemoryMetricsStore implements MetricsStore {
       }
       if (active) {
         since = e.at(); // a period starts
-      } else if (since.isBefore(end) && !e.at().isBefore(end)) {
+      } else if (Objects.requireNonNull(since).isBefore(end) && !e.at().isBefore(end)) {
         return false; // the period from since to this reopen covers end
       }
       active = next.isActive();
     }
-    return active || !since.isBefore(end);
+    return active || !Objects.requireNonNull(since).isBefore(end);
   }
 
   private static boolean firstContact(Ticket t, List<TicketEvent> history, FcrDefinition d) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -87,7 +88,7 @@ public final class InMemoryRoutingLedger implements RoutingLedger {
 
   private void remove(Slot s) {
     slots.remove(s.ticket());
-    MutableLoad l = loads.get(s.agent());
+    MutableLoad l = Objects.requireNonNull(loads.get(s.agent()));
     l.units -= s.weight();
     l.tickets--;
     if (l.perChannel.merge(s.channel(), -1, Integer::sum) == 0) {

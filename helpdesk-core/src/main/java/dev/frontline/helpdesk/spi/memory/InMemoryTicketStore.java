@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +107,7 @@ public final class InMemoryTicketStore implements TicketStore {
       }
       for (Update u : updates) {
         put(tickets.get(u.ticket().id()), u.ticket());
-        histories.get(u.ticket().id()).addAll(u.events());
+        Objects.requireNonNull(histories.get(u.ticket().id())).addAll(u.events());
       }
     } finally {
       lock.writeLock().unlock();

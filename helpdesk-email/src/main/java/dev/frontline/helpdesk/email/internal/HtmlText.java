@@ -2,6 +2,7 @@ package dev.frontline.helpdesk.email.internal;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts HTML to plain text by dropping markup: no rendering, no resolving of URLs or entities
@@ -230,7 +231,7 @@ public final class HtmlText {
     return semi + 1;
   }
 
-  private static String codePoint(String digits, int radix) {
+  private static @Nullable String codePoint(String digits, int radix) {
     try {
       int cp = Integer.parseInt(digits, radix);
       if (cp < 0x20 && cp != '\n' && cp != '\t' || cp == 0x7f || cp > Character.MAX_CODE_POINT

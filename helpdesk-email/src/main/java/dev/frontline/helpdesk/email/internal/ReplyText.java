@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts what a reply repeats: quoted lines ({@code >}), attribution lines ("On ... wrote:", "Am ...
@@ -149,7 +150,7 @@ public final class ReplyText {
   }
 
   /** The line lower-cased, without its final colon, if it is short and ends with one; else null. */
-  private static String attributionText(String line) {
+  private static @Nullable String attributionText(String line) {
     if (line.length() > 2 * MAX_ATTRIBUTION + 1) {
       return null;
     }
@@ -209,7 +210,7 @@ public final class ReplyText {
   }
 
   /** "From: x", "*From:* x", "De : x": the field name in lower case, or null if not such a line. */
-  private static String fieldName(String line) {
+  private static @Nullable String fieldName(String line) {
     String s = line.length() > 64 ? line.substring(0, 64).strip() : line.strip();
     int start = 0;
     while (start < s.length() && s.charAt(start) == '*') {

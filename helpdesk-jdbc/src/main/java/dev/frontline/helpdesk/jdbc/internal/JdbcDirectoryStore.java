@@ -33,6 +33,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DirectoryStore} on jOOQ: one row per object with its key columns and a JSON payload.
@@ -74,7 +75,7 @@ public final class JdbcDirectoryStore implements DirectoryStore {
     }
   }
 
-  private static Map<Field<?>, Object> values(Object... kv) {
+  private static Map<Field<?>, Object> values(@Nullable Object... kv) { // null: SQL NULL
     Map<Field<?>, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((Field<?>) kv[i], kv[i + 1]);

@@ -155,7 +155,7 @@ public final class JdbcRoutingLedger implements RoutingLedger {
     }
     Map<AgentId, Load> out = new HashMap<>();
     totals.forEach(
-        (a, t) -> out.put(a, new Load((int) Math.min(Integer.MAX_VALUE, t[0]), (int) Math.min(Integer.MAX_VALUE, t[1]), perChannel.get(a))));
+        (a, t) -> out.put(a, new Load((int) Math.min(Integer.MAX_VALUE, t[0]), (int) Math.min(Integer.MAX_VALUE, t[1]), perChannel.getOrDefault(a, Map.of()))));
     return out;
   }
 

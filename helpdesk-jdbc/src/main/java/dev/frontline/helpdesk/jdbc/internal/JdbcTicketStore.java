@@ -212,7 +212,7 @@ public final class JdbcTicketStore implements TicketStore {
             Ticket t = u.ticket();
             Map<Field<?>, Object> cols = columns(t);
             cols.remove(TICKETS.ID);
-            MetricsColumns m = metrics.get(t.id());
+            MetricsColumns m = Objects.requireNonNull(metrics.get(t.id()));
             m.putInto(cols, t);
             int n =
                 tx.update(TICKETS)

@@ -134,7 +134,7 @@ public final class LiveIndex {
     this.writer = new IndexWriter(directory, config);
     long seq = 0;
     if (!fresh && kind.cursorKey() != null) {
-      seq = parse(data.get(kind.cursorKey()));
+      seq = parse(Objects.requireNonNull(data).get(kind.cursorKey())); // not fresh: data was read
       committedPoint = data.get(kind.cursorKey() + ".point");
       pendingPoint = committedPoint;
     }

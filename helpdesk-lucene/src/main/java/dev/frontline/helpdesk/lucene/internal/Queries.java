@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
@@ -124,10 +125,10 @@ public final class Queries {
       for (String f : fields) {
         df += reader.docFreq(new Term(f, w));
       }
-      weight.put(w, tf.get(w) * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      weight.put(w, Objects.requireNonNull(tf.get(w)) * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     }
     Set<String> keep = new LinkedHashSet<>(order.stream()
-        .sorted(Comparator.comparingDouble((String w) -> -weight.get(w)))
+        .sorted(Comparator.comparingDouble((String w) -> -Objects.requireNonNull(weight.get(w))))
         .limit(MAX_KEYWORDS)
         .toList());
     return String.join(" ", order.stream().filter(keep::contains).toList());
