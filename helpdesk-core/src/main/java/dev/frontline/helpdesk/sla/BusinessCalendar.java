@@ -552,10 +552,10 @@ public final class BusinessCalendar {
   }
 
   private static void checkInstant(@Nullable Instant t, String what) {
-    Checks.notNull(t, what);
-    if (t.isBefore(MIN_INSTANT) || !t.isBefore(MAX_INSTANT)) {
+    Instant checked = Checks.notNull(t, what);
+    if (checked.isBefore(MIN_INSTANT) || !checked.isBefore(MAX_INSTANT)) {
       throw new ValidationException(
-          what + " " + t + " is outside the supported range " + MIN_DATE + " to " + MAX_DATE + " (UTC)");
+          what + " " + checked + " is outside the supported range " + MIN_DATE + " to " + MAX_DATE + " (UTC)");
     }
   }
 
@@ -686,7 +686,7 @@ public final class BusinessCalendar {
       Checks.notNull(start, "start");
       Checks.notNull(end, "end");
       Checks.require(
-          intervals.get(day).size() < MAX_INTERVALS_PER_DAY,
+          Objects.requireNonNull(intervals.get(day)).size() < MAX_INTERVALS_PER_DAY,
           "at most " + MAX_INTERVALS_PER_DAY + " working intervals per day, " + day + " has them already");
       Checks.require(!start.equals(END_OF_DAY), "start must not be END_OF_DAY (24:00)");
       Checks.require(

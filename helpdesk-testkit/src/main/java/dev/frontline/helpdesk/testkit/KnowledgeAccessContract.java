@@ -309,8 +309,8 @@ public abstract class KnowledgeAccessContract {
             }
             assertThat(a).as("%s %s %s", p.describe(), v, st).isNotNull();
             assertThat(a.getClass()).as("%s %s %s", p.describe(), v, st).isEqualTo(b.getClass());
-            assertThat(a.getMessage().replace(onHidden.id().toString(), "ID"))
-                .isEqualTo(b.getMessage().replace(free.id().toString(), "ID"));
+            assertThat(String.valueOf(a.getMessage()).replace(onHidden.id().toString(), "ID"))
+                .isEqualTo(String.valueOf(b.getMessage()).replace(free.id().toString(), "ID"));
           }
         }
       }

@@ -116,7 +116,7 @@ public final class LiveIndex {
       data = null;
     }
     boolean fresh = data == null || !kind.schemaVersion().equals(data.get(kind.schemaKey()));
-    if (!fresh && belonging != null && kind.cursorKey() != null) {
+    if (!fresh && data != null && belonging != null && kind.cursorKey() != null) {
       long cursor = parse(data.get(kind.cursorKey()));
       String point = data.get(kind.cursorKey() + ".point");
       if (cursor > 0 && !belonging.belongs(cursor, point)) {
