@@ -2,17 +2,19 @@ package dev.frontline.helpdesk.access;
 
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.NotFoundException;
-import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what a principal may see and do, as pure functions of the principal's {@link Rights}
- * (resolved once with {@link #rightsOf}; the {@code Principal} overloads resolve them per call). Deny by default: an agent without roles, an inactive
+ * (resolved once per service call with {@link #rightsOf}; no decision reads the directory). Deny by default: an agent without roles, an inactive
  * agent, an unknown customer or the anonymous principal may do nothing with tickets. Thread-safe;
- * reads the directory on every decision, so changes to roles and teams apply at once.
+ * {@link #rightsOf} reads the directory on every call, so changes to roles and teams apply from the
+ * next service call on. Every rule of the library lives here, over {@link Permission} values: the
+ * services ask, they do not decide.
  *
  * <p>Rules, in short:
  *
@@ -27,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>A customer sees their own tickets and, where their organization shares tickets and they are
  *       allowed to, the organization's. They may read the public conversation, reply, and mark their
  *       own tickets solved. Nothing internal, ever.
- *   <li>The system principal may do everything; the anonymous principal nothing with tickets.
+ *   <li>Inherent permissions ({@link Permission#inherent()}) follow from who the caller is: every
+ *       active agent uses macros and records interactions, only a ticket's requester answers its
+ *       survey, only the system principal closes tickets automatically (see each constant).
+ *   <li>The system principal may do everything but answer a customer's survey; the anonymous
+ *       principal nothing with tickets.
  *   <li>Write rights imply read rights: {@link #check} first requires that the ticket is seen, and
  *       answers {@link NotFoundException} otherwise, so existence is never revealed.
  * </ul>
@@ -35,8 +41,8 @@ import org.jspecify.annotations.Nullable;
 public interface AccessControl {
   /**
    * Resolves what a principal may do, once: the agent's roles and teams, or the customer's
-   * organization sharing. Every other decision is a pure function of the result, so resolve once
-   * per service call and pass it on.
+   * organization sharing. Every other decision is a pure function of the result: resolve once per
+   * service call and pass it on.
    *
    * @param principal the caller
    * @return its rights (allowing nothing for unknown or inactive principals)
@@ -44,22 +50,34 @@ public interface AccessControl {
   Rights rightsOf(Principal principal);
 
   /**
+   * Which tickets the rights see, as a filter for the store.
+   *
    * @param rights resolved rights
-   * @return the tickets they see, as a filter for the store
+   * @return the filter; {@link TicketVisibility#none()} if nothing
    */
   TicketVisibility visibility(Rights rights);
 
   /**
+   * The tickets on which the rights allow a permission, as a filter for searches that push rights
+   * into an index (for example whether internal notes may be searched). Use it together with
+   * {@link #visibility}: a ticket qualifies if it matches <em>both</em>.
+   *
+   * <p>Every ticket matching both filters satisfies {@link #may}. The result is exact, except for
+   * one case {@link TicketVisibility} cannot express: an agent whose TIER-scoped role grants the
+   * permission but who belongs to a team whose access level does not admit it. There the tier part
+   * is left out, so the filter is a subset (some tickets on which the agent may do it are missing),
+   * never a superset.
+   *
    * @param rights resolved rights
    * @param permission the permission
-   * @return the tickets on which they allow it (see {@link #permitted(Principal, Permission)})
+   * @return the filter; {@link TicketVisibility#none()} if nothing
    */
   TicketVisibility permitted(Rights rights, Permission permission);
 
   /**
    * @param rights resolved rights
    * @param ticket a ticket
-   * @return whether they see the ticket
+   * @return whether they see the ticket (agrees with {@link #visibility})
    */
   boolean sees(Rights rights, Ticket ticket);
 
@@ -83,98 +101,71 @@ public interface AccessControl {
   void check(Rights rights, Ticket ticket, Permission permission);
 
   /**
+   * Whether the rights hold a permission anywhere: for permissions not tied to one ticket, such as
+   * {@link Permission#REPORTS_VIEW}, {@link Permission#ADMINISTER}, the knowledge rights and the
+   * inherent {@link Permission#MACRO_USE} or {@link Permission#INTERACTION_RECORD}.
+   *
    * @param rights resolved rights
    * @param permission the permission
-   * @return whether any of their roles grants it (always true for the system principal)
+   * @return whether any of their roles grants it, or for an inherent permission whether the caller
+   *     is who holds it (the system principal holds every permission but {@link
+   *     Permission#CSAT_ANSWER})
    */
   boolean holds(Rights rights, Permission permission);
 
   /**
-   * Which tickets the principal sees, as a filter for the store.
-   *
-   * @param principal the caller
-   * @return the filter; {@link TicketVisibility#none()} if nothing
-   */
-  TicketVisibility visibility(Principal principal);
-
-  /**
-   * The tickets on which a principal may do {@code permission}, as a filter for searches that push
-   * rights into an index (for example whether internal notes may be searched). Use it together
-   * with {@link #visibility(Principal)}: a ticket qualifies if it matches <em>both</em>.
-   *
-   * <p>Every ticket matching both filters satisfies {@link #may}. The result is exact, except for
-   * one case {@link TicketVisibility} cannot express: an agent whose TIER-scoped role grants the
-   * permission but who belongs to a team whose access level does not admit it. There the tier part
-   * is left out, so the filter is a subset (some tickets on which the agent may do it are
-   * missing), never a superset.
-   *
-   * @param principal the caller
-   * @param permission the permission
-   * @return the filter; {@link TicketVisibility#none()} if nothing
-   */
-  TicketVisibility permitted(Principal principal, Permission permission);
-
-  /**
-   * @param principal the caller
-   * @param ticket a ticket
-   * @return whether the caller sees the ticket (agrees with {@link #visibility})
-   */
-  boolean sees(Principal principal, Ticket ticket);
-
-  /**
-   * @param principal the caller
-   * @param ticket a ticket
-   * @param permission what it wants to do
-   * @return whether it may (implies {@link #sees})
-   */
-  boolean may(Principal principal, Ticket ticket, Permission permission);
-
-  /**
-   * Requires a permission on a ticket.
-   *
-   * @param principal the caller
-   * @param ticket the ticket
-   * @param permission what it wants to do
-   * @throws NotFoundException if the caller does not see the ticket (existence is not revealed)
-   * @throws AccessDeniedException if it sees the ticket but may not do this
-   */
-  void check(Principal principal, Ticket ticket, Permission permission);
-
-  /**
-   * Whether a principal holds a permission anywhere (for permissions not tied to one ticket, such as
-   * {@link Permission#REPORTS_VIEW}, {@link Permission#ADMINISTER} or knowledge rights).
-   *
-   * @param principal the caller
-   * @param permission the permission
-   * @return whether any of its roles grants it
-   */
-  boolean holds(Principal principal, Permission permission);
-
-  /**
    * Requires {@link #holds}.
    *
-   * @param principal the caller
+   * @param rights resolved rights
    * @param permission the permission
-   * @throws AccessDeniedException if not held
+   * @throws AccessDeniedException if not held (and the denial is recorded)
    */
-  void require(Principal principal, Permission permission);
+  void require(Rights rights, Permission permission);
 
   /**
-   * The teams an agent may work in with at least the given access, for routing and UI hints.
+   * Requires the right to open a ticket for {@code requester}, decided before anything is looked up
+   * so that the answer never tells an unauthorized caller whether a customer, team or agent exists.
+   * A customer opens tickets only for themselves and sets no agent-only field; an agent needs
+   * {@link Permission#TICKET_CREATE} in some role (the team access level of the ticket's team is
+   * checked on the ticket itself with {@link #may}); the anonymous principal opens none.
    *
-   * @param principal the caller
-   * @return team access map, empty for non-agents
+   * @param rights resolved rights
+   * @param requester the customer the ticket is for
+   * @param setsAgentFields whether the command sets priority, type, tier, team, assignee, tags or
+   *     fields
+   * @throws AccessDeniedException if not allowed (and the denial is recorded)
    */
-  Map<TeamId, TeamAccess> teamsOf(Principal principal);
+  void checkCreate(Rights rights, CustomerId requester, boolean setsAgentFields);
+
+  /**
+   * {@link Permission#ASSET_READ} on one customer's assets: the customer themself, an active agent
+   * that sees at least one of the customer's tickets, the system principal.
+   *
+   * @param rights resolved rights
+   * @param customer whose assets
+   * @param seesTheirTickets whether the rights see a ticket of that customer; asked only for agents
+   * @return whether the assets may be read
+   */
+  boolean mayReadAssets(Rights rights, CustomerId customer, BooleanSupplier seesTheirTickets);
+
+  /**
+   * Whether the rights reach an organization's shared assets (those without a customer), wherever
+   * they reach its customers' assets: always for staff, for a customer exactly when they see the
+   * organization's tickets (the sharing grid).
+   *
+   * @param rights resolved rights
+   * @return whether shared assets are included
+   */
+  boolean seesSharedAssets(Rights rights);
 
   /**
    * Records a denial: logs it at DEBUG (logger {@code dev.frontline.helpdesk.access}) and tells the
    * listeners.
    *
    * @param principal who tried
-   * @param action what
+   * @param permission what it tried to do
    * @param target on what, if known
-   * @param reason why denied (internal)
+   * @param reason why denied (internal, never shown to the caller)
    */
-  void deny(Principal principal, String action, @Nullable String target, String reason);
+  void deny(Principal principal, Permission permission, @Nullable String target, String reason);
 }

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * dev.frontline.helpdesk.access}) so hosts can audit and alert on probing.
  *
  * @param principal who tried
- * @param action what they tried (a permission name or operation)
+ * @param permission what they tried to do
  * @param target the object's id as given by the caller, if any
  * @param at when
  * @param reason why it was denied (never shown to the caller)
  */
-public record AccessDecision(Principal principal, String action, @Nullable String target, Instant at, String reason) {}
+public record AccessDecision(Principal principal, Permission permission, @Nullable String target, Instant at, String reason) {}

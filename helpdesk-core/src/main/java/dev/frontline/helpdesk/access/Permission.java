@@ -1,8 +1,19 @@
 package dev.frontline.helpdesk.access;
 
 import dev.frontline.helpdesk.ticket.TicketState;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** What a role may do. Granted by {@link Role}s within a {@link Scope}; denied unless granted. */
+/**
+ * Everything a principal may be allowed to do: the one vocabulary of every access decision and of
+ * every recorded denial ({@link AccessDecision#permission()}). Denied unless allowed.
+ *
+ * <p>Most permissions are <em>granted</em> by {@link Role}s within a {@link Scope}. A few are
+ * {@linkplain #inherent() inherent}: who holds them follows from who the principal is, and no role
+ * can grant them ({@link Role} refuses them). They are listed last: {@link #MACRO_USE}, {@link
+ * #INTERACTION_RECORD}, {@link #CSAT_ANSWER}, {@link #ASSET_READ}, {@link #KB_READ} and {@link
+ * #TICKET_AUTO_CLOSE}. {@link AccessControl} decides both kinds from the same {@link Rights}.
+ */
 public enum Permission {
   /** Open a ticket and read its public conversation. */
   TICKET_READ,
@@ -53,7 +64,52 @@ public enum Permission {
   /** View reports and metrics. */
   REPORTS_VIEW,
   /** Manage agents, teams, roles, SLA policies and settings. */
-  ADMINISTER;
+  ADMINISTER,
+
+  /**
+   * Inherent: list, read and apply macros (applying also needs the ticket permissions of the
+   * macro's changes). Held by every active agent and the system principal.
+   */
+  MACRO_USE,
+  /**
+   * Inherent: record a phone call, chat or walk-in (and open or update a ticket from it; that also
+   * needs the ticket permissions). Held by every active agent and the system principal.
+   */
+  INTERACTION_RECORD,
+  /**
+   * Inherent: answer the satisfaction survey of a ticket. Held only by the ticket's requester, a
+   * known customer; not even the system principal answers for a customer.
+   */
+  CSAT_ANSWER,
+  /**
+   * Inherent: read a customer's assets. A customer reads their own (and their organization's
+   * shared assets where they see its tickets), an active agent those of customers whose tickets it
+   * sees, the system principal all.
+   */
+  ASSET_READ,
+  /**
+   * Inherent: read knowledge articles. Everyone reads published public articles, anonymous visitors
+   * included; what else is readable follows from {@link #KB_READ_INTERNAL} and {@link #KB_WRITE}.
+   */
+  KB_READ,
+  /** Inherent: close solved tickets after their grace period. Held only by the system principal. */
+  TICKET_AUTO_CLOSE;
+
+  private static final Set<Permission> INHERENT =
+      EnumSet.of(MACRO_USE, INTERACTION_RECORD, CSAT_ANSWER, ASSET_READ, KB_READ, TICKET_AUTO_CLOSE);
+  private static final Set<Permission> GRANTABLE = EnumSet.complementOf(EnumSet.copyOf(INHERENT));
+
+  /**
+   * @return whether who holds this follows from who the principal is (no {@link Role} grants it)
+   */
+  public boolean inherent() {
+    return INHERENT.contains(this);
+  }
+
+  /** @return the permissions a {@link Role} may grant, that is all but the inherent ones */
+  public static Set<Permission> grantable() {
+    return EnumSet.copyOf(GRANTABLE);
+  }
 
   /**
    * @param target a target state

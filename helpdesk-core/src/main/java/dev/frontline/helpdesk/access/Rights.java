@@ -3,7 +3,9 @@ package dev.frontline.helpdesk.access;
 import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.OrganizationId;
+import dev.frontline.helpdesk.directory.TeamId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -51,5 +53,15 @@ public record Rights(
   /** @return whether these are the system principal's rights (everything) */
   public boolean isSystem() {
     return principal instanceof Principal.System;
+  }
+
+  /** @return whether these are staff rights: the system principal's or an active agent's */
+  public boolean isStaff() {
+    return isSystem() || agent != null;
+  }
+
+  /** @return the active agent's teams with its access level in each; empty for everyone else */
+  public Map<TeamId, TeamAccess> teams() {
+    return agent == null ? Map.of() : agent.teams();
   }
 }

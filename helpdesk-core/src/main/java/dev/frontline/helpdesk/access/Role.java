@@ -8,7 +8,7 @@ import java.util.Set;
  * A named bundle of permissions with the scope they apply in. Immutable.
  *
  * @param name unique role name (an identifier)
- * @param permissions what the role may do
+ * @param permissions what the role may do: {@linkplain Permission#grantable() grantable} permissions only
  * @param scope which tickets its ticket permissions reach
  */
 public record Role(String name, Set<Permission> permissions, Scope scope) {
@@ -16,6 +16,11 @@ public record Role(String name, Set<Permission> permissions, Scope scope) {
   public Role {
     Checks.identifier(name, "role name");
     Checks.elements(permissions, "permissions", Permission.values().length);
+    for (Permission p : permissions) {
+      if (p.inherent()) {
+        throw new dev.frontline.helpdesk.ValidationException("a role cannot grant " + p + ": who holds it follows from who the principal is (see Permission)");
+      }
+    }
     permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
     Checks.notNull(scope, "scope");
   }

@@ -34,10 +34,10 @@ public final class Roles {
 
   /** Supervisor: every ticket permission on every ticket, and reports. */
   public static final Role SUPERVISOR =
-      new Role("supervisor", minus(EnumSet.allOf(Permission.class), ADMINISTER, KB_PUBLISH, KB_WRITE), Scope.ALL);
+      new Role("supervisor", minus(Permission.grantable(), ADMINISTER, KB_PUBLISH, KB_WRITE), Scope.ALL);
 
-  /** Administrator: everything. */
-  public static final Role ADMIN = new Role("admin", EnumSet.allOf(Permission.class), Scope.ALL);
+  /** Administrator: every grantable permission. */
+  public static final Role ADMIN = new Role("admin", Permission.grantable(), Scope.ALL);
 
   /** Knowledge editor: writes and publishes articles; reads tickets of their teams. */
   public static final Role KNOWLEDGE_EDITOR =

@@ -40,8 +40,9 @@ public final class DefaultSlaService implements SlaService {
   public Optional<SlaReport> find(Principal principal, TicketId id) {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "ticket id");
-    Ticket t = tickets.get(principal, id);
-    access.check(principal, t, Permission.TICKET_READ_INTERNAL);
+    // one look-up, one decision: check() answers "not found" for a ticket the caller does not see
+    Ticket t = store.find(id).orElseThrow(() -> new dev.frontline.helpdesk.NotFoundException("ticket not found"));
+    access.check(access.rightsOf(principal), t, Permission.TICKET_READ_INTERNAL);
     return Optional.ofNullable(engine.report(t, store.history(id), clock.instant()));
   }
 

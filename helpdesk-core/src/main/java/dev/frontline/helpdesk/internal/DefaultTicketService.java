@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.Customer;
@@ -228,11 +229,10 @@ public final class DefaultTicketService implements TicketService {
   }
 
   /** Runs a command against the latest version, retrying on conflicts if the caller allows it. */
-  private Ticket withRetry(Principal p, TicketId id, long expectedVersion, Function<Ticket, Ticket> command) {
-    Checks.notNull(p, "principal");
+  private Ticket withRetry(Rights r, TicketId id, long expectedVersion, Function<Ticket, Ticket> command) {
     Checks.notNull(id, "ticket id");
     for (int attempt = 0; ; attempt++) {
-      Ticket t = load(p, id);
+      Ticket t = load(r, id);
       if (expectedVersion != Ticket.ANY_VERSION && t.version() != expectedVersion) {
         throw new ConcurrentModificationException(
             "ticket " + t.key() + " is at version " + t.version() + ", not " + expectedVersion);
@@ -265,13 +265,22 @@ public final class DefaultTicketService implements TicketService {
     }
   }
 
-  /** Loads a ticket the principal sees, else not found. */
-  private Ticket load(Principal p, TicketId id) {
+  /**
+   * The caller's rights, resolved once per service call: every decision of the call is made on
+   * this value (AccessControl's decisions are pure functions of it).
+   */
+  private Rights rights(Principal p) {
+    Checks.notNull(p, "principal");
+    return access.rightsOf(p);
+  }
+
+  /** Loads a ticket the rights see, else not found. */
+  private Ticket load(Rights r, TicketId id) {
     Checks.notNull(id, "ticket id");
     Optional<Ticket> t = store.find(id);
-    if (t.isEmpty() || !access.sees(p, t.get())) {
+    if (t.isEmpty() || !access.sees(r, t.get())) {
       if (t.isPresent()) {
-        access.deny(p, "TICKET_READ", id.value(), "not visible");
+        access.deny(r.principal(), Permission.TICKET_READ, id.value(), "not visible");
       }
       throw new NotFoundException("ticket not found");
     }
@@ -282,18 +291,18 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket get(Principal principal, TicketId id) {
-    Checks.notNull(principal, "principal");
-    return load(principal, id);
+    Rights r = rights(principal);
+    return load(r, id);
   }
 
   @Override
   public Optional<Ticket> find(Principal principal, TicketId id) {
-    Checks.notNull(principal, "principal");
+    Rights r = rights(principal);
     Checks.notNull(id, "ticket id");
     Optional<Ticket> t = store.find(id);
-    if (t.isPresent() && !access.sees(principal, t.get())) {
+    if (t.isPresent() && !access.sees(r, t.get())) {
       // a probe for a hidden ticket is a denied read like get(): report it, answer "absent"
-      access.deny(principal, "TICKET_READ", id.value(), "not visible");
+      access.deny(principal, Permission.TICKET_READ, id.value(), "not visible");
       return Optional.empty();
     }
     return t;
@@ -301,18 +310,21 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket getByKey(Principal principal, TicketKey key) {
-    Checks.notNull(principal, "principal");
+    Rights r = rights(principal);
     Checks.notNull(key, "ticket key");
     Ticket t = store.findByKey(key).orElseThrow(() -> new NotFoundException("ticket not found"));
-    return load(principal, t.id());
+    return load(r, t.id());
   }
 
   @Override
   public List<Entry> conversation(Principal principal, TicketId id) {
-    Checks.notNull(principal, "principal");
-    Ticket t = load(principal, id);
-    access.check(principal, t, Permission.TICKET_READ);
-    boolean internal = access.may(principal, t, Permission.TICKET_READ_INTERNAL);
+    return conversation(rights(principal), id);
+  }
+
+  private List<Entry> conversation(Rights r, TicketId id) {
+    Ticket t = load(r, id);
+    access.check(r, t, Permission.TICKET_READ);
+    boolean internal = access.may(r, t, Permission.TICKET_READ_INTERNAL);
     List<Entry> out = new ArrayList<>();
     for (Entry e : entries(store.history(id))) {
       if (internal || e.kind().isPublic()) {
@@ -337,16 +349,17 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public List<TicketEvent> history(Principal principal, TicketId id) {
-    Checks.notNull(principal, "principal");
-    Ticket t = load(principal, id);
-    access.check(principal, t, Permission.TICKET_READ_INTERNAL);
+    Rights r = rights(principal);
+    Ticket t = load(r, id);
+    access.check(r, t, Permission.TICKET_READ_INTERNAL);
     return store.history(id);
   }
 
   @Override
   public AttachmentContent attachment(Principal principal, TicketId ticketId, AttachmentId attachmentId) {
+    Rights r = rights(principal);
     Checks.notNull(attachmentId, "attachment id");
-    for (Entry e : conversation(principal, ticketId)) {
+    for (Entry e : conversation(r, ticketId)) {
       for (Attachment a : e.attachments()) {
         if (a.id().equals(attachmentId)) {
           byte[] bytes = blobs.get(a.blobKey()).orElseThrow(() -> new NotFoundException("attachment not found"));
@@ -354,23 +367,23 @@ public final class DefaultTicketService implements TicketService {
         }
       }
     }
-    access.deny(principal, "ATTACHMENT_READ", attachmentId.value(), "not an attachment of a visible entry of this ticket");
+    access.deny(principal, Permission.TICKET_READ, attachmentId.value(), "not an attachment of a visible entry of this ticket");
     throw new NotFoundException("attachment not found");
   }
 
   @Override
   public TicketPage query(Principal principal, TicketQuery query) {
-    Checks.notNull(principal, "principal");
+    Rights r = rights(principal);
     Checks.notNull(query, "query");
-    TicketVisibility v = access.visibility(principal);
+    TicketVisibility v = access.visibility(r);
     return v.isNone() ? new TicketPage(List.of(), null) : store.query(query, v);
   }
 
   @Override
   public long count(Principal principal, TicketQuery query) {
-    Checks.notNull(principal, "principal");
+    Rights r = rights(principal);
     Checks.notNull(query, "query");
-    TicketVisibility v = access.visibility(principal);
+    TicketVisibility v = access.visibility(r);
     return v.isNone() ? 0 : store.count(query, v);
   }
 
@@ -378,34 +391,17 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket create(Principal principal, NewTicket cmd) {
-    Checks.notNull(principal, "principal");
+    Rights r = rights(principal);
     Checks.notNull(cmd, "command");
     // authorize before looking anything up, so that the answer never tells an unauthorized caller
     // whether a customer, team or agent exists
-    if (principal instanceof Principal.Customer c) {
-      if (!c.id().equals(cmd.requester())) {
-        access.deny(principal, "TICKET_CREATE", null, "customer creating a ticket for someone else");
-        throw new dev.frontline.helpdesk.AccessDeniedException("customers may only open tickets for themselves");
-      }
-      if (cmd.setsAgentFields()) {
-        access.deny(principal, "TICKET_CREATE", null, "customer setting agent-only fields");
-        throw new dev.frontline.helpdesk.AccessDeniedException("customers may not set priority, type, tier, team, assignee, tags or fields");
-      }
-    } else if (principal instanceof Principal.Anonymous) {
-      access.deny(principal, "TICKET_CREATE", null, "anonymous");
-      throw new dev.frontline.helpdesk.AccessDeniedException("sign in to open a ticket");
-    } else if (!(principal instanceof Principal.System) && !access.holds(principal, Permission.TICKET_CREATE)) {
-      // an unknown or inactive agent, or one without the right to create anywhere, learns nothing
-      // about the requester: the right is checked before the look-up (the per-team check follows)
-      access.deny(principal, Permission.TICKET_CREATE.name(), null, "permission not held");
-      throw new dev.frontline.helpdesk.AccessDeniedException("not permitted: ticket_create");
-    }
+    access.checkCreate(r, cmd.requester(), cmd.setsAgentFields());
     Customer requester =
         directory.findCustomer(cmd.requester()).orElseThrow(() -> new ValidationException("unknown requester"));
     // tickets opened by customers or automation without a team land in the tier's default team;
     // agents choose the team explicitly
     boolean routeToDefault = cmd.team() == null && cmd.assignee() == null
-        && (principal instanceof Principal.Customer || principal instanceof Principal.System);
+        && r.agent() == null;
     TeamId team = routeToDefault ? defaultTeam(cmd.tier()) : cmd.team();
     // the requester's language travels with the ticket (routing, macros), unless the command names one
     TreeMap<String, FieldValue> fields = new TreeMap<>(cmd.fields());
@@ -417,12 +413,15 @@ public final class DefaultTicketService implements TicketService {
         cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(fields),
         cmd.tier(), team, cmd.assignee()));
     Ticket t = c.current;
-    if (!(principal instanceof Principal.Customer || principal instanceof Principal.System)) {
-      requireCreate(principal, t);
-      if (cmd.team() != null && principal instanceof Principal.Agent a && a.id().equals(cmd.assignee())) {
+    Agent creator = r.agent();
+    if (creator != null) {
+      // an agent needs the right on the new ticket itself (its team's access level); customers and
+      // the system principal passed checkCreate, which is all they need
+      requireCreate(r, t);
+      if (cmd.team() != null && creator.id().equals(cmd.assignee())) {
         // assigning the new ticket to oneself must not lift the team access level's cap on
         // creating tickets for the team (AccessControl exempts tickets assigned to the agent)
-        requireCreate(principal, TicketHistory.apply(null, new TicketEvent(t.id(), 1, c.actor, c.at,
+        requireCreate(r, TicketHistory.apply(null, new TicketEvent(t.id(), 1, c.actor, c.at,
             new TicketChange.Created(
                 t.key(), cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
                 cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(fields),
@@ -478,9 +477,9 @@ public final class DefaultTicketService implements TicketService {
    * see the new ticket: the ticket does not exist yet, so there is no existence to hide, and "not
    * found" would be a misleading answer to "create a ticket in team X".
    */
-  private void requireCreate(Principal principal, Ticket fresh) {
-    if (!access.may(principal, fresh, Permission.TICKET_CREATE)) {
-      access.deny(principal, Permission.TICKET_CREATE.name(), fresh.team() == null ? null : fresh.team().value(), "may not create this ticket");
+  private void requireCreate(Rights r, Ticket fresh) {
+    if (!access.may(r, fresh, Permission.TICKET_CREATE)) {
+      access.deny(r.principal(), Permission.TICKET_CREATE, fresh.team() == null ? null : fresh.team().value(), "may not create this ticket");
       throw new dev.frontline.helpdesk.AccessDeniedException("not permitted: ticket_create");
     }
   }
@@ -528,30 +527,30 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket reply(Principal principal, TicketId id, long expectedVersion, Message message) {
+    Rights r = rights(principal);
     Checks.notNull(message, "message");
-    Checks.notNull(principal, "principal");
     Checks.notNull(id, "ticket id");
     // follow merges: replies to a merged ticket land in the surviving one
-    Ticket start = load(principal, id);
+    Ticket start = load(r, id);
     if (start.state() == TicketState.MERGED && start.mergedInto() != null) {
-      access.check(principal, start, Permission.TICKET_REPLY_PUBLIC);
+      access.check(r, start, Permission.TICKET_REPLY_PUBLIC);
       Ticket target = start;
       Set<TicketId> seen = new HashSet<>();
       while (target.state() == TicketState.MERGED && target.mergedInto() != null && seen.add(target.id())) {
         target = store.find(target.mergedInto()).orElseThrow(() -> new NotFoundException("ticket not found"));
       }
-      if (principal instanceof Principal.Customer && !access.sees(principal, target)) {
+      if (r.customer() != null && !access.sees(r, target)) {
         // the customer was the requester of the source; the reply still belongs to the target, but
         // the target (or a follow-up of it) is not theirs to see: answer with the ticket they replied to
-        replyAs(Principal.system("merge"), principal, target.id(), Ticket.ANY_VERSION, message);
-        return load(principal, id);
+        replyAs(access.rightsOf(Principal.system("merge")), principal, target.id(), Ticket.ANY_VERSION, message);
+        return load(r, id);
       }
-      return replyAs(principal, principal, target.id(), Ticket.ANY_VERSION, message);
+      return replyAs(r, principal, target.id(), Ticket.ANY_VERSION, message);
     }
-    return replyAs(principal, principal, id, expectedVersion, message);
+    return replyAs(r, principal, id, expectedVersion, message);
   }
 
-  private Ticket replyAs(Principal checker, Principal author, TicketId id, long expectedVersion, Message message) {
+  private Ticket replyAs(Rights checker, Principal author, TicketId id, long expectedVersion, Message message) {
     return withRetry(checker, id, expectedVersion, t -> {
       access.check(checker, t, Permission.TICKET_REPLY_PUBLIC);
       boolean customer = author instanceof Principal.Customer;
@@ -588,9 +587,10 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket addNote(Principal principal, TicketId id, long expectedVersion, Message message) {
+    Rights r = rights(principal);
     Checks.notNull(message, "message");
-    return withRetry(principal, id, expectedVersion, t -> {
-      access.check(principal, t, Permission.TICKET_NOTE_INTERNAL);
+    return withRetry(r, id, expectedVersion, t -> {
+      access.check(r, t, Permission.TICKET_NOTE_INTERNAL);
       if (t.state() == TicketState.MERGED) {
         throw new IllegalTransitionException("ticket " + t.key() + " is merged and takes no notes");
       }
@@ -604,12 +604,13 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket transition(Principal principal, TicketId id, long expectedVersion, TicketState target) {
+    Rights r = rights(principal);
     Checks.notNull(target, "target state");
     if (target == TicketState.MERGED || target == TicketState.NEW) {
       throw new IllegalTransitionException("a ticket becomes " + target + " only by " + (target == TicketState.NEW ? "creation" : "merging"));
     }
-    return withRetry(principal, id, expectedVersion, t -> {
-      access.check(principal, t, Permission.forTransition(target));
+    return withRetry(r, id, expectedVersion, t -> {
+      access.check(r, t, Permission.forTransition(target));
       if (!t.state().canTransitionTo(target)) {
         throw new IllegalTransitionException("cannot move ticket " + t.key() + " from " + t.state() + " to " + target);
       }
@@ -621,15 +622,16 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket update(Principal principal, TicketId id, long expectedVersion, TicketUpdate u) {
+    Rights r = rights(principal);
     Checks.notNull(u, "update");
-    return withRetry(principal, id, expectedVersion, t -> {
+    return withRetry(r, id, expectedVersion, t -> {
       if (u.priority() != null && u.priority() != t.priority()) {
-        access.check(principal, t, Permission.TICKET_CHANGE_PRIORITY);
+        access.check(r, t, Permission.TICKET_CHANGE_PRIORITY);
       }
       boolean edits = u.subject() != null || u.type() != null || !u.addTags().isEmpty() || !u.removeTags().isEmpty()
           || !u.setFields().isEmpty() || !u.removeFields().isEmpty();
       if (edits) {
-        access.check(principal, t, Permission.TICKET_EDIT);
+        access.check(r, t, Permission.TICKET_EDIT);
       }
       requireNotFinal(t);
       Change c = change(principal, t);
@@ -681,14 +683,16 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket assign(Principal principal, TicketId id, long expectedVersion, @Nullable TeamId team, @Nullable AgentId assignee) {
-    return withRetry(principal, id, expectedVersion, t -> {
-      boolean taking = principal instanceof Principal.Agent a && a.id().equals(assignee) && Objects.equals(team, t.team());
+    Rights r = rights(principal);
+    return withRetry(r, id, expectedVersion, t -> {
+      Agent me = r.agent();
+      boolean taking = me != null && me.id().equals(assignee) && Objects.equals(team, t.team());
       if (taking) {
-        if (!access.may(principal, t, Permission.TICKET_TAKE)) {
-          access.check(principal, t, Permission.TICKET_ASSIGN);
+        if (!access.may(r, t, Permission.TICKET_TAKE)) {
+          access.check(r, t, Permission.TICKET_ASSIGN);
         }
       } else {
-        access.check(principal, t, Permission.TICKET_ASSIGN);
+        access.check(r, t, Permission.TICKET_ASSIGN);
       }
       requireNotFinal(t);
       validateTeamAndAgent(t.tier(), team, assignee);
@@ -713,8 +717,9 @@ public final class DefaultTicketService implements TicketService {
   private Ticket moveTier(Principal principal, TicketId id, long expectedVersion, int toTier, @Nullable TeamId team, String reason, boolean up) {
     Checks.text(reason, up ? "escalation reason" : "hand-off note", 4000);
     Checks.require(toTier >= 1 && toTier <= Ticket.MAX_TIER, "tier must be between 1 and " + Ticket.MAX_TIER);
-    return withRetry(principal, id, expectedVersion, t -> {
-      access.check(principal, t, up ? Permission.TICKET_ESCALATE : Permission.TICKET_DEESCALATE);
+    Rights r = rights(principal);
+    return withRetry(r, id, expectedVersion, t -> {
+      access.check(r, t, up ? Permission.TICKET_ESCALATE : Permission.TICKET_DEESCALATE);
       requireNotFinal(t);
       if (up ? toTier <= t.tier() : toTier >= t.tier()) {
         throw new ValidationException(
@@ -726,7 +731,7 @@ public final class DefaultTicketService implements TicketService {
       }
       validateTeamAndAgent(toTier, target, null);
       Change c = change(principal, t);
-      c.add(new TicketChange.TierChanged(t.tier(), toTier, t.team(), target, t.assignee(), null, reason, principal instanceof Principal.System));
+      c.add(new TicketChange.TierChanged(t.tier(), toTier, t.team(), target, t.assignee(), null, reason, r.isSystem()));
       String text = (up ? "Escalated from tier " + t.tier() + " to tier " + toTier + ": " : "Handed back from tier " + t.tier() + " to tier " + toTier + ": ") + reason;
       c.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), EntryKind.SYSTEM, Author.of(principal), dev.frontline.helpdesk.ticket.Channel.INTERNAL, text, c.at, List.of())));
       return commit(c);
@@ -737,6 +742,7 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket link(Principal principal, TicketId from, LinkType type, TicketId to) {
+    Rights r = rights(principal);
     Checks.notNull(type, "link type");
     if (type == LinkType.MERGED_FROM || type == LinkType.SPLIT_FROM || type == LinkType.SPLIT_INTO
         || type == LinkType.FOLLOW_UP_OF || type == LinkType.FOLLOWED_UP_BY) {
@@ -747,10 +753,10 @@ public final class DefaultTicketService implements TicketService {
       throw new ValidationException("a ticket cannot be linked to itself");
     }
     return retryOnConflict(() -> {
-      Ticket a = load(principal, from);
-      access.check(principal, a, Permission.TICKET_LINK);
-      Ticket b = load(principal, to);
-      access.check(principal, b, Permission.TICKET_LINK);
+      Ticket a = load(r, from);
+      access.check(r, a, Permission.TICKET_LINK);
+      Ticket b = load(r, to);
+      access.check(r, b, Permission.TICKET_LINK);
       TicketLink ab = new TicketLink(type, to);
       if (a.links().contains(ab)) {
         return a;
@@ -766,16 +772,17 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket merge(Principal principal, TicketId sourceId, long sourceVersion, TicketId targetId) {
+    Rights r = rights(principal);
     Checks.notNull(targetId, "target ticket");
     Checks.notNull(sourceId, "source ticket");
     if (sourceId.equals(targetId)) {
       throw new ValidationException("a ticket cannot be merged into itself");
     }
     return retryOnConflict(() -> {
-      Ticket s = load(principal, sourceId);
-      access.check(principal, s, Permission.TICKET_MERGE);
-      Ticket t = load(principal, targetId);
-      access.check(principal, t, Permission.TICKET_MERGE);
+      Ticket s = load(r, sourceId);
+      access.check(r, s, Permission.TICKET_MERGE);
+      Ticket t = load(r, targetId);
+      access.check(r, t, Permission.TICKET_MERGE);
       if (s.version() != sourceVersion) {
         throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
       }
@@ -807,11 +814,12 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public Ticket split(Principal principal, TicketId sourceId, EntryId entryId, String subject, @Nullable TeamId team) {
+    Rights r = rights(principal);
     Checks.notNull(entryId, "entry id");
     Checks.line(subject, "subject", Ticket.MAX_SUBJECT);
     return retryOnConflict(() -> {
-      Ticket s = load(principal, sourceId);
-      access.check(principal, s, Permission.TICKET_SPLIT);
+      Ticket s = load(r, sourceId);
+      access.check(r, s, Permission.TICKET_SPLIT);
       requireNotFinal(s);
       Entry entry = null;
       for (Entry e : entries(store.history(sourceId))) {
@@ -827,7 +835,7 @@ public final class DefaultTicketService implements TicketService {
       Change nc = newTicket(principal, key -> new TicketChange.Created(
           key, subject, s.requester(), s.organization(), split.channel(), s.priority(), s.type(),
           new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null));
-      requireCreate(principal, nc.current);
+      requireCreate(r, nc.current);
       validateTeamAndAgent(s.tier(), newTeam, null);
       nc.add(new TicketChange.EntryAdded(copyOf(entry)));
       nc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_FROM, sourceId)));
@@ -842,10 +850,7 @@ public final class DefaultTicketService implements TicketService {
 
   @Override
   public int closeSolvedTickets(Principal principal) {
-    if (!(principal instanceof Principal.System)) {
-      access.deny(principal, "AUTO_CLOSE", null, "not the system principal");
-      throw new dev.frontline.helpdesk.AccessDeniedException("only the system principal runs automations");
-    }
+    access.require(rights(principal), Permission.TICKET_AUTO_CLOSE);
     Instant cutoff = clock.instant().minus(autoCloseAfter);
     int closed = 0;
     String cursor = null;
@@ -914,7 +919,21 @@ public final class DefaultTicketService implements TicketService {
    * @return the updated ticket
    */
   public Ticket appendCustom(Principal actor, TicketId id, java.util.function.BiFunction<Ticket, List<TicketEvent>, TicketChange.Custom> build) {
-    return withRetry(actor, id, Ticket.ANY_VERSION, t -> {
+    return appendCustom(rights(actor), id, build);
+  }
+
+  /**
+   * {@link #appendCustom(Principal, TicketId, java.util.function.BiFunction)} for a caller whose
+   * rights are resolved already (the author is {@code rights.principal()}).
+   *
+   * @param rights the caller's rights
+   * @param id the ticket
+   * @param build computes the change from the snapshot and history
+   * @return the updated ticket
+   */
+  public Ticket appendCustom(Rights rights, TicketId id, java.util.function.BiFunction<Ticket, List<TicketEvent>, TicketChange.Custom> build) {
+    Principal actor = rights.principal();
+    return withRetry(rights, id, Ticket.ANY_VERSION, t -> {
       Change c = change(actor, t);
       c.add(build.apply(t, store.history(id)));
       return commit(c);

@@ -91,7 +91,7 @@ public final class DefinitionRegistry<D extends AutomationDefinition> {
   public StoredDefinition<D> define(Principal principal, D d, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(d, kind.label());
-    access.require(principal, manage);
+    access.require(access.rightsOf(principal), manage);
     d.requireStorable();
     Checks.require(local.stream().noneMatch(x -> x.name().equals(d.name())),
         kind.label() + " " + d.name() + " is added to this " + owner + " in memory; pick another name");
@@ -109,7 +109,7 @@ public final class DefinitionRegistry<D extends AutomationDefinition> {
   public boolean delete(Principal principal, String name, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(name, "name");
-    access.require(principal, manage);
+    access.require(access.rightsOf(principal), manage);
     return stored.store().delete(kind, name, expectedRevision);
   }
 
@@ -119,7 +119,7 @@ public final class DefinitionRegistry<D extends AutomationDefinition> {
    */
   public List<StoredDefinition<D>> list(Principal principal) {
     Checks.notNull(principal, "principal");
-    access.require(principal, manage);
+    access.require(access.rightsOf(principal), manage);
     return stored.current().all();
   }
 
@@ -131,7 +131,7 @@ public final class DefinitionRegistry<D extends AutomationDefinition> {
   public Optional<StoredDefinition<D>> find(Principal principal, String name) {
     Checks.notNull(principal, "principal");
     Checks.notNull(name, "name");
-    access.require(principal, manage);
+    access.require(access.rightsOf(principal), manage);
     return Optional.ofNullable(stored.current().byName().get(name));
   }
 

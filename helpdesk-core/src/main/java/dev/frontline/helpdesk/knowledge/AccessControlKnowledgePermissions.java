@@ -3,6 +3,7 @@ package dev.frontline.helpdesk.knowledge;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.TeamId;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,35 +23,38 @@ final class AccessControlKnowledgePermissions implements KnowledgePermissions {
 
   @Override
   public SearchAudience readAudience(Principal principal) {
-    if (principal instanceof Principal.System) {
+    Rights r = access.rightsOf(principal);
+    if (r.isSystem()) {
       return SearchAudience.everything();
     }
-    if (!(principal instanceof Principal.Agent)) {
+    if (r.agent() == null) {
+      // customers, visitors, and agents that are unknown or inactive: published public articles
       return SearchAudience.publicOnly();
     }
-    boolean internal = access.holds(principal, Permission.KB_READ_INTERNAL);
-    Set<TeamId> teams = internal ? access.teamsOf(principal).keySet() : Set.of();
+    boolean internal = access.holds(r, Permission.KB_READ_INTERNAL);
+    Set<TeamId> teams = internal ? r.teams().keySet() : Set.of();
     Set<ArticleStatus> statuses =
-        access.holds(principal, Permission.KB_WRITE) ? EnumSet.allOf(ArticleStatus.class) : Set.of(ArticleStatus.PUBLISHED);
+        access.holds(r, Permission.KB_WRITE) ? EnumSet.allOf(ArticleStatus.class) : Set.of(ArticleStatus.PUBLISHED);
     return new SearchAudience(internal, false, teams, statuses);
   }
 
   @Override
   public boolean mayWrite(Principal principal, @Nullable Article existing, @Nullable Article updated) {
-    if (principal instanceof Principal.System) {
+    Rights r = access.rightsOf(principal);
+    if (r.isSystem()) {
       return true;
     }
-    if (!(principal instanceof Principal.Agent)) {
+    if (r.agent() == null) {
       return false;
     }
     Permission needed = KnowledgePermissions.publishes(existing, updated) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
-    if (!access.holds(principal, needed)) {
+    if (!access.holds(r, needed)) {
       return false;
     }
     if (categoryEditors.isEmpty()) {
       return true;
     }
-    Set<TeamId> mine = access.teamsOf(principal).keySet();
+    Set<TeamId> mine = r.teams().keySet();
     return (existing == null || mayEditCategory(mine, existing.categoryPath()))
         && (updated == null || mayEditCategory(mine, updated.categoryPath()));
   }
@@ -70,7 +74,7 @@ final class AccessControlKnowledgePermissions implements KnowledgePermissions {
   }
 
   @Override
-  public void denied(Principal principal, String action, @Nullable ArticleId target, String reason) {
-    access.deny(principal, action, target == null ? null : target.value(), reason);
+  public void denied(Principal principal, Permission permission, @Nullable ArticleId target, String reason) {
+    access.deny(principal, permission, target == null ? null : target.value(), reason);
   }
 }

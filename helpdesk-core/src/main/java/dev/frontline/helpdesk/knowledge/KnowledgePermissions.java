@@ -49,11 +49,13 @@ public interface KnowledgePermissions {
    * {@link #fromAccessControl} forwards to {@link AccessControl#deny}.
    *
    * @param principal who tried
-   * @param action what (for example {@code kb.read}, {@code kb.write}, {@code kb.publish})
+   * @param permission what was tried: {@link dev.frontline.helpdesk.access.Permission#KB_READ} for
+   *     reads and uses of an article, {@link dev.frontline.helpdesk.access.Permission#KB_WRITE} or
+   *     {@link dev.frontline.helpdesk.access.Permission#KB_PUBLISH} for changes
    * @param target the article id, if known
    * @param reason why (internal, never shown to the caller)
    */
-  default void denied(Principal principal, String action, @Nullable ArticleId target, String reason) {}
+  default void denied(Principal principal, dev.frontline.helpdesk.access.Permission permission, @Nullable ArticleId target, String reason) {}
 
   /**
    * Whether a save or delete publishes, that is changes what readers of published articles see or

@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>hits only among the tickets whose conversation the principal may read: for customers
- *       {@link AccessControl#visibility(Principal)}, for agents {@link AccessControl#permitted(Principal,
+ *       {@link AccessControl#visibility(dev.frontline.helpdesk.access.Rights) AccessControl.visibility}, for agents {@link AccessControl#permitted(dev.frontline.helpdesk.access.Rights,
  *       Permission) permitted(principal, TICKET_READ)} (an agent who sees a team's tickets only as
  *       an overview gets no hit and no snippet from them, as {@code conversation()} refuses them);
  *   <li>internal notes and system entries are matched and highlighted only for tickets within
- *       {@link AccessControl#permitted(Principal, Permission) permitted(principal,
+ *       {@link AccessControl#permitted(dev.frontline.helpdesk.access.Rights, Permission) permitted(rights,
  *       TICKET_READ_INTERNAL)}. That filter is exact per ticket, with one conservative exception
  *       (agents with a TIER-scoped internal-read role who belong to a team whose access level
  *       withholds internal notes: tickets reached only through the tier are searched by their

@@ -65,6 +65,15 @@ public interface TicketSearch extends AutoCloseable {
   List<SimilarTicket> similarSolved(
       String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude, int limit);
 
+  /**
+   * Makes every change indexed so far visible to searches now. Near-real-time indexes (which make
+   * changes searchable within a refresh interval) override it; the default, for indexes where
+   * changes are searchable at once, does nothing. The similar-ticket service calls it before each
+   * search, so a ticket solved by a finished call is found by the next search (read-your-writes);
+   * an implementation keeps it cheap when nothing changed.
+   */
+  default void refresh() {}
+
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}

@@ -453,7 +453,7 @@ public final class EmailIntake {
     Status status;
     Principal asCustomer = Principal.customer(customer.id());
     if (target != null) {
-      boolean own = helpdesk.access().may(asCustomer, target, Permission.TICKET_REPLY_PUBLIC);
+      boolean own = helpdesk.access().may(helpdesk.access().rightsOf(asCustomer), target, Permission.TICKET_REPLY_PUBLIC);
       Principal author = own ? asCustomer : INTAKE;
       String text = own ? body : "From: " + describe(customer) + "\n\n" + body;
       try {
@@ -520,7 +520,7 @@ public final class EmailIntake {
       return true;
     }
     Optional<Customer> sender = helpdesk.directory().findCustomerByEmail(address);
-    return sender.isPresent() && helpdesk.access().may(Principal.customer(sender.get().id()), t, Permission.TICKET_REPLY_PUBLIC);
+    return sender.isPresent() && helpdesk.access().may(helpdesk.access().rightsOf(Principal.customer(sender.get().id())), t, Permission.TICKET_REPLY_PUBLIC);
   }
 
   /** The candidate if the sender is a participant of it, else null (flagged and noted). */

@@ -232,6 +232,7 @@ public final class LuceneTicketSearch implements TicketSearch {
   }
 
   /** Makes every change so far searchable now (normally done within the refresh interval). */
+  @Override
   public void refresh() {
     live.refresh();
   }

@@ -134,7 +134,12 @@ class ModulePathHostTest {
     Path out = dir.resolve("classes");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "--module-path", modulePath(),
+    // an explicit, empty class path: without one, an in-process javac falls back to this JVM's
+    // java.class.path, and whether that holds Frontline's classes depends on how the test runner
+    // was started (then they would be found in the unnamed module instead of on the module path)
+    Path emptyClassPath = Files.createDirectories(dir.resolve("empty-class-path"));
+    int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "--class-path", emptyClassPath.toString(),
+        "--module-path", modulePath(),
         "-d", out.toString(), src.resolve("module-info.java").toString(),
         src.resolve("host").resolve(className + ".java").toString());
     return new Compilation(rc == 0, diagnostics.toString(StandardCharsets.UTF_8), out);

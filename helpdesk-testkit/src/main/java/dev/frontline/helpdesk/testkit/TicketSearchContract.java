@@ -279,7 +279,7 @@ public abstract class TicketSearchContract {
   private void oneWorld(Random rnd) {
     Desk d = new Desk();
     Set<Permission> custom = new HashSet<>();
-    for (Permission p : Permission.values()) {
+    for (Permission p : Permission.grantable()) {
       if (rnd.nextInt(3) == 0) {
         custom.add(p);
       }
@@ -376,12 +376,12 @@ public abstract class TicketSearchContract {
           // the conversation's read right (an overview of a team's tickets is not enough), as the
           // index can apply it (permitted() leaves out tier-reached tickets of agents in a team
           // that withholds reading; never more)
-          boolean readable = d.helpdesk.access().may(p, t, Permission.TICKET_READ)
-              && d.helpdesk.access().permitted(p, Permission.TICKET_READ).matches(t);
+          boolean readable = d.helpdesk.access().may(d.helpdesk.access().rightsOf(p), t, Permission.TICKET_READ)
+              && d.helpdesk.access().permitted(d.helpdesk.access().rightsOf(p), Permission.TICKET_READ).matches(t);
           boolean solved = TicketSearch.SOLVED_STATES.contains(t.state());
           boolean inPublic = Objects.requireNonNull(publicWords.get(id)).contains(w);
           boolean inInternal = Objects.requireNonNull(internalWords.get(id)).contains(w)
-              && d.helpdesk.access().permitted(p, Permission.TICKET_READ_INTERNAL).matches(t);
+              && d.helpdesk.access().permitted(d.helpdesk.access().rightsOf(p), Permission.TICKET_READ_INTERNAL).matches(t);
           if (readable && solved && (inPublic || inInternal)) {
             expected.add(id);
           }
@@ -390,8 +390,8 @@ public abstract class TicketSearchContract {
         for (SimilarTicket h : hits) {
           Ticket t = d.helpdesk.tickets().get(d.system, h.ticketId());
           assertThat(d.helpdesk.tickets().find(p, h.ticketId())).as("every hit is readable").isPresent();
-          assertThat(d.helpdesk.access().may(p, t, Permission.TICKET_READ)).as("%s may read the conversation of every hit", p.describe()).isTrue();
-          boolean mayInternal = d.helpdesk.access().may(p, t, Permission.TICKET_READ_INTERNAL);
+          assertThat(d.helpdesk.access().may(d.helpdesk.access().rightsOf(p), t, Permission.TICKET_READ)).as("%s may read the conversation of every hit", p.describe()).isTrue();
+          boolean mayInternal = d.helpdesk.access().may(d.helpdesk.access().rightsOf(p), t, Permission.TICKET_READ_INTERNAL);
           if (INTERNAL_WORDS.contains(w) && !Objects.requireNonNull(publicWords.get(h.ticketId())).contains(w)) {
             assertThat(mayInternal).as("%s: an internal-only hit needs internal-read rights on %s", p.describe(), t).isTrue();
           }

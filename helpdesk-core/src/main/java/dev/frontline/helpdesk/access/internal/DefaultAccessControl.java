@@ -13,6 +13,7 @@ import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.Customer;
+import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.Team;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,9 +138,16 @@ public final class DefaultAccessControl implements AccessControl {
     return false;
   }
 
-  @Override
-  public TicketVisibility visibility(Principal principal) {
-    return visibility(rightsOf(principal));
+  /** Who holds an inherent permission (see each constant of {@link Permission}). */
+  private static boolean holdsInherent(Rights r, Permission p) {
+    return switch (p) {
+      case MACRO_USE, INTERACTION_RECORD -> r.isStaff();
+      case CSAT_ANSWER -> r.customer() != null;
+      case ASSET_READ -> r.isStaff() || r.customer() != null;
+      case KB_READ -> true;
+      case TICKET_AUTO_CLOSE -> r.isSystem();
+      default -> throw new IllegalArgumentException(p + " is granted by roles");
+    };
   }
 
   @Override
@@ -147,12 +156,17 @@ public final class DefaultAccessControl implements AccessControl {
   }
 
   @Override
-  public TicketVisibility permitted(Principal principal, Permission permission) {
-    return permitted(rightsOf(principal), permission);
-  }
-
-  @Override
   public TicketVisibility permitted(Rights rights, Permission permission) {
+    if (permission.inherent()) {
+      if (!holdsInherent(rights, permission)) {
+        return TicketVisibility.none();
+      }
+      Customer c = rights.customer();
+      if (permission == Permission.CSAT_ANSWER && c != null) {
+        return new TicketVisibility(false, Set.of(), Set.of(), Set.of(), Set.of(c.id()), Set.of());
+      }
+      return visibility(rights);
+    }
     return filter(rights, permission, true);
   }
 
@@ -215,22 +229,18 @@ public final class DefaultAccessControl implements AccessControl {
   }
 
   @Override
-  public boolean sees(Principal principal, Ticket ticket) {
-    return sees(rightsOf(principal), ticket);
-  }
-
-  @Override
   public boolean sees(Rights rights, Ticket ticket) {
     return visibility(rights).matches(ticket);
   }
 
   @Override
-  public boolean may(Principal principal, Ticket ticket, Permission permission) {
-    return may(rightsOf(principal), ticket, permission);
-  }
-
-  @Override
   public boolean may(Rights rights, Ticket ticket, Permission permission) {
+    if (permission.inherent()) {
+      Customer c = rights.customer();
+      return holdsInherent(rights, permission)
+          && sees(rights, ticket)
+          && (permission != Permission.CSAT_ANSWER || (c != null && c.id().equals(ticket.requester())));
+    }
     if (rights.isSystem()) {
       return true;
     }
@@ -246,17 +256,12 @@ public final class DefaultAccessControl implements AccessControl {
   }
 
   @Override
-  public void check(Principal principal, Ticket ticket, Permission permission) {
-    check(rightsOf(principal), ticket, permission);
-  }
-
-  @Override
   public void check(Rights rights, Ticket ticket, Permission permission) {
     if (may(rights, ticket, permission)) {
       return;
     }
     boolean seen = sees(rights, ticket);
-    deny(rights.principal(), permission.name(), ticket.id().value(), seen ? "not permitted" : "not visible");
+    deny(rights.principal(), permission, ticket.id().value(), seen ? "not permitted" : "not visible");
     if (!seen) {
       throw new NotFoundException("ticket not found");
     }
@@ -264,27 +269,59 @@ public final class DefaultAccessControl implements AccessControl {
   }
 
   @Override
-  public boolean holds(Principal principal, Permission permission) {
-    return holds(rightsOf(principal), permission);
-  }
-
-  @Override
   public boolean holds(Rights rights, Permission permission) {
+    if (permission.inherent()) {
+      return holdsInherent(rights, permission);
+    }
     return rights.isSystem() || rights.roles().stream().anyMatch(r -> r.permissions().contains(permission));
   }
 
   @Override
-  public void require(Principal principal, Permission permission) {
-    if (!holds(principal, permission)) {
-      deny(principal, permission.name(), null, "permission not held");
+  public void require(Rights rights, Permission permission) {
+    if (!holds(rights, permission)) {
+      deny(rights.principal(), permission, null, "permission not held");
       throw new AccessDeniedException("not permitted: " + permission.name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
   @Override
-  public Map<TeamId, TeamAccess> teamsOf(Principal principal) {
-    Agent a = principal instanceof Principal.Agent ? rightsOf(principal).agent() : null;
-    return a == null ? Map.of() : a.teams();
+  public void checkCreate(Rights rights, CustomerId requester, boolean setsAgentFields) {
+    Principal p = rights.principal();
+    if (p instanceof Principal.Customer c) {
+      if (!c.id().equals(requester)) {
+        deny(p, Permission.TICKET_CREATE, null, "customer creating a ticket for someone else");
+        throw new AccessDeniedException("customers may only open tickets for themselves");
+      }
+      if (setsAgentFields) {
+        deny(p, Permission.TICKET_CREATE, null, "customer setting agent-only fields");
+        throw new AccessDeniedException("customers may not set priority, type, tier, team, assignee, tags or fields");
+      }
+    } else if (p instanceof Principal.Anonymous) {
+      deny(p, Permission.TICKET_CREATE, null, "anonymous");
+      throw new AccessDeniedException("sign in to open a ticket");
+    } else if (!holds(rights, Permission.TICKET_CREATE)) {
+      // an unknown or inactive agent, or one without the right to create anywhere, learns nothing
+      // about the requester: the right is checked before the look-up (the per-team check follows)
+      deny(p, Permission.TICKET_CREATE, null, "permission not held");
+      throw new AccessDeniedException("not permitted: ticket_create");
+    }
+  }
+
+  @Override
+  public boolean mayReadAssets(Rights rights, CustomerId customer, BooleanSupplier seesTheirTickets) {
+    if (rights.isSystem()) {
+      return true;
+    }
+    Customer c = rights.customer();
+    if (c != null) {
+      return c.id().equals(customer);
+    }
+    return rights.agent() != null && seesTheirTickets.getAsBoolean();
+  }
+
+  @Override
+  public boolean seesSharedAssets(Rights rights) {
+    return rights.isStaff() || rights.sharedOrganization() != null;
   }
 
   /**
@@ -292,7 +329,7 @@ public final class DefaultAccessControl implements AccessControl {
    * @return its DEBUG line; a denial without a target names none (no "on null")
    */
   public static String logLine(AccessDecision d) {
-    return "denied " + d.principal().describe() + " " + d.action()
+    return "denied " + d.principal().describe() + " " + d.permission()
         + (d.target() == null ? "" : " on " + d.target()) + ": " + d.reason();
   }
 
@@ -300,12 +337,13 @@ public final class DefaultAccessControl implements AccessControl {
    * Records a denial: logs it and tells the listeners.
    *
    * @param principal who tried
-   * @param action what
+   * @param permission what it tried to do
    * @param target on what, if known
    * @param reason why denied (internal)
    */
-  public void deny(Principal principal, String action, @Nullable String target, String reason) {
-    AccessDecision d = new AccessDecision(principal, action, target, clock.instant(), reason);
+  @Override
+  public void deny(Principal principal, Permission permission, @Nullable String target, String reason) {
+    AccessDecision d = new AccessDecision(principal, permission, target, clock.instant(), reason);
     // DEBUG, not WARN: denials are routine (a customer probing another's ticket, a UI offering an
     // action the caller may not take); hosts that audit them attach an AccessListener.
     if (LOG.isDebugEnabled()) {

@@ -9,9 +9,9 @@ import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
-import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.AssetDirectory;
 import dev.frontline.helpdesk.ticket.FieldValue;
@@ -71,25 +71,16 @@ public final class DefaultAssetService implements AssetService {
     Checks.notNull(principal, "principal");
     Checks.notNull(customer, "customer");
     Optional<Customer> c = helpdesk.directory().findCustomer(customer);
-    boolean allowed;
-    boolean withOrg;
-    if (principal instanceof Principal.System) {
-      allowed = true;
-      withOrg = true;
-    } else if (principal instanceof Principal.Customer pc) {
-      allowed = pc.id().equals(customer);
-      withOrg = c.map(this::seesShared).orElse(false);
-    } else if (principal instanceof Principal.Agent) {
-      allowed = c.isPresent() && tickets.count(principal, TicketQuery.builder().requester(customer).build()) > 0;
-      withOrg = true;
-    } else {
-      allowed = false;
-      withOrg = false;
-    }
-    if (!allowed || c.isEmpty()) {
-      access.deny(principal, "ASSET_READ", customer.value(), "customer not visible");
+    Rights r = access.rightsOf(principal);
+    boolean allowed = c.isPresent() && access.mayReadAssets(r, customer,
+        () -> helpdesk.ticketStore().count(TicketQuery.builder().requester(customer).build(), access.visibility(r)) > 0);
+    if (!allowed) {
+      access.deny(principal, Permission.ASSET_READ, customer.value(), "customer not visible");
       throw new NotFoundException("customer not found");
     }
+    // the customer's own shared-assets right is their organization's sharing (Rights), for
+    // staff always
+    boolean withOrg = access.seesSharedAssets(r);
     Map<AssetId, Asset> out = new LinkedHashMap<>();
     assets.byCustomer(customer).forEach(a -> out.put(a.id(), a));
     if (withOrg && c.get().organization() != null) {
@@ -103,15 +94,6 @@ public final class DefaultAssetService implements AssetService {
   }
 
   /**
-   * Whether a customer sees their organization's shared assets: exactly when they see its tickets,
-   * that is the customer may see organization tickets and the organization shares tickets.
-   */
-  private boolean seesShared(Customer c) {
-    return c.seesOrganizationTickets() && c.organization() != null
-        && helpdesk.directory().findOrganization(c.organization()).map(Organization::sharesTickets).orElse(false);
-  }
-
-  /**
    * The assets a ticket references, for anyone who may read the ticket.
    *
    * @param principal the caller
@@ -122,12 +104,12 @@ public final class DefaultAssetService implements AssetService {
    * @throws NotFoundException if the ticket is not visible
    */
   public List<Asset> ticketAssets(Principal principal, TicketId ticket) {
-    Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_READ);
-    boolean colleague = principal instanceof Principal.Customer pc && !pc.id().equals(t.requester());
+    Rights r = access.rightsOf(principal);
+    Ticket t = load(r, ticket, Permission.TICKET_READ);
+    Customer me = r.customer();
+    boolean colleague = me != null && !me.id().equals(t.requester());
     // a customer sees shared assets only where the organization shares tickets (the sharing grid)
-    boolean shared = !(principal instanceof Principal.Customer pc2)
-        || helpdesk.directory().findCustomer(pc2.id()).map(this::seesShared).orElse(false);
+    boolean shared = access.seesSharedAssets(r);
     List<Asset> out = new ArrayList<>();
     for (AssetId id : linked(t)) {
       assets.find(id)
@@ -151,8 +133,7 @@ public final class DefaultAssetService implements AssetService {
    */
   public Ticket link(Principal principal, TicketId ticket, AssetId asset) {
     Checks.notNull(asset, "asset");
-    Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_EDIT);
+    Ticket t = load(access.rightsOf(principal), ticket, Permission.TICKET_EDIT);
     Asset a = assets.find(asset).filter(x -> x.belongsTo(t.requester(), t.organization()))
         .orElseThrow(() -> new NotFoundException("asset not found"));
     Set<AssetId> ids = new LinkedHashSet<>(linked(t));
@@ -180,5 +161,13 @@ public final class DefaultAssetService implements AssetService {
       }
     }
     return out;
+  }
+
+  /** One look-up, one decision: "not found" for a ticket the rights do not see. */
+  private Ticket load(Rights r, TicketId id, Permission needed) {
+    Checks.notNull(id, "ticket id");
+    Ticket t = helpdesk.ticketStore().find(id).orElseThrow(() -> new NotFoundException("ticket not found"));
+    access.check(r, t, needed);
+    return t;
   }
 }

@@ -11,6 +11,7 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.internal.ActionRunner;
 import dev.frontline.helpdesk.internal.Checks;
@@ -81,7 +82,7 @@ public final class DefaultMacroService implements MacroService {
   public StoredDefinition<Macro> define(Principal principal, Macro macro, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(macro, "macro");
-    access.require(principal, Permission.MACRO_MANAGE);
+    access.require(access.rightsOf(principal), Permission.MACRO_MANAGE);
     return macros.store().save(macro, expectedRevision);
   }
 
@@ -106,7 +107,7 @@ public final class DefaultMacroService implements MacroService {
   public boolean delete(Principal principal, String name, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(name, "name");
-    access.require(principal, Permission.MACRO_MANAGE);
+    access.require(access.rightsOf(principal), Permission.MACRO_MANAGE);
     return macros.store().delete(AutomationDefinition.Kind.MACRO, name, expectedRevision);
   }
 
@@ -155,7 +156,7 @@ public final class DefaultMacroService implements MacroService {
    * @throws AccessDeniedException if any needed permission is missing (nothing is changed)
    */
   public Ticket apply(Principal principal, String name, TicketId ticket, @Nullable Locale locale) {
-    requireStaff(principal);
+    Rights r = requireStaff(principal);
     StoredDefinition<Macro> stored = macros.current().byName().get(Checks.notNull(name, "macro name"));
     if (stored == null) {
       throw new NotFoundException("macro not found");
@@ -169,9 +170,10 @@ public final class DefaultMacroService implements MacroService {
       needed.add(Permission.TICKET_REPLY_PUBLIC);
     }
     for (Permission p : needed) {
-      access.check(principal, t, p);
+      access.check(r, t, p);
     }
-    AgentId agent = principal instanceof Principal.Agent a ? a.id() : null;
+    dev.frontline.helpdesk.directory.Agent me = r.agent();
+    AgentId agent = me == null ? null : me.id();
     Ticket after = runner.run(principal, ticket, m.changes(), "macro:" + m.name(), agent);
     if (reply != null) {
       String body = reply.render(runner.values(after, agent));
@@ -189,11 +191,14 @@ public final class DefaultMacroService implements MacroService {
     return null;
   }
 
-  private void requireStaff(Principal p) {
+  /** Requires {@link Permission#MACRO_USE}; returns the caller's rights for the rest of the call. */
+  private Rights requireStaff(Principal p) {
     Checks.notNull(p, "principal");
-    if (!(p instanceof Principal.Agent || p instanceof Principal.System)) {
-      access.deny(p, "MACRO_READ", null, "not an agent");
+    Rights r = access.rightsOf(p);
+    if (!access.holds(r, Permission.MACRO_USE)) {
+      access.deny(p, Permission.MACRO_USE, null, "not an active agent");
       throw new AccessDeniedException("macros are for agents");
     }
+    return r;
   }
 }

@@ -10,6 +10,8 @@ import dev.frontline.helpdesk.IllegalTransitionException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
+import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
 import dev.frontline.helpdesk.ticket.Ticket;
@@ -66,9 +68,11 @@ public final class DefaultCsatService implements CsatService {
       Checks.text(comment, "comment", CsatResponse.MAX_COMMENT);
     }
     CsatResponse[] out = new CsatResponse[1];
-    tickets.appendCustom(principal, ticket, (t, history) -> {
-      if (!(principal instanceof Principal.Customer c) || !c.id().equals(t.requester())) {
-        access.deny(principal, "CSAT_ANSWER", t.id().value(), "not the requester");
+    Rights rights = access.rightsOf(principal);
+    tickets.appendCustom(rights, ticket, (t, history) -> {
+      Customer c = rights.customer();
+      if (c == null || !access.may(rights, t, Permission.CSAT_ANSWER)) {
+        access.deny(principal, Permission.CSAT_ANSWER, t.id().value(), "not the requester");
         throw new AccessDeniedException("only the ticket's requester may answer its survey");
       }
       if (t.state() != TicketState.SOLVED && t.state() != TicketState.CLOSED) {
@@ -93,8 +97,8 @@ public final class DefaultCsatService implements CsatService {
    * @throws dev.frontline.helpdesk.NotFoundException if the ticket is not visible to the caller
    */
   public Optional<CsatResponse> find(Principal principal, TicketId ticket) {
+    // seeing a ticket is reading it (TICKET_READ), for agents and customers alike
     Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_READ);
     // the caller may read the ticket; the answer is read from the full history on its behalf
     List<TicketEvent> history = tickets.history(Principal.system("csat"), t.id());
     return history.stream().map(CsatResponse::from).flatMap(Optional::stream).findFirst();

@@ -13,6 +13,8 @@ import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
+import dev.frontline.helpdesk.directory.Agent;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.SupportTier;
@@ -83,7 +85,8 @@ public final class DefaultInteractionService implements InteractionService {
   public Interaction record(Principal principal, NewInteraction command) {
     Checks.notNull(principal, "principal");
     Checks.notNull(command, "command");
-    requireStaff(principal, "INTERACTION_RECORD");
+    Rights r = access.rightsOf(principal);
+    access.require(r, Permission.INTERACTION_RECORD);
     if (helpdesk.directory().findCustomer(command.customer()).isEmpty()) {
       throw new ValidationException("unknown customer");
     }
@@ -92,12 +95,12 @@ public final class DefaultInteractionService implements InteractionService {
     switch (command.recording()) {
       case NEW_TICKET -> {
         if (command.identity() == IdentityCheck.FAILED) {
-          access.deny(principal, "INTERACTION_NEW_TICKET", null, "caller failed the identity check");
+          access.deny(principal, Permission.TICKET_CREATE, null, "caller failed the identity check");
           throw new AccessDeniedException(
               "the caller failed the identity check: do not open a ticket in the customer's name; record the contact without a ticket");
         }
         Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message)
-            .team(teamFor(principal)).build());
+            .team(teamFor(r)).build());
         if (command.disposition() == Disposition.RESOLVED) {
           t = tickets.transition(principal, t.id(), t.version(), TicketState.SOLVED);
         }
@@ -106,7 +109,7 @@ public final class DefaultInteractionService implements InteractionService {
       case PUBLIC_ENTRY -> {
         Ticket t = tickets.get(principal, Objects.requireNonNull(command.ticket()));
         if (command.identity() != IdentityCheck.VERIFIED) {
-          access.deny(principal, "INTERACTION_PUBLIC_ENTRY", t.id().value(), "caller identity not verified");
+          access.deny(principal, Permission.TICKET_REPLY_PUBLIC, t.id().value(), "caller identity not verified");
           throw new AccessDeniedException("verify the caller's identity before adding to their conversation");
         }
         if (!t.requester().equals(command.customer())) {
@@ -117,7 +120,8 @@ public final class DefaultInteractionService implements InteractionService {
       case INTERNAL_NOTE -> ticketId = tickets.addNote(principal, Objects.requireNonNull(command.ticket()), Ticket.ANY_VERSION, message).id();
       case NONE -> ticketId = null;
     }
-    AgentId agent = principal instanceof Principal.Agent a ? a.id() : null;
+    Agent me = r.agent();
+    AgentId agent = me == null ? null : me.id();
     Interaction i = new Interaction(
         new InteractionId(helpdesk.ids().next()), command.channel(), command.customer(), agent, command.startedAt(),
         command.endedAt(), command.identity(), command.disposition(), command.recording(), ticketId, command.summary(),
@@ -134,7 +138,8 @@ public final class DefaultInteractionService implements InteractionService {
   public Optional<Interaction> find(Principal principal, InteractionId id) {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "interaction id");
-    return store.find(id).filter(i -> mayRead(principal, i));
+    Rights r = access.rightsOf(principal);
+    return store.find(id).filter(i -> mayRead(r, i));
   }
 
   /**
@@ -155,8 +160,10 @@ public final class DefaultInteractionService implements InteractionService {
    */
   public List<Interaction> forTicket(Principal principal, TicketId ticket) {
     Checks.notNull(principal, "principal");
-    Ticket t = tickets.get(principal, ticket);
-    access.check(principal, t, Permission.TICKET_READ_INTERNAL);
+    Checks.notNull(ticket, "ticket id");
+    // one look-up, one decision: check() answers "not found" for a ticket the caller does not see
+    Ticket t = helpdesk.ticketStore().find(ticket).orElseThrow(() -> new NotFoundException("ticket not found"));
+    access.check(access.rightsOf(principal), t, Permission.TICKET_READ_INTERNAL);
     return store.byTicket(ticket);
   }
 
@@ -169,8 +176,9 @@ public final class DefaultInteractionService implements InteractionService {
     Checks.notNull(principal, "principal");
     Checks.notNull(customer, "customer");
     List<Interaction> out = new ArrayList<>();
+    Rights r = access.rightsOf(principal);
     for (Interaction i : store.byCustomer(customer)) {
-      if (mayRead(principal, i)) {
+      if (mayRead(r, i)) {
         out.add(i);
       }
     }
@@ -181,11 +189,11 @@ public final class DefaultInteractionService implements InteractionService {
    * The team of a ticket an agent opens from a contact: the front line's default team if the agent
    * is a member, else the agent's first front-line team; the system gets the default team anyway.
    */
-  private @Nullable TeamId teamFor(Principal p) {
-    if (!(p instanceof Principal.Agent)) {
+  private @Nullable TeamId teamFor(Rights r) {
+    if (r.agent() == null) {
       return null;
     }
-    Map<TeamId, ?> teams = access.teamsOf(p);
+    Map<TeamId, ?> teams = r.teams();
     @Nullable TeamId dflt = helpdesk.directory().tiers().stream().filter(t -> t.level() == 1).findFirst()
         .map(SupportTier::defaultTeam).orElse(null);
     if (dflt != null && teams.containsKey(dflt)) {
@@ -195,23 +203,21 @@ public final class DefaultInteractionService implements InteractionService {
         .sorted().findFirst().orElse(null);
   }
 
-  private boolean mayRead(Principal p, Interaction i) {
-    if (p instanceof Principal.System) {
+  /**
+   * Staff read an interaction about a ticket when they may read the ticket's internal entries, and
+   * one without a ticket when they recorded it or view reports; customers read none.
+   */
+  private boolean mayRead(Rights r, Interaction i) {
+    if (r.isSystem()) {
       return true;
     }
-    if (!(p instanceof Principal.Agent)) {
+    if (r.agent() == null) {
       return false;
     }
-    if (i.ticket() != null) {
-      return tickets.find(p, i.ticket()).map(t -> access.may(p, t, Permission.TICKET_READ_INTERNAL)).orElse(false);
+    TicketId ticket = i.ticket();
+    if (ticket != null) {
+      return helpdesk.ticketStore().find(ticket).map(t -> access.may(r, t, Permission.TICKET_READ_INTERNAL)).orElse(false);
     }
-    return i.recordedBy().equals(p.describe()) || access.holds(p, Permission.REPORTS_VIEW);
-  }
-
-  private void requireStaff(Principal p, String action) {
-    if (!(p instanceof Principal.Agent || p instanceof Principal.System)) {
-      access.deny(p, action, null, "only agents record interactions");
-      throw new AccessDeniedException("only agents record interactions");
-    }
+    return i.recordedBy().equals(r.principal().describe()) || access.holds(r, Permission.REPORTS_VIEW);
   }
 }

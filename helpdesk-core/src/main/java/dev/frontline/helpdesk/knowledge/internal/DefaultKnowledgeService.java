@@ -88,14 +88,14 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     Checks.notNull(article, "article");
     Article existing = store.find(article.id()).orElse(null);
     SearchAudience audience = permissions.readAudience(principal);
-    String action = KnowledgePermissions.publishes(existing, article) ? "kb.publish" : "kb.write";
+    Permission action = KnowledgePermissions.publishes(existing, article) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
     if (existing != null && !audience.permits(existing)) {
       // a caller who could not write this article under a free id gets exactly that answer, so
       // the answer never tells whether a hidden article with this id exists
       Article free = permissions.mayWrite(principal, null, article) && audience.permits(article) ? null : article;
       if (free != null) {
         existing = null;
-        action = KnowledgePermissions.publishes(null, article) ? "kb.publish" : "kb.write";
+        action = KnowledgePermissions.publishes(null, article) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
       } else {
         permissions.denied(principal, action, article.id(), "article not visible");
         throw new NotFoundException("no article " + article.id());
@@ -127,9 +127,9 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException if the principal may see but not delete it
    */
   public void delete(Principal principal, ArticleId id, long expectedRevision) {
-    Article existing = readable(principal, id, "kb.delete");
+    Article existing = readable(principal, id, Permission.KB_READ);
     if (!permissions.mayWrite(principal, existing, null)) {
-      permissions.denied(principal, "kb.delete", id, "not permitted");
+      permissions.denied(principal, KnowledgePermissions.publishes(existing, null) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
       throw new AccessDeniedException("may not delete article " + id);
     }
     store.delete(id, expectedRevision);
@@ -144,13 +144,13 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     SearchAudience audience = permissions.readAudience(principal);
     Optional<Article> found = store.find(id);
     if (found.isPresent() && !audience.permits(found.get())) {
-      permissions.denied(principal, "kb.read", id, "article not visible");
+      permissions.denied(principal, Permission.KB_READ, id, "article not visible");
       return Optional.empty();
     }
     return found;
   }
 
-  private Article readable(Principal principal, ArticleId id, String action) {
+  private Article readable(Principal principal, ArticleId id, Permission action) {
     Checks.notNull(principal, "principal");
     Checks.notNull(id, "article id");
     SearchAudience audience = permissions.readAudience(principal);
@@ -198,9 +198,9 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException if the principal may not edit it
    */
   public List<ArticleRevision> revisions(Principal principal, ArticleId id) {
-    Article a = readable(principal, id, "kb.revisions");
+    Article a = readable(principal, id, Permission.KB_READ);
     if (!permissions.mayWrite(principal, a, a)) {
-      permissions.denied(principal, "kb.revisions", id, "not permitted");
+      permissions.denied(principal, KnowledgePermissions.publishes(a, a) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
       throw new AccessDeniedException("may not see the history of article " + id);
     }
     return store.revisions(id);
@@ -250,7 +250,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public List<SearchHit> similar(Principal principal, ArticleId id, int limit) {
-    readable(principal, id, "kb.similar");
+    readable(principal, id, Permission.KB_READ);
     return search.similar(id, permissions.readAudience(principal), limit);
   }
 
@@ -264,9 +264,9 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void feedback(Principal principal, ArticleId id, boolean helpful) {
-    readable(principal, id, "kb.feedback");
+    readable(principal, id, Permission.KB_READ);
     if (principal instanceof Principal.Anonymous) {
-      permissions.denied(principal, "kb.feedback", id, "anonymous visitors cannot vote");
+      permissions.denied(principal, Permission.KB_READ, id, "anonymous visitors cannot vote");
       throw new AccessDeniedException("anonymous visitors cannot vote");
     }
     stats.vote(id, principal.describe(), helpful);
@@ -283,7 +283,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void linkedToTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, "kb.link");
+    checkTicketUse(principal, id, ticket, Permission.KB_READ);
     stats.linked(id, ticket);
   }
 
@@ -298,11 +298,11 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void solvedTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, "kb.solved");
+    checkTicketUse(principal, id, ticket, Permission.KB_READ);
     stats.solved(id, ticket);
   }
 
-  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket, String action) {
+  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket, Permission action) {
     readable(principal, id, action);
     Checks.notNull(ticket, "ticket id");
     if (principal instanceof Principal.Anonymous) {
@@ -314,7 +314,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
       if (t.isEmpty()) {
         throw new NotFoundException("ticket not found");
       }
-      helpdesk.access().check(principal, t.get(), Permission.TICKET_READ);
+      helpdesk.access().check(helpdesk.access().rightsOf(principal), t.get(), Permission.TICKET_READ);
     }
   }
 
@@ -325,7 +325,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public ArticleStats stats(Principal principal, ArticleId id) {
-    readable(principal, id, "kb.stats");
+    readable(principal, id, Permission.KB_READ);
     return stats.stats(id);
   }
 }

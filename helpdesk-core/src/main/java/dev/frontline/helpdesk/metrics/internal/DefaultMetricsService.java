@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.metrics.MetricsRow;
 import dev.frontline.helpdesk.metrics.MetricsService;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.access.Principal;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.MetricsStore;
@@ -35,8 +36,9 @@ public final class DefaultMetricsService implements MetricsService {
   public MetricsReport report(Principal principal, MetricsQuery query) {
     Checks.notNull(principal, "principal");
     Checks.notNull(query, "query");
-    access.require(principal, Permission.REPORTS_VIEW);
-    TicketVisibility v = access.visibility(principal);
+    Rights r = access.rightsOf(principal);
+    access.require(r, Permission.REPORTS_VIEW);
+    TicketVisibility v = access.visibility(r);
     if (v.isNone()) {
       return new MetricsReport(query, List.of(), MetricsRow.empty("total"));
     }

@@ -8,6 +8,7 @@ import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.TicketSearch;
 import dev.frontline.helpdesk.spi.TicketStore;
@@ -29,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  * as a {@link TicketSearchAudience}, which applies them inside the index:
  *
  * <ul>
- *   <li>hits only among the tickets of {@link AccessControl#visibility(Principal)}, so every hit is
+ *   <li>hits only among the tickets of {@link AccessControl#visibility(dev.frontline.helpdesk.access.Rights)}, so every hit is
  *       a ticket the principal can read, list and search;
  *   <li>internal notes and system entries are matched and highlighted only for tickets within
- *       {@link AccessControl#permitted(Principal, Permission) permitted(principal,
+ *       {@link AccessControl#permitted(dev.frontline.helpdesk.access.Rights, Permission) permitted(rights,
  *       TICKET_READ_INTERNAL)}. That filter is exact per ticket, with one conservative exception
  *       (agents with a TIER-scoped internal-read role who belong to a team whose access level
  *       withholds internal notes: tickets reached only through the tier are searched by their
@@ -68,14 +69,18 @@ public final class DefaultSimilarTicketService implements SimilarTicketService {
    */
   public TicketSearchAudience audience(Principal principal) {
     Checks.notNull(principal, "principal");
-    TicketVisibility visible = access.visibility(principal);
-    if (visible.isNone() || principal instanceof Principal.Customer || principal instanceof Principal.Anonymous) {
+    return audience(access.rightsOf(principal));
+  }
+
+  private TicketSearchAudience audience(Rights r) {
+    TicketVisibility visible = access.visibility(r);
+    if (visible.isNone() || !r.isStaff()) {
       return TicketSearchAudience.publicOnly(visible);
     }
     // hits and snippets follow the conversation's read rights, not mere visibility: an agent who
     // sees a team's tickets only as an overview (no TICKET_READ) gets no hit from their text.
     // permitted(TICKET_READ) is within visibility for agents (exact, or a subset, never more)
-    return new TicketSearchAudience(access.permitted(principal, Permission.TICKET_READ), access.permitted(principal, Permission.TICKET_READ_INTERNAL));
+    return new TicketSearchAudience(access.permitted(r, Permission.TICKET_READ), access.permitted(r, Permission.TICKET_READ_INTERNAL));
   }
 
   /**
@@ -119,17 +124,21 @@ public final class DefaultSimilarTicketService implements SimilarTicketService {
   }
 
   private List<SimilarTicket> run(Principal principal, String text, @Nullable Locale locale, @Nullable TicketId exclude, int limit) {
-    TicketSearchAudience audience = audience(principal);
+    Rights r = access.rightsOf(principal);
+    TicketSearchAudience audience = audience(r);
     if (audience.visible().isNone()) {
       return List.of();
     }
+    // read-your-writes: a ticket solved by a call that has returned is found now, not only after
+    // the index's refresh interval (a no-op when nothing changed)
+    search.refresh();
     List<SimilarTicket> out = new ArrayList<>();
     for (SimilarTicket hit : search.similarSolved(text, locale, audience, exclude, limit)) {
       Optional<Ticket> now = store.find(hit.ticketId());
-      if (now.isEmpty() || !access.may(principal, now.get(), Permission.TICKET_READ) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
+      if (now.isEmpty() || !access.may(r, now.get(), Permission.TICKET_READ) || !TicketSearch.SOLVED_STATES.contains(now.get().state())) {
         continue;
       }
-      boolean internal = hit.internalSnippet() && access.may(principal, now.get(), Permission.TICKET_READ_INTERNAL);
+      boolean internal = hit.internalSnippet() && access.may(r, now.get(), Permission.TICKET_READ_INTERNAL);
       String snippet = hit.internalSnippet() && !internal ? "" : hit.snippet();
       out.add(new SimilarTicket(hit.ticketId(), now.get().key(), now.get().subject(), hit.score(), snippet, internal));
     }
