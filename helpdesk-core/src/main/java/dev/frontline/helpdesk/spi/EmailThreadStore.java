@@ -1,6 +1,7 @@
 package dev.frontline.helpdesk.spi;
 
 import dev.frontline.helpdesk.ticket.TicketId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,11 @@ import java.util.Optional;
  * itself has not been seen: a "ghost" parent). A later message whose References contain a ghost id
  * still joins the ticket. Message-IDs are compared exactly as given (the intake normalises them to
  * the text between the angle brackets, without surrounding whitespace).
+ *
+ * <p>Besides, every id of a conversation remembers <em>all</em> the tickets the conversation
+ * reached ({@link #recordThread}, {@link #findThread}): under the participant rule one mailing-list
+ * conversation can span several tickets (one per author who is not a participant of the others),
+ * and a later message must find the one its sender takes part in, whichever id it names.
  *
  * <p>Implementations must be thread-safe. Used by the e-mail intake ({@code helpdesk-email}); it
  * lives in the core, next to the other storage SPIs, so that storage modules (such as helpdesk-jdbc)
@@ -65,4 +71,30 @@ public interface EmailThreadStore {
    * @return whether that address wrote into the ticket before
    */
   boolean isParticipant(TicketId ticket, String address);
+
+  /**
+   * Records that {@code ticket} took part in the conversation of {@code messageId} (a message of the
+   * ticket had, referred to, or was linked through its other ids to this id). Idempotent; never
+   * removes an earlier record.
+   *
+   * <p>The default records a referenced id ({@link #recordReferenced}), so an implementation
+   * written before this method existed keeps the single-ticket behaviour; the bundled stores keep
+   * every ticket.
+   *
+   * @param messageId the id
+   * @param ticket a ticket of its conversation
+   */
+  default void recordThread(String messageId, TicketId ticket) {
+    recordReferenced(messageId, ticket);
+  }
+
+  /**
+   * @param messageId a message id
+   * @return the tickets of its conversation: the ticket of a received message with this id first,
+   *     then the others in the order they were recorded (first record first), each once; empty if
+   *     the id is unknown. The default returns {@link #find} as a list.
+   */
+  default List<TicketId> findThread(String messageId) {
+    return find(messageId).map(List::of).orElse(List.of());
+  }
 }

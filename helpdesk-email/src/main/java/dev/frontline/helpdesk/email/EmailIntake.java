@@ -121,7 +121,10 @@ public final class EmailIntake {
   private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\\\\,;:\"@]{1,64}@[^\\s<>()\\[\\]\\\\,;:\"@]{1,253}");
   private static final Pattern SUBJECT_TAG = Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-[1-9][0-9]{0,17})\\]");
   private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,900})>");
+  private static final Pattern AUTHOR_OF = Pattern.compile("<([^<>\\s]{1,900})>(?=\\s+of\\b)", Pattern.CASE_INSENSITIVE);
   private static final int MAX_REFERENCES = 200;
+  /** At most this many tickets of a conversation are linked to a new message's ids. */
+  private static final int MAX_THREAD_TICKETS = 32;
   private static final Principal INTAKE = Principal.system("intake");
   private static final String NO_TEXT = "(no text)";
 
@@ -353,7 +356,7 @@ public final class EmailIntake {
     }
 
     // degenerate ids (such as "@") would join unrelated messages: only well-formed ones thread
-    List<String> inReplyTo = ids(mail.all("In-Reply-To")).stream().filter(MessageIdentity::wellFormed).toList();
+    List<String> inReplyTo = inReplyToIds(mail.all("In-Reply-To")).stream().filter(MessageIdentity::wellFormed).toList();
     List<String> references = ids(mail.all("References")).stream().filter(MessageIdentity::wellFormed).toList();
     LinkedHashSet<String> refs = new LinkedHashSet<>(inReplyTo);
     for (int i = references.size() - 1; i >= 0; i--) {
@@ -383,17 +386,20 @@ public final class EmailIntake {
     }
     // 2. messages received before (or referred to before)
     if (target == null) {
-      for (String id : refList) {
-        Optional<TicketId> t = threads.find(id);
-        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
-          by = ThreadedBy.REFERENCES;
-          break;
-        }
+      // every ticket the conversation reached (one per author outside the others, under the
+      // participant rule): the sender's own
+      List<String> lookups = new ArrayList<>(refList);
+      lookups.add(messageId);
+      if (reusedId != null) {
+        lookups.add(reusedId);
       }
-      for (String own : reusedId == null ? List.of(messageId) : List.of(messageId, reusedId)) {
-        Optional<TicketId> t = target == null ? threads.find(own) : Optional.empty();
-        if (t.isPresent() && (target = admit(existing(t.get()), address, flags, notes)) != null) {
-          by = ThreadedBy.REFERENCES;
+      search:
+      for (String id : lookups) {
+        for (TicketId t : threads.findThread(id)) {
+          if ((target = admit(existing(t), address, flags, notes)) != null) {
+            by = ThreadedBy.REFERENCES;
+            break search;
+          }
         }
       }
     }
@@ -474,9 +480,32 @@ public final class EmailIntake {
     }
     threads.recordReceived(messageId, result.id());
     threads.recordReceived(contentKey, result.id());
+    // link the conversation: each of this message's ids (its own, the id it reuses, the ids it
+    // names) learns the ticket and every ticket the others reached, so a later message naming any
+    // of them finds the ticket its sender takes part in
+    List<String> linked = new ArrayList<>();
+    linked.add(messageId);
+    if (reusedId != null) {
+      linked.add(reusedId);
+    }
     for (String id : refList) {
       if (checkOwnMessageId(id).ticket == null && !checkOwnMessageId(id).forged) {
         threads.recordReferenced(id, result.id());
+        linked.add(id);
+      }
+    }
+    LinkedHashSet<TicketId> reached = new LinkedHashSet<>();
+    reached.add(result.id());
+    for (String id : linked) {
+      for (TicketId t : threads.findThread(id)) {
+        if (reached.size() < MAX_THREAD_TICKETS) {
+          reached.add(t);
+        }
+      }
+    }
+    for (String id : linked) {
+      for (TicketId t : reached) {
+        threads.recordThread(id, t);
       }
     }
     threads.addParticipant(result.id(), address);
@@ -694,6 +723,25 @@ public final class EmailIntake {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * The ids of In-Reply-To values: as {@link #ids}, without the author's address of the MH form
+   * {@code Message from NAME <address> of DATE <id>} (an address in brackets followed by "of").
+   */
+  static List<String> inReplyToIds(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      List<String> authors = new ArrayList<>();
+      Matcher a = AUTHOR_OF.matcher(v);
+      while (a.find() && authors.size() <= MAX_REFERENCES) {
+        authors.add(a.group(1));
+      }
+      List<String> found = ids(List.of(v));
+      found.removeAll(authors);
+      out.addAll(found);
+    }
+    return out;
   }
 
   private static String stripAngles(String id) {

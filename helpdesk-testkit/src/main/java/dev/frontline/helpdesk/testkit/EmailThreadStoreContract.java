@@ -88,6 +88,28 @@ public abstract class EmailThreadStoreContract {
   }
 
   @Test
+  @DisplayName("findThread: every ticket of an id once, the received one first, then first record first")
+  void threadTickets() {
+    assertThat(store.findThread("t1@example.com")).isEmpty();
+    store.recordThread("t1@example.com", ticket(3));
+    store.recordThread("t1@example.com", ticket(1));
+    store.recordThread("t1@example.com", ticket(3));
+    assertThat(store.findThread("t1@example.com")).containsExactly(ticket(3), ticket(1));
+    store.recordThread("t1@example.com", ticket(2));
+    store.recordReceived("t1@example.com", ticket(2));
+    assertThat(store.findThread("t1@example.com")).containsExactly(ticket(2), ticket(3), ticket(1));
+    // a referenced id's ticket is part of it; other ids are not
+    store.recordReferenced("t2@example.com", ticket(5));
+    store.recordThread("t2@example.com", ticket(4));
+    assertThat(store.findThread("t2@example.com")).containsExactly(ticket(5), ticket(4));
+    assertThat(store.findThread("T1@example.com")).isEmpty();
+    // recordThread changes neither find nor findReceived
+    store.recordThread("t3@example.com", ticket(6));
+    assertThat(store.findReceived("t3@example.com")).isEmpty();
+    assertThat(store.findThread("t3@example.com")).containsExactly(ticket(6));
+  }
+
+  @Test
   @DisplayName("a referenced id does nothing once received; a received id overrides an earlier reference")
   void receivedBeatsReferenced() {
     store.recordReceived("m1@example.com", ticket(1));

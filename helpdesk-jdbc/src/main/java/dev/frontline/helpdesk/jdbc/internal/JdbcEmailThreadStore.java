@@ -4,14 +4,18 @@ import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineEmailParticipants;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineEmailReceived;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineEmailReferenced;
+import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineEmailThreadTickets;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
 import dev.frontline.helpdesk.ticket.TicketId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 
 /**
@@ -21,12 +25,16 @@ import org.jooq.DSLContext;
  * key ({@code ON CONFLICT DO NOTHING}, {@code INSERT IGNORE}; H2's {@code MERGE} emulation may
  * report the lost race as a unique violation, which means the same), so of any number of nodes
  * recording one id exactly one gets {@code true}. Participants: primary key (ticket, address).
- * Thread-safe.
+ * Every ticket of a conversation (schema V9): primary key (id key, ticket), ordered by a recording
+ * counter (microseconds since the epoch, strictly increasing within this process; across nodes
+ * the order of records made within the same microseconds is that of the clocks). Thread-safe.
  */
 public final class JdbcEmailThreadStore implements EmailThreadStore {
   private static final FrontlineEmailReceived RECEIVED = Tables.FRONTLINE_EMAIL_RECEIVED;
   private static final FrontlineEmailReferenced REFERENCED = Tables.FRONTLINE_EMAIL_REFERENCED;
   private static final FrontlineEmailParticipants PARTICIPANTS = Tables.FRONTLINE_EMAIL_PARTICIPANTS;
+  private static final FrontlineEmailThreadTickets THREAD = Tables.FRONTLINE_EMAIL_THREAD_TICKETS;
+  private static final AtomicLong LAST_RECORDED = new AtomicLong();
 
   private final Db db;
 
@@ -130,5 +138,40 @@ public final class JdbcEmailThreadStore implements EmailThreadStore {
                 .fetchExists(
                     PARTICIPANTS,
                     PARTICIPANTS.TICKET_ID.eq(ticket.value()).and(PARTICIPANTS.ADDRESS.eq(address))));
+  }
+
+  @Override
+  public void recordThread(String messageId, TicketId ticket) {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(ticket, "ticket");
+    String k = key(messageId);
+    long now = java.time.Instant.now().toEpochMilli() * 1000;
+    long recorded = LAST_RECORDED.updateAndGet(last -> Math.max(last + 1, now));
+    db.insertIgnore(
+        dsl ->
+            dsl.insertInto(THREAD, THREAD.MESSAGE_KEY, THREAD.TICKET_ID, THREAD.RECORDED)
+                .values(k, ticket.value(), recorded)
+                .onDuplicateKeyIgnore()
+                .execute());
+  }
+
+  @Override
+  public List<TicketId> findThread(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    Optional<TicketId> received = findReceived(messageId);
+    LinkedHashSet<TicketId> ordered = new LinkedHashSet<>();
+    received.ifPresent(ordered::add);
+    String k = key(messageId);
+    Optional<TicketId> referenced =
+        db.call(() -> db.dsl().select(REFERENCED.TICKET_ID).from(REFERENCED).where(REFERENCED.MESSAGE_KEY.eq(k))
+            .fetchOptional(REFERENCED.TICKET_ID).map(TicketId::of));
+    referenced.ifPresent(ordered::add);
+    List<String> rest =
+        db.call(() -> db.dsl().select(THREAD.TICKET_ID).from(THREAD).where(THREAD.MESSAGE_KEY.eq(k))
+            .orderBy(THREAD.RECORDED, THREAD.TICKET_ID).fetch(THREAD.TICKET_ID));
+    for (String t : rest) {
+      ordered.add(TicketId.of(t));
+    }
+    return List.copyOf(ordered);
   }
 }

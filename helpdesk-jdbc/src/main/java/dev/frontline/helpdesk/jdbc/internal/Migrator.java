@@ -56,7 +56,8 @@ public final class Migrator {
           "V5__frontline_sla_compliance.sql",
           "V6__frontline_routing.sql",
           "V7__frontline_metrics_backlog.sql",
-          "V8__frontline_automation.sql");
+          "V8__frontline_automation.sql",
+          "V9__frontline_email_thread_tickets.sql");
 
   private static final Table<Record> HISTORY = table(unquotedName("frontline_schema_history"));
   private static final Field<Integer> VERSION = field(unquotedName("version"), SQLDataType.INTEGER);
