@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class PublicSurfaceTest {
   private static final Set<String> PUBLISHED = Set.of(
       "dev.frontline.helpdesk", "dev.frontline.helpdesk.testkit", "dev.frontline.helpdesk.lucene",
-      "dev.frontline.helpdesk.jackson", "dev.frontline.helpdesk.jdbc", "dev.frontline.helpdesk.email");
+      "dev.frontline.helpdesk.jackson", "dev.frontline.helpdesk.jdbc", "dev.frontline.helpdesk.email",
+      "dev.frontline.helpdesk.micrometer", "dev.frontline.helpdesk.spring");
 
   private static Map<String, ModuleReference> frontline;
 

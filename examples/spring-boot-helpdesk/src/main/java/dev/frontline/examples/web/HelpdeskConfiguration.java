@@ -1,14 +1,13 @@
 package dev.frontline.examples.web;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
-import dev.frontline.helpdesk.spi.HelpdeskStores;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.frontline.helpdesk.Helpdesk;
-import dev.frontline.helpdesk.jdbc.JdbcDialect;
-import dev.frontline.helpdesk.jdbc.JdbcStores;
+import dev.frontline.helpdesk.access.AccessListener;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.spi.NotificationSink;
+import dev.frontline.helpdesk.ticket.TicketListener;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,19 +20,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires Frontline into the Spring context: one {@link Helpdesk} bean built explicitly from one
- * {@link HelpdeskStores} bean and a {@link Clock} bean. Controllers use {@code helpdesk.tickets()}
- * and always pass the signed-in user's principal ({@link CurrentUser}).
+ * What this application adds to Frontline's Spring Boot starter ({@code helpdesk-spring-boot-starter}),
+ * which builds the {@link Helpdesk}, its stores ({@code JdbcStores}, schema migrated at start), the
+ * Lucene knowledge index ({@code frontline.search.index-dir}) and every service as beans: the
+ * database connection pool, the clock, listeners for stored changes and denied access, where
+ * notifications go, and the demo data. The SLA policy and escalation rule are in {@link
+ * SlaConfiguration}. Controllers use {@code helpdesk.tickets()} and always pass the signed-in
+ * user's principal ({@link CurrentUser}).
  */
 @Configuration(proxyBeanMethods = false)
 public class HelpdeskConfiguration {
   private static final Logger log = LoggerFactory.getLogger(HelpdeskConfiguration.class);
 
   /**
-   * The connection pool, from {@code frontline.datasource.*}: an H2 database file by default, the
-   * local PostgreSQL with the {@code postgres} profile ({@code application-postgres.properties}).
-   * An application that already has a {@code DataSource} bean (e.g. from {@code
-   * spring-boot-starter-jdbc}) uses that one instead.
+   * The connection pool, from this application's {@code frontline.datasource.*}: an H2 database
+   * file by default, the local PostgreSQL with the {@code postgres} profile ({@code
+   * application-postgres.properties}). An application that already has a {@code DataSource} bean
+   * (e.g. from {@code spring-boot-starter-jdbc} and {@code spring.datasource.*}) uses that one
+   * instead; the starter builds Frontline on whichever there is.
    *
    * @param url the JDBC URL
    * @param username the user
@@ -54,26 +58,8 @@ public class HelpdeskConfiguration {
   }
 
   /**
-   * Where Frontline keeps tickets, the directory, attachments and knowledge articles: the JDBC stores of {@code
-   * helpdesk-jdbc}. The schema is created or updated at start ({@code migrate()} is idempotent and
-   * safe with several nodes starting at once). For a throw-away demo without a database, return
-   * {@code InMemoryStores.create()} instead.
-   *
-   * @param dataSource the database
-   * @param dialect {@code H2}, {@code POSTGRES}, {@code MARIADB} or {@code MYSQL} ({@code frontline.jdbc.dialect})
-   * @return the stores
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public HelpdeskStores helpdeskStores(DataSource dataSource, @Value("${frontline.jdbc.dialect:H2}") JdbcDialect dialect) {
-    JdbcStores jdbc = JdbcStores.builder(dataSource, dialect).build();
-    jdbc.migrate(); // logs one INFO line itself
-    return jdbc;
-  }
-
-  /**
-   * The clock Frontline reads (SLA deadlines, reopen window, timestamps); a bean so that tests can
-   * replace it.
+   * The clock Frontline reads (SLA deadlines, reopen window, timestamps); the starter uses this
+   * bean, so tests can replace it.
    *
    * @return the system clock in UTC
    */
@@ -84,24 +70,36 @@ public class HelpdeskConfiguration {
   }
 
   /**
-   * @param stores the stores
-   * @param clock the clock
-   * @param search the knowledge search index of this node
-   * @return the helpdesk, built explicitly: nothing is discovered from the classpath; every service
-   *     ({@code tickets()}, {@code knowledge()}, ...) comes from it
+   * Runs after each change is stored: the place for an outbox, mails, websockets. The starter
+   * registers every {@link TicketListener} bean with the helpdesk.
+   *
+   * @return a listener that logs each stored event
    */
   @Bean
-  public Helpdesk helpdesk(HelpdeskStores stores, Clock clock, LuceneKnowledgeSearch search) {
-    return Helpdesk.builder().stores(stores)
-        .clock(clock)
-        .knowledgeSearch(search)
-        .keyPrefix("HD")
-        // Listeners run after each change is stored: the place for an outbox, mails, websockets.
-        .listener(events -> events.forEach(e -> log.info("{} v{} {} by {}",
-            e.ticketId(), e.version(), e.change().getClass().getSimpleName(), e.actor().id())))
-        // Denied attempts (someone opening a ticket they may not see) are worth an audit log.
-        .accessListener(denial -> log.warn("access denied: {}", denial))
-        .build();
+  public TicketListener changeLog() {
+    return events -> events.forEach(e -> log.info("{} v{} {} by {}",
+        e.ticketId(), e.version(), e.change().getClass().getSimpleName(), e.actor().id()));
+  }
+
+  /**
+   * Denied attempts (someone opening a ticket they may not see) are worth an audit log.
+   *
+   * @return a listener that logs each denial
+   */
+  @Bean
+  public AccessListener deniedAccessLog() {
+    return denial -> log.warn("access denied: {}", denial);
+  }
+
+  /**
+   * Where escalation rules, triggers and macros send their notifications (e-mail, chat, a pager in
+   * a real application).
+   *
+   * @return a sink that logs each notification
+   */
+  @Bean
+  public NotificationSink notifications() {
+    return n -> log.info("notify {} about {}: {}", n.recipient(), n.ticketKey(), n.body());
   }
 
   /**
@@ -118,7 +116,7 @@ public class HelpdeskConfiguration {
   public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, LuceneKnowledgeSearch search) {
     return args -> {
       DemoData.seed(helpdesk.directory());
-      helpdesk.checkConfiguration(); // tiers, teams, roles and agents agree
+      helpdesk.checkConfiguration(); // tiers, teams, roles and agents agree with the SLA policy and escalation rule
       DemoData.seedArticles(knowledge);
       search.refresh(); // searchable now rather than within the refresh interval (250 ms)
     };

@@ -169,7 +169,10 @@ class BrowserEndToEndTest {
     signIn("anna");
     driver.get(url("/console"));
     assertThat(queue(1)).contains(subject);
-    assertThat(driver.findElement(By.id("queue-tier-1")).getText()).contains("no SLA");
+    // the standard SLA policy (SlaConfiguration) gives the ticket a first-response deadline
+    assertThat(driver.findElements(By.cssSelector("#queue-tier-1 tr.ticket-row")))
+        .filteredOn(r -> r.getText().contains(subject)).singleElement()
+        .satisfies(r -> assertThat(r.findElement(By.className("sla")).getText()).startsWith("due in"));
     driver.findElement(By.linkText(subject)).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
     submit("reply-body", "Thanks Carol, we are looking into it.", "send-reply");
