@@ -295,6 +295,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   @Override
   public void index(Article article) {
     Checks.notNull(article, "article");
+    live.requireOpen();
     recordAnalysis(Fields.lang(article.locale()));
     try {
       live.writer().updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
@@ -306,6 +307,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   @Override
   public void delete(ArticleId id) {
     Checks.notNull(id, "article id");
+    live.requireOpen();
     try {
       live.writer().deleteDocuments(new Term(Fields.ID, id.value()));
     } catch (IOException | AlreadyClosedException e) {
@@ -573,6 +575,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public SearchResult search(KnowledgeQuery query, SearchAudience audience) {
+    live.requireOpen();
     Checks.notNull(query, "query");
     Checks.notNull(audience, "audience");
     return live.search(s -> {
@@ -648,6 +651,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public List<Suggestion> suggest(String prefix, @Nullable Locale locale, SearchAudience audience, int limit) {
+    live.requireOpen();
     Checks.notNull(prefix, "prefix");
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
@@ -688,6 +692,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public List<SearchHit> articlesForText(String text, @Nullable Locale locale, SearchAudience audience, int limit) {
+    live.requireOpen();
     Checks.notNull(text, "text");
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");
@@ -697,6 +702,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public List<SearchHit> similar(ArticleId id, SearchAudience audience, int limit) {
+    live.requireOpen();
     Checks.notNull(id, "article id");
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");

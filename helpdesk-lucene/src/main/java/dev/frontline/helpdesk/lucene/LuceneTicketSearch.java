@@ -214,6 +214,7 @@ public final class LuceneTicketSearch implements TicketSearch {
     Checks.notNull(ticket, "ticket");
     Checks.notNull(conversation, "conversation");
     Checks.notNull(locale, "locale");
+    live.requireOpen();
     try {
       live.writer().updateDocument(new Term(Fields.ID, ticket.id().value()), toDocument(ticket, conversation, locale));
     } catch (IOException | AlreadyClosedException e) {
@@ -224,6 +225,7 @@ public final class LuceneTicketSearch implements TicketSearch {
   @Override
   public void delete(TicketId id) {
     Checks.notNull(id, "ticket id");
+    live.requireOpen();
     try {
       live.writer().deleteDocuments(new Term(Fields.ID, id.value()));
     } catch (IOException | AlreadyClosedException e) {
@@ -295,6 +297,7 @@ public final class LuceneTicketSearch implements TicketSearch {
   @Override
   public List<SimilarTicket> similarSolved(
       String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude, int limit) {
+    live.requireOpen();
     Checks.notNull(text, "text");
     Checks.notNull(audience, "audience");
     Checks.require(limit >= 1 && limit <= 50, "limit must be 1..50");

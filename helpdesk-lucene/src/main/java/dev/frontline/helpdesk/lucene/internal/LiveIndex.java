@@ -339,8 +339,21 @@ public final class LiveIndex {
     }
   }
 
+  /**
+   * Fails like every other operation on a closed index, before any work (query analysis uses the
+   * index's analyzer, which closing releases).
+   *
+   * @throws StorageException if the index is closed
+   */
+  public void requireOpen() {
+    if (closed) {
+      throw new StorageException("the " + kind.name() + " index is closed");
+    }
+  }
+
   /** Makes every change so far searchable now (normally done within the refresh interval). */
   public void refresh() {
+    requireOpen();
     try {
       manager.maybeRefreshBlocking();
     } catch (IOException | AlreadyClosedException e) {
@@ -393,9 +406,7 @@ public final class LiveIndex {
    * @throws StorageException if the index is closed or cannot be read
    */
   public <T> T search(SearchWork<T> work) {
-    if (closed) {
-      throw new StorageException("the " + kind.name() + " index is closed");
-    }
+    requireOpen();
     try {
       IndexSearcher s = manager.acquire();
       try {
