@@ -98,7 +98,7 @@ class CalendarFuzzTest {
     events.add(new SlaEvent.Created(created));
     Instant at = created;
     for (int i = data.consumeInt(0, 30); i > 0; i--) {
-      at = data.consumeBoolean() ? at.plusSeconds(data.consumeLong(0, 400L * 86_400)) : at;
+      at = data.consumeBoolean() ? later(at, data.consumeLong(0, 400L * 86_400)) : at;
       Instant when = at;
       events.add(
           switch (data.consumeInt(0, 3)) {
@@ -108,7 +108,7 @@ class CalendarFuzzTest {
             default -> new SlaEvent.StateChanged(when, data.pickValue(TicketState.values()));
           });
     }
-    Instant now = data.consumeBoolean() ? at.plusSeconds(data.consumeLong(0, 40L * 86_400)) : instant(data);
+    Instant now = data.consumeBoolean() ? later(at, data.consumeLong(0, 40L * 86_400)) : instant(data);
     String what = "sla " + cal + " " + targets + " " + events + " at " + now;
     SlaPolicy.Builder policy = SlaPolicy.builder("fuzzed");
     try {
@@ -134,6 +134,11 @@ class CalendarFuzzTest {
         assertThat(s.due()).as("due of %s", s.metric()).isAfterOrEqualTo(s.startedAt());
       }
     }
+  }
+
+  /** {@code at} plus {@code seconds}, or {@code at} itself where that would pass the last instant. */
+  private static Instant later(Instant at, long seconds) {
+    return at.isAfter(Instant.MAX.minusSeconds(seconds)) ? at : at.plusSeconds(seconds);
   }
 
   /** The laws of the arithmetic, and adding in small steps as the reference. */
