@@ -163,7 +163,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
           .aliases(alias, a -> a)));
     } catch (dev.frontline.helpdesk.StorageException e) {
       // another node created it meanwhile
-      if (!(e.getCause() instanceof OpenSearchException oe) || !"resource_already_exists_exception".equals(oe.error().type())) {
+      if (Cluster.status(e) != 400 || !String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
         throw e;
       }
     }
@@ -208,8 +208,8 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
         cluster.client().index(i -> i.index(alias).id(article.id().value()).document(doc)
             .versionType(VersionType.ExternalGte).version(article.revision()));
         return true;
-      } catch (OpenSearchException e) {
-        if (e.status() == 409) {
+      } catch (OpenSearchException | java.io.IOException e) {
+        if (Cluster.status(e) == 409) {
           return false; // a newer revision is indexed already: replaying an older one changes nothing
         }
         throw e;

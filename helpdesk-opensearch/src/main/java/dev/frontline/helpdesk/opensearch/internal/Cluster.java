@@ -13,6 +13,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * The connection to the cluster and the translation of its failures into Frontline's exceptions:
@@ -71,9 +72,31 @@ public final class Cluster implements AutoCloseable {
     } catch (OpenSearchException e) {
       throw new StorageException("OpenSearch refused to " + what + ": " + e.getMessage(), e);
     } catch (IOException e) {
+      if (status(e) > 0) {
+        // the cluster answered, with an error status
+        throw new StorageException("OpenSearch refused to " + what + ": " + e.getMessage(), e);
+      }
       throw new OpenSearchUnavailableException(
           "OpenSearch at " + hosts + " is unreachable, could not " + what + ": " + e, e);
     }
+  }
+
+  /**
+   * The HTTP status of a failure the cluster answered with.
+   *
+   * @param failure a failure of a call
+   * @return the status, or 0 if the cluster did not answer
+   */
+  public static int status(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OpenSearchException e) {
+        return e.status();
+      }
+      if (t instanceof ResponseException e) {
+        return e.status();
+      }
+    }
+    return 0;
   }
 
   @Override
