@@ -102,6 +102,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   private final boolean ownsCluster;
   private final String alias;
   private final String index;
+  private volatile long applied;
 
   private OpenSearchKnowledgeSearch(Builder b) {
     this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
@@ -221,6 +222,20 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   public void delete(ArticleId id) {
     Args.notNull(id, "article id");
     cluster.call("delete article " + id, () -> cluster.client().delete(d -> d.index(alias).id(id.value())));
+  }
+
+  /**
+   * The change-feed cursor of this instance. It is kept in memory only: after a restart the indexer
+   * replays the feed from the start, which the external versions make harmless.
+   */
+  @Override
+  public long appliedSequence() {
+    return applied;
+  }
+
+  @Override
+  public synchronized void markApplied(long sequence) {
+    applied = Math.max(applied, sequence);
   }
 
   @Override
