@@ -1,0 +1,631 @@
+package dev.frontline.helpdesk.opensearch;
+
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY_PREFIXES;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.GROUP;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.ID;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.LANG;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.LOCALE;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.SORT_TITLE;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.STATUS;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.SUMMARY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TAGS;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TEAMS;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE_LENGTH;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.VISIBILITY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.term;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontline.helpdesk.opensearch.internal.Args;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleId;
+import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
+import dev.frontline.helpdesk.knowledge.SearchAudience;
+import dev.frontline.helpdesk.knowledge.SearchFacets;
+import dev.frontline.helpdesk.knowledge.SearchHit;
+import dev.frontline.helpdesk.knowledge.SearchResult;
+import dev.frontline.helpdesk.knowledge.Suggestion;
+import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
+import dev.frontline.helpdesk.opensearch.internal.Cluster;
+import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.mapping.Property;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
+
+/**
+ * {@link KnowledgeSearch} on an OpenSearch 2.x cluster, through the official Java client over
+ * HTTP.
+ *
+ * <p><b>Index.</b> One index per installation, named {@code <prefix>-knowledge-1} and reached
+ * through the alias {@code <prefix>-knowledge}; the prefix tells installations that share a
+ * cluster apart. The index is created with its mappings when missing. Each document carries the
+ * article's revision as an external version ({@code external_gte}): replaying an older revision
+ * changes nothing, indexing the same revision again is harmless.
+ *
+ * <p><b>Analysis.</b> Each article's text is analysed by OpenSearch's built-in analyzer of its
+ * language (module {@code analysis-common}: English, Danish, Hungarian, German, French, Spanish,
+ * ... and CJK), languages without one by the standard analyzer, and every text also unstemmed.
+ *
+ * <p><b>Ranking.</b> Title, summary and body (in that order of weight) of the query's languages,
+ * a proximity boost for the query's words close together in the body, and fuzzy matching only for
+ * words that no visible article contains (typos).
+ *
+ * <p><b>Visibility.</b> The {@link SearchAudience} becomes filter clauses of every request, so
+ * totals, facets, snippets, suggestions and similar articles only ever see visible articles.
+ *
+ * <p><b>Freshness.</b> Changes are searchable after the index's refresh interval (OpenSearch's
+ * default, 1 s), or at once after {@link #refresh()}, which {@code KnowledgeService} calls after
+ * its own writes. A cluster that cannot be reached makes calls fail with {@link
+ * OpenSearchUnavailableException}.
+ *
+ * <p>Thread-safe; several application nodes may share one index.
+ */
+public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
+  private static final int SNIPPET_CHARS = 160;
+  private static final int MAX_TYPO_WORDS = 16;
+  private static final int MAX_GROUPS = 10_000;
+  private static final String SCHEMA = "1";
+
+  private final Cluster cluster;
+  private final boolean ownsCluster;
+  private final String alias;
+  private final String index;
+  private volatile long applied;
+
+  private OpenSearchKnowledgeSearch(Builder b) {
+    this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
+    this.ownsCluster = true;
+    this.alias = b.prefix + "-knowledge";
+    this.index = alias + "-" + SCHEMA;
+    try {
+      ensureIndex(b.shards, b.replicas);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param hosts the cluster's nodes, e.g. {@code URI.create("http://localhost:9200")}
+   * @return a builder
+   */
+  public static Builder builder(URI... hosts) {
+    return new Builder(List.of(hosts));
+  }
+
+  /** @return the alias that reaches the index ({@code <prefix>-knowledge}) */
+  public String indexAlias() {
+    return alias;
+  }
+
+  // ------------------------------------------------------------------ the index
+
+  private void ensureIndex(int shards, int replicas) {
+    boolean exists = cluster.call("check index " + alias,
+        () -> cluster.client().indices().existsAlias(a -> a.name(alias)).value());
+    if (exists) {
+      return;
+    }
+    Map<String, Property> props = new LinkedHashMap<>();
+    for (String k : List.of(ID, LANG, LOCALE, STATUS, VISIBILITY, TEAMS, CATEGORY, CATEGORY_PREFIXES, TAGS, GROUP, SORT_TITLE)) {
+      props.put(k, Property.of(p -> p.keyword(x -> x)));
+    }
+    props.put(TITLE_LENGTH, Property.of(p -> p.integer(x -> x)));
+    for (String f : List.of(TITLE, SUMMARY, BODY)) {
+      props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
+    }
+    for (String a : Languages.analyses()) {
+      String analyzer = Languages.analyzer(a);
+      for (String f : List.of(ArticleQueries.title(a), ArticleQueries.summary(a), ArticleQueries.body(a))) {
+        props.put(f, Property.of(p -> p.text(t -> t.analyzer(analyzer))));
+      }
+    }
+    TypeMapping mapping = TypeMapping.of(m -> m.dynamic(org.opensearch.client.opensearch._types.mapping.DynamicMapping.Strict)
+        .properties(props));
+    try {
+      cluster.call("create index " + index, () -> cluster.client().indices().create(c -> c
+          .index(index)
+          .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas)))
+          .mappings(mapping)
+          .aliases(alias, a -> a)));
+    } catch (dev.frontline.helpdesk.StorageException e) {
+      // another node created it meanwhile
+      if (Cluster.status(e) != 400 || !String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
+  }
+
+  private static ObjectNode document(Article a) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, a.id().value());
+    d.put(LANG, a.locale().getLanguage());
+    d.put(LOCALE, a.locale().toLanguageTag());
+    d.put(STATUS, a.status().name());
+    d.put(VISIBILITY, a.visibility().level().name());
+    var teams = d.putArray(TEAMS);
+    a.visibility().teams().forEach(t -> teams.add(t.value()));
+    if (!a.categoryPath().isEmpty()) {
+      d.put(CATEGORY, a.categoryKey());
+    }
+    var prefixes = d.putArray(CATEGORY_PREFIXES);
+    ArticleQueries.categoryPrefixes(a).forEach(prefixes::add);
+    var tags = d.putArray(TAGS);
+    a.tags().stream().sorted().forEach(tags::add);
+    d.put(GROUP, a.translationGroup());
+    d.put(SORT_TITLE, a.title());
+    d.put(TITLE_LENGTH, a.title().length());
+    String summary = a.summary() == null ? "" : a.summary();
+    d.put(TITLE, a.title());
+    d.put(SUMMARY, summary);
+    d.put(BODY, a.body());
+    String analysis = Languages.analysis(a.locale());
+    d.put(ArticleQueries.title(analysis), a.title());
+    d.put(ArticleQueries.summary(analysis), summary);
+    d.put(ArticleQueries.body(analysis), a.body());
+    return d;
+  }
+
+  @Override
+  public void index(Article article) {
+    Args.notNull(article, "article");
+    ObjectNode doc = document(article);
+    cluster.call("index article " + article.id(), () -> {
+      try {
+        cluster.client().index(i -> i.index(alias).id(article.id().value()).document(doc)
+            .versionType(VersionType.ExternalGte).version(article.revision()));
+        return true;
+      } catch (OpenSearchException | java.io.IOException e) {
+        if (Cluster.status(e) == 409) {
+          return false; // a newer revision is indexed already: replaying an older one changes nothing
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public void delete(ArticleId id) {
+    Args.notNull(id, "article id");
+    cluster.call("delete article " + id, () -> cluster.client().delete(d -> d.index(alias).id(id.value())));
+  }
+
+  /**
+   * The change-feed cursor of this instance. It is kept in memory only: after a restart the indexer
+   * replays the feed from the start, which the external versions make harmless.
+   */
+  @Override
+  public long appliedSequence() {
+    return applied;
+  }
+
+  @Override
+  public synchronized void markApplied(long sequence) {
+    applied = Math.max(applied, sequence);
+  }
+
+  @Override
+  public void refresh() {
+    cluster.call("refresh " + alias, () -> cluster.client().indices().refresh(r -> r.index(alias)));
+  }
+
+  @Override
+  public void close() {
+    if (ownsCluster) {
+      cluster.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ search
+
+  @Override
+  public SearchResult search(KnowledgeQuery query, SearchAudience audience) {
+    Args.notNull(query, "query");
+    Args.notNull(audience, "audience");
+    List<Locale> locales = query.locales();
+    List<Query> filters = new ArrayList<>();
+    filters.add(ArticleQueries.audience(audience));
+    if (!locales.isEmpty()) {
+      filters.add(ArticleQueries.languages(locales));
+    }
+    if (!query.categoryPath().isEmpty()) {
+      filters.add(term(CATEGORY_PREFIXES, String.join("/", query.categoryPath())));
+    }
+    for (String t : query.tags()) {
+      filters.add(term(TAGS, t));
+    }
+    @Nullable Query text = textQuery(query.text(), locales, filters);
+    if (locales.size() > 1) {
+      Query preferred = preferredTranslations(text, locales, filters, audience);
+      if (preferred != null) {
+        filters.add(preferred);
+      }
+    }
+    Query q = bool(text, filters);
+    boolean facets = query.facets();
+    SearchResponse<JsonNode> r = run("search articles", s -> {
+      s.index(alias).query(q).from(query.offset()).size(query.limit()).source(src -> src.filter(f -> f.includes(ID, TITLE, LOCALE)));
+      if (text == null) {
+        s.sort(o -> o.field(f -> f.field(SORT_TITLE).order(SortOrder.Asc))).sort(o -> o.field(f -> f.field(ID).order(SortOrder.Asc)));
+      } else {
+        s.sort(o -> o.score(x -> x.order(SortOrder.Desc))).sort(o -> o.field(f -> f.field(ID).order(SortOrder.Asc)));
+      }
+      if (facets) {
+        s.trackTotalHits(t -> t.enabled(true));
+        s.aggregations("categories", terms(CATEGORY)).aggregations("tags", terms(TAGS)).aggregations("locales", terms(LOCALE));
+      } else {
+        s.trackTotalHits(t -> t.count(SearchResult.EXACT_TOTAL_UP_TO));
+      }
+      if (query.snippets() && text != null) {
+        s.highlight(highlight(locales));
+      }
+    });
+    List<SearchHit> hits = new ArrayList<>();
+    for (Hit<JsonNode> h : r.hits().hits()) {
+      hits.add(hit(h));
+    }
+    var total = Objects.requireNonNull(r.hits().total(), "total");
+    boolean exact = total.relation() == TotalHitsRelation.Eq;
+    SearchFacets f = facets
+        ? new SearchFacets(counts(r, "categories"), counts(r, "tags"), counts(r, "locales"))
+        : SearchFacets.EMPTY;
+    return new SearchResult(total.value(), query.offset(), query.limit(), hits, f, exact);
+  }
+
+  /**
+   * The scored part of a search: the words in the query's languages' fields, near each other in
+   * the body, and for each word no visible article contains, a fuzzy match (typos).
+   */
+  private @Nullable Query textQuery(String text, List<Locale> locales, List<Query> filters) {
+    List<String> words = ArticleQueries.words(text);
+    if (words.isEmpty()) {
+      return null;
+    }
+    List<String> fields = ArticleQueries.textFields(locales);
+    List<String> unknown = unknownWords(words, fields, filters);
+    List<Query> should = new ArrayList<>();
+    should.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.BestFields)
+        .tieBreaker(0.3).lenient(true))));
+    for (String w : unknown) {
+      if (w.length() >= 4) {
+        should.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(TITLE + "^1.5", SUMMARY, BODY))
+            .fuzziness("AUTO").prefixLength(1).lenient(true).boost(0.5f))));
+      }
+    }
+    Query matches = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    if (words.size() < 2) {
+      return matches;
+    }
+    List<Query> near = new ArrayList<>();
+    for (String field : ArticleQueries.snippetFields(locales)) {
+      near.add(Query.of(q -> q.matchPhrase(p -> p.field(field.equals("b_*") ? BODY : field).query(text).slop(3).boost(0.5f))));
+    }
+    return Query.of(q -> q.bool(b -> b.must(matches).should(near)));
+  }
+
+  /** The query's words that no article the filters admit contains in any searched field. */
+  private List<String> unknownWords(List<String> words, List<String> fields, List<Query> filters) {
+    if (words.size() > MAX_TYPO_WORDS) {
+      return List.of();
+    }
+    Map<String, Query> probes = new LinkedHashMap<>();
+    for (String w : words) {
+      probes.put(w, Query.of(q -> q.multiMatch(m -> m.query(w).fields(fields).lenient(true))));
+    }
+    SearchResponse<JsonNode> r = run("check query words", s -> s.index(alias).size(0).query(bool(null, filters))
+        .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(probes)))));
+    Map<String, org.opensearch.client.opensearch._types.aggregations.FiltersBucket> buckets =
+        agg(r.aggregations(), "words").filters().buckets().keyed();
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      var b = buckets.get(w);
+      if (b == null || b.docCount() == 0) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * With fallback languages, each translation group appears once, in the most preferred language
+   * that has a visible article of the group: a filter that drops the other translations of the
+   * matching groups.
+   */
+  private @Nullable Query preferredTranslations(
+      @Nullable Query text, List<Locale> locales, List<Query> filters, SearchAudience audience) {
+    List<String> order = locales.stream().map(Locale::getLanguage).distinct().toList();
+    SearchResponse<JsonNode> matching = run("group translations", s -> s.index(alias).size(0).query(bool(text, filters))
+        .aggregations("groups", a -> a.terms(t -> t.field(GROUP).size(MAX_GROUPS))));
+    List<FieldValue> groups = new ArrayList<>();
+    for (StringTermsBucket b : agg(matching.aggregations(), "groups").sterms().buckets().array()) {
+      groups.add(FieldValue.of(b.key()));
+    }
+    if (groups.isEmpty()) {
+      return null;
+    }
+    SearchResponse<JsonNode> visible = run("group translations", s -> s.index(alias).size(0)
+        .query(q -> q.bool(b -> b.filter(ArticleQueries.audience(audience)).filter(ArticleQueries.languages(locales))
+            .filter(f -> f.terms(t -> t.field(GROUP).terms(v -> v.value(groups))))))
+        .aggregations("groups", a -> a.terms(t -> t.field(GROUP).size(MAX_GROUPS))
+            .aggregations("langs", l -> l.terms(t -> t.field(LANG).size(order.size())))));
+    List<Query> drop = new ArrayList<>();
+    for (StringTermsBucket b : agg(visible.aggregations(), "groups").sterms().buckets().array()) {
+      int best = Integer.MAX_VALUE;
+      for (StringTermsBucket l : agg(b.aggregations(), "langs").sterms().buckets().array()) {
+        int rank = order.indexOf(l.key());
+        if (rank >= 0) {
+          best = Math.min(best, rank);
+        }
+      }
+      if (best < order.size() - 1) {
+        List<FieldValue> worse = order.subList(best + 1, order.size()).stream().map(FieldValue::of).toList();
+        String group = b.key();
+        drop.add(Query.of(q -> q.bool(x -> x.filter(term(GROUP, group))
+            .filter(f -> f.terms(t -> t.field(LANG).terms(v -> v.value(worse)))))));
+      }
+    }
+    if (drop.isEmpty()) {
+      return null;
+    }
+    return Query.of(q -> q.bool(b -> b.mustNot(drop)));
+  }
+
+  private static Query bool(@Nullable Query scored, List<Query> filters) {
+    return Query.of(q -> q.bool(b -> {
+      BoolQuery.Builder x = b.filter(filters);
+      if (scored != null) {
+        x.must(scored);
+      }
+      return x;
+    }));
+  }
+
+  private static Aggregate agg(Map<String, Aggregate> aggregations, String name) {
+    return Objects.requireNonNull(aggregations.get(name), name);
+  }
+
+  private static Aggregation terms(String field) {
+    return Aggregation.of(a -> a.terms(t -> t.field(field).size(1000)));
+  }
+
+  private static Map<String, Long> counts(SearchResponse<JsonNode> r, String name) {
+    Aggregate a = agg(r.aggregations(), name);
+    Map<String, Long> out = new HashMap<>();
+    for (StringTermsBucket b : a.sterms().buckets().array()) {
+      out.put(b.key(), b.docCount());
+    }
+    return out;
+  }
+
+  private static Highlight highlight(List<Locale> locales) {
+    return Highlight.of(h -> {
+      h.preTags("<b>").postTags("</b>").encoder(HighlighterEncoder.Html).numberOfFragments(1).fragmentSize(SNIPPET_CHARS);
+      for (String f : ArticleQueries.snippetFields(locales)) {
+        h.fields(f, x -> x);
+      }
+      return h;
+    });
+  }
+
+  private static SearchHit hit(Hit<JsonNode> h) {
+    JsonNode src = Objects.requireNonNull(h.source(), "source");
+    String snippet = "";
+    for (List<String> fragments : h.highlight().values()) {
+      if (!fragments.isEmpty()) {
+        snippet = fragments.get(0).strip();
+        break;
+      }
+    }
+    Double score = h.score();
+    return new SearchHit(ArticleId.of(src.path(ID).asText()), Locale.forLanguageTag(src.path(LOCALE).asText()),
+        src.path(TITLE).asText(), score == null ? 0 : score, snippet);
+  }
+
+  private SearchResponse<JsonNode> run(String what, Consumer<SearchRequest.Builder> request) {
+    SearchRequest.Builder b = new SearchRequest.Builder();
+    request.accept(b);
+    SearchRequest req = b.build();
+    return cluster.call(what, () -> cluster.client().search(req, JsonNode.class));
+  }
+
+  // ------------------------------------------------------------------ suggestions and related
+
+  @Override
+  public List<Suggestion> suggest(String prefix, @Nullable Locale locale, SearchAudience audience, int limit) {
+    Args.notNull(prefix, "prefix");
+    Args.notNull(audience, "audience");
+    Args.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    List<String> words = ArticleQueries.words(prefix);
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    String typed = String.join(" ", words);
+    List<Query> filters = new ArrayList<>();
+    filters.add(ArticleQueries.audience(audience));
+    if (locale != null) {
+      filters.add(ArticleQueries.languages(List.of(locale)));
+    }
+    Query q = bool(Query.of(x -> x.matchBoolPrefix(m -> m.field(TITLE).query(typed).operator(Operator.And))), filters);
+    SearchResponse<JsonNode> r = run("suggest articles", s -> s.index(alias).query(q).size(limit)
+        .source(src -> src.filter(f -> f.includes(ID, TITLE, LOCALE)))
+        .sort(o -> o.field(f -> f.field(TITLE_LENGTH).order(SortOrder.Asc)))
+        .sort(o -> o.field(f -> f.field(SORT_TITLE).order(SortOrder.Asc))));
+    List<Suggestion> out = new ArrayList<>();
+    for (Hit<JsonNode> h : r.hits().hits()) {
+      SearchHit x = hit(h);
+      out.add(new Suggestion(x.articleId(), x.locale(), x.title()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<SearchHit> articlesForText(String text, @Nullable Locale locale, SearchAudience audience, int limit) {
+    Args.notNull(text, "text");
+    Args.notNull(audience, "audience");
+    Args.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    String cut = text.length() > 10_000 ? text.substring(0, 10_000) : text;
+    if (ArticleQueries.words(cut).isEmpty()) {
+      return List.of();
+    }
+    List<Locale> locales = locale == null ? List.of() : List.of(locale);
+    return likeThis(locales, audience, limit, null, l -> l.text(cut));
+  }
+
+  @Override
+  public List<SearchHit> similar(ArticleId id, SearchAudience audience, int limit) {
+    Args.notNull(id, "article id");
+    Args.notNull(audience, "audience");
+    Args.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    SearchResponse<JsonNode> self = run("find article", s -> s.index(alias).size(1)
+        .query(bool(null, List.of(ArticleQueries.audience(audience), term(ID, id.value()))))
+        .source(src -> src.filter(f -> f.includes(ID, TITLE, LOCALE))));
+    if (self.hits().hits().isEmpty()) {
+      return List.of();
+    }
+    Locale locale = hit(self.hits().hits().get(0)).locale();
+    return likeThis(List.of(locale), audience, limit, id, l -> l.document(d -> d.index(index).id(id.value())));
+  }
+
+  private List<SearchHit> likeThis(
+      List<Locale> locales, SearchAudience audience, int limit, @Nullable ArticleId exclude,
+      java.util.function.Function<org.opensearch.client.opensearch._types.query_dsl.Like.Builder,
+          org.opensearch.client.util.ObjectBuilder<org.opensearch.client.opensearch._types.query_dsl.Like>> like) {
+    List<String> fields = new ArrayList<>();
+    for (String a : locales.isEmpty() ? List.<String>of() : ArticleQueries.analyses(locales)) {
+      fields.add(ArticleQueries.title(a));
+      fields.add(ArticleQueries.body(a));
+    }
+    fields.add(TITLE);
+    fields.add(BODY);
+    List<Query> filters = new ArrayList<>();
+    filters.add(ArticleQueries.audience(audience));
+    if (!locales.isEmpty()) {
+      filters.add(ArticleQueries.languages(locales));
+    }
+    Query mlt = Query.of(q -> q.moreLikeThis(m -> m.fields(fields).like(like).minTermFreq(1).minDocFreq(1)
+        .maxQueryTerms(25).minimumShouldMatch("1")));
+    Query q = Query.of(x -> x.bool(b -> {
+      BoolQuery.Builder y = b.must(mlt).filter(filters);
+      if (exclude != null) {
+        y.mustNot(term(ID, exclude.value()));
+      }
+      return y;
+    }));
+    SearchResponse<JsonNode> r = run("find related articles", s -> s.index(alias).query(q).size(limit)
+        .source(src -> src.filter(f -> f.includes(ID, TITLE, LOCALE)))
+        .highlight(highlight(locales)));
+    List<SearchHit> out = new ArrayList<>();
+    for (Hit<JsonNode> h : r.hits().hits()) {
+      out.add(hit(h));
+    }
+    return out;
+  }
+
+  /** Configures an {@link OpenSearchKnowledgeSearch}. */
+  public static final class Builder {
+    private final List<URI> hosts;
+    private String prefix = "frontline";
+    private int shards = 1;
+    private int replicas = 1;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+
+    private Builder(List<URI> hosts) {
+      Args.require(!hosts.isEmpty(), "at least one OpenSearch host is needed");
+      for (URI h : hosts) {
+        Args.notNull(h, "host");
+        Args.require(h.getHost() != null, "host " + h + " has no host name");
+      }
+      this.hosts = List.copyOf(hosts);
+    }
+
+    /**
+     * Names the installation's indexes: {@code <prefix>-knowledge}. Default {@code frontline}.
+     *
+     * @param value lower-case letters, digits, {@code -} and {@code _}, starting with a letter
+     * @return this builder
+     */
+    public Builder indexPrefix(String value) {
+      Args.notNull(value, "index prefix");
+      Args.require(value.matches("[a-z][a-z0-9_-]{0,99}"),
+          "index prefix must be lower-case letters, digits, '-' or '_', starting with a letter");
+      this.prefix = value;
+      return this;
+    }
+
+    /**
+     * Shards and replicas of an index this search creates (an existing one is used as it is).
+     * Default one shard, one replica.
+     *
+     * @param shardCount primary shards, 1 or more
+     * @param replicaCount replicas of each, 0 or more
+     * @return this builder
+     */
+    public Builder shards(int shardCount, int replicaCount) {
+      Args.require(shardCount >= 1, "shards must be at least 1");
+      Args.require(replicaCount >= 0, "replicas must not be negative");
+      this.shards = shardCount;
+      this.replicas = replicaCount;
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection and for an answer. Default 5 s and 30 s.
+     *
+     * @param connect connection timeout
+     * @param response response timeout
+     * @return this builder
+     */
+    public Builder timeouts(Duration connect, Duration response) {
+      Args.require(!connect.isNegative() && !connect.isZero(), "connect timeout must be positive");
+      Args.require(!response.isNegative() && !response.isZero(), "response timeout must be positive");
+      this.connectTimeout = connect;
+      this.responseTimeout = response;
+      return this;
+    }
+
+    /**
+     * Connects, and creates the index when it is missing.
+     *
+     * @return the search
+     * @throws OpenSearchUnavailableException when the cluster cannot be reached
+     */
+    public OpenSearchKnowledgeSearch build() {
+      return new OpenSearchKnowledgeSearch(this);
+    }
+  }
+}

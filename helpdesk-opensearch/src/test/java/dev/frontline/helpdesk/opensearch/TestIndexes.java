@@ -1,0 +1,22 @@
+package dev.frontline.helpdesk.opensearch;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Searches on the shared test node, each on indexes of its own (a fresh prefix). */
+final class TestIndexes {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private TestIndexes() {}
+
+  /** @return a prefix no other search of this test run uses */
+  static String freshPrefix() {
+    return "t" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+  }
+
+  /** @return a knowledge search on new, empty indexes of the shared node */
+  static OpenSearchKnowledgeSearch knowledge() {
+    OpenSearchNode node = OpenSearchNode.shared();
+    return OpenSearchKnowledgeSearch.builder(URI.create(node.url())).indexPrefix(freshPrefix()).shards(1, 0).build();
+  }
+}
