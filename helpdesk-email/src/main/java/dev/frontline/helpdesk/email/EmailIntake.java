@@ -416,7 +416,13 @@ public final class EmailIntake {
         }
       }
     }
-    String subject = Texts.oneLine(MimeReader.decodeWords(Objects.requireNonNullElse(mail.first("Subject"), "")), Ticket.MAX_SUBJECT);
+    // only the start of a subject can reach the ticket (MAX_SUBJECT characters): decode no more of
+    // it than can survive the cut (an encoded word shrinks at most some ten times when decoded)
+    String rawSubject = Objects.requireNonNullElse(mail.first("Subject"), "");
+    if (rawSubject.length() > 16 * Ticket.MAX_SUBJECT) {
+      rawSubject = rawSubject.substring(0, 16 * Ticket.MAX_SUBJECT);
+    }
+    String subject = Texts.oneLine(MimeReader.decodeWords(rawSubject), Ticket.MAX_SUBJECT);
     // 4. subject tag, participants only
     if (target == null) {
       Matcher m = SUBJECT_TAG.matcher(subject);

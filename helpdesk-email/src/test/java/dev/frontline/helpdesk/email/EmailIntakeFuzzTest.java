@@ -45,14 +45,16 @@ class EmailIntakeFuzzTest {
     long t0 = threads.getCurrentThreadCpuTime();
     IntakeResult result = fixtures.intake.receive(raw);
     long took = threads.getCurrentThreadCpuTime() - t0;
-    if (took > BUDGET.toNanos()) {
-      // Once more (now most likely a duplicate, which costs no less to parse); a collection pause is not the input's cost.
+    // Up to twice more (now most likely a duplicate, which costs no less to parse): the cheapest
+    // run is the input's cost; on a loaded machine the first runs of a new shape of input may run
+    // interpreted, the compiler threads starved, which is not the input's cost.
+    for (int retry = 0; retry < 2 && took > BUDGET.toNanos(); retry++) {
       t0 = threads.getCurrentThreadCpuTime();
       fixtures.intake.receive(raw);
-      took = threads.getCurrentThreadCpuTime() - t0;
-      if (took > BUDGET.toNanos()) {
-        fail("over the budget of " + BUDGET.toMillis() + " ms CPU (" + took / 1_000_000 + " ms) for a message of " + raw.length + " bytes");
-      }
+      took = Math.min(took, threads.getCurrentThreadCpuTime() - t0);
+    }
+    if (took > BUDGET.toNanos()) {
+      fail("over the budget of " + BUDGET.toMillis() + " ms CPU (" + took / 1_000_000 + " ms) for a message of " + raw.length + " bytes");
     }
     assertThat(result).isNotNull();
     switch (result.status()) {
