@@ -45,7 +45,13 @@ import org.junit.jupiter.api.BeforeAll;
  * of the search issues (fuzzy expansion of very long words).
  */
 class KnowledgeSearchFuzzTest {
-  static final Duration BUDGET = Duration.ofMillis(100);
+  /**
+   * 100 ms of CPU per query, as the library promises. In fuzzing mode ({@code JAZZER_FUZZ} set) the
+   * library runs instrumented next to the fuzzer, and a query that replays in well under 100 ms
+   * (the committed {@code unknown-21-letter-word-every-language-*} inputs) measured 166 ms there:
+   * the budget is 400 ms in that mode, which still catches costs that grow with the input.
+   */
+  static final Duration BUDGET = System.getenv("JAZZER_FUZZ") != null ? Duration.ofMillis(400) : Duration.ofMillis(100);
   static final Duration PENDING_BUDGET = Duration.ofSeconds(5);
   static final int LONG_WORD = 30;
 
