@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.automation.WebhookSignature;
-import dev.frontline.helpdesk.jackson.internal.CustomerJsonCodec;
 import dev.frontline.helpdesk.ticket.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +109,7 @@ public final class WebhookPayloads {
     Objects.requireNonNull(events, "events");
     List<JsonNode> nodes = new ArrayList<>();
     for (CustomerEvent e : events) {
-      nodes.add(CustomerJsonCodec.node(e));
+      nodes.add(CustomerEventJson.node(e));
     }
     return sign(deliveryId, CUSTOMER_AUDIENCE, nodes, sentAt);
   }
@@ -201,7 +200,7 @@ public final class WebhookPayloads {
 
   /** Verifies a customer delivery and reads it. */
   Verified<CustomerEvent> checkCustomer(String body, String signatureHeader, Instant now, Duration tolerance) {
-    return check(body, signatureHeader, now, tolerance, CUSTOMER_AUDIENCE, CustomerJsonCodec::read);
+    return check(body, signatureHeader, now, tolerance, CUSTOMER_AUDIENCE, CustomerEventJson::read);
   }
 
   /**
