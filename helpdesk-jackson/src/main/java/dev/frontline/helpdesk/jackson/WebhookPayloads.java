@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and checks signed webhook deliveries of ticket events. A delivery is a JSON body {@code
- * {"id":…, "sentAt":…, "events":[…]}} with the events in {@link TicketJson}'s format, and a
+ * {"id":…, "sentAt":…, "events":[…]}} with the events in {@link TicketJson}'s wire format (not the
+ * stored format of {@link dev.frontline.helpdesk.jackson.format}, which may diverge), and a
  * signature header value {@code t=<epoch seconds>,v1=<hex HMAC-SHA256>} over {@code t + "." +
  * body} (see {@link WebhookSignature}), to be sent as {@value #SIGNATURE_HEADER}. {@link #verify}
  * checks the signature in constant time and rejects a signing time outside the tolerance; it keeps
