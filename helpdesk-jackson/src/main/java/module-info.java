@@ -9,7 +9,5 @@ module dev.frontline.helpdesk.jackson {
   requires transitive com.fasterxml.jackson.databind;
 
   exports dev.frontline.helpdesk.jackson;
-
-  // The JDBC stores persist aggregates with this codec; not API.
-  exports dev.frontline.helpdesk.jackson.internal to dev.frontline.helpdesk.jdbc;
+  exports dev.frontline.helpdesk.jackson.format;
 }

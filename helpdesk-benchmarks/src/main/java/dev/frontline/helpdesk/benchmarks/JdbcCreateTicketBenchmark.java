@@ -15,7 +15,7 @@ import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.JdbcStores;
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.TicketFormat;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Message;
@@ -205,8 +205,8 @@ public class JdbcCreateTicketBenchmark {
             ps.setString(i++, e.ticketId().value());
             ps.setLong(i++, e.version());
             ps.setLong(i++, e.at().toEpochMilli());
-            ps.setString(i++, JsonCodec.kind(e.change()));
-            ps.setString(i++, JsonCodec.event(e));
+            ps.setString(i++, TicketFormat.changeKind(e.change()));
+            ps.setString(i++, TicketFormat.writeEvent(e));
           }
           ps.executeUpdate();
         }
@@ -288,7 +288,7 @@ public class JdbcCreateTicketBenchmark {
     ps.setLong(20, TicketSort.UPDATED_DESC.key(t));
     ps.setLong(21, TicketSort.PRIORITY_DESC.key(t));
     ps.setLong(22, TicketSort.DEADLINE_ASC.key(t));
-    ps.setString(23, JsonCodec.ticket(t));
+    ps.setString(23, TicketFormat.writeTicket(t));
   }
 
   private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {

@@ -5,7 +5,7 @@ import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.jdbc.JdbcDialect;
 import dev.frontline.helpdesk.jdbc.JdbcStores;
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.TicketFormat;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.Ticket;
@@ -153,9 +153,9 @@ public class JdbcQueueBenchmark {
               JdbcCreateTicketBenchmark.nanos(t.createdAt()), t.updatedAt().toEpochMilli(), t.nextDeadline().toEpochMilli(),
               TicketSort.CREATED_ASC.key(t), TicketSort.CREATED_DESC.key(t), TicketSort.UPDATED_ASC.key(t),
               TicketSort.UPDATED_DESC.key(t), TicketSort.PRIORITY_DESC.key(t), TicketSort.DEADLINE_ASC.key(t),
-              JsonCodec.ticket(t));
+              TicketFormat.writeTicket(t));
           for (TicketEvent e : p.events()) {
-            csv(ev, e.ticketId().value(), e.version(), e.at().toEpochMilli(), JsonCodec.kind(e.change()), JsonCodec.event(e));
+            csv(ev, e.ticketId().value(), e.version(), e.at().toEpochMilli(), TicketFormat.changeKind(e.change()), TicketFormat.writeEvent(e));
           }
         }
         try (Reader in = new StringReader(tk.toString())) {

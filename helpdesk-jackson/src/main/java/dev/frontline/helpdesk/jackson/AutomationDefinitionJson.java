@@ -1,15 +1,16 @@
 package dev.frontline.helpdesk.jackson;
 
 import dev.frontline.helpdesk.automation.AutomationDefinition;
-import dev.frontline.helpdesk.jackson.internal.AutomationJson;
+import dev.frontline.helpdesk.jackson.format.OperationsFormat;
 import java.util.List;
 
 /**
- * Macros, triggers and automations as JSON, for export, import and storage (the JDBC store keeps
- * this format). Every definition, condition and action has an explicit {@code kind} (e.g. {@code
- * trigger}, {@code has_tag}, {@code set_priority}); the text carries a {@code format} version, and
- * readers reject versions and kinds they do not know with a {@link DefinitionFormatException}
- * instead of dropping them. Only {@linkplain AutomationDefinition#storable() storable} definitions
+ * Macros, triggers and automations as JSON, for export and import. The documents are those of the
+ * stored format ({@link OperationsFormat}), which keeps its compatibility promise: an export made by
+ * one release is imported by every later one. Every definition, condition and action has an
+ * explicit {@code kind} (e.g. {@code trigger}, {@code has_tag}, {@code set_priority}); the text
+ * carries a {@code format} version, and readers reject versions and kinds they do not know with a
+ * {@link DefinitionFormatException} instead of dropping them. Only {@linkplain AutomationDefinition#storable() storable} definitions
  * can be written. Stateless and thread-safe.
  *
  * <pre>{@code
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class AutomationDefinitionJson {
   /** The format version this version writes and the highest it reads. */
-  public static final int FORMAT = AutomationJson.FORMAT;
+  public static final int FORMAT = OperationsFormat.DEFINITION_VERSION;
 
   private AutomationDefinitionJson() {}
 
@@ -31,7 +32,7 @@ public final class AutomationDefinitionJson {
    *     that is host code rather than a standard {@link dev.frontline.helpdesk.automation.Rule}
    */
   public static String write(AutomationDefinition definition) {
-    return AutomationJson.write(definition);
+    return OperationsFormat.writeDefinition(definition);
   }
 
   /**
@@ -40,7 +41,7 @@ public final class AutomationDefinitionJson {
    * @throws DefinitionFormatException if the text is not a definition this version can read
    */
   public static AutomationDefinition read(String json) {
-    return AutomationJson.read(json);
+    return OperationsFormat.readDefinition(json);
   }
 
   /**
@@ -49,7 +50,7 @@ public final class AutomationDefinitionJson {
    * @throws dev.frontline.helpdesk.ValidationException as {@link #write(AutomationDefinition)}
    */
   public static String writeAll(List<? extends AutomationDefinition> definitions) {
-    return AutomationJson.writeAll(definitions);
+    return OperationsFormat.writeDefinitions(definitions);
   }
 
   /**
@@ -59,6 +60,6 @@ public final class AutomationDefinitionJson {
    *     cannot be read (then none is returned)
    */
   public static List<AutomationDefinition> readAll(String json) {
-    return AutomationJson.readAll(json);
+    return OperationsFormat.readDefinitions(json);
   }
 }

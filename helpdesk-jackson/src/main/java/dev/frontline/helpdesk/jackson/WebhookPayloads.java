@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.ValidationException;
 import dev.frontline.helpdesk.automation.WebhookSignature;
-import dev.frontline.helpdesk.jackson.internal.CustomerJsonCodec;
 import dev.frontline.helpdesk.ticket.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and checks signed webhook deliveries of ticket events. A delivery is a JSON body {@code
- * {"id":…, "sentAt":…, "events":[…]}} with the events in {@link TicketJson}'s format, and a
+ * {"id":…, "sentAt":…, "events":[…]}} with the events in {@link TicketJson}'s wire format (not the
+ * stored format of {@link dev.frontline.helpdesk.jackson.format}, which may diverge), and a
  * signature header value {@code t=<epoch seconds>,v1=<hex HMAC-SHA256>} over {@code t + "." +
  * body} (see {@link WebhookSignature}), to be sent as {@value #SIGNATURE_HEADER}. {@link #verify}
  * checks the signature in constant time and rejects a signing time outside the tolerance; it keeps
@@ -110,7 +110,7 @@ public final class WebhookPayloads {
     Objects.requireNonNull(events, "events");
     List<JsonNode> nodes = new ArrayList<>();
     for (CustomerEvent e : events) {
-      nodes.add(CustomerJsonCodec.node(e));
+      nodes.add(CustomerEventJson.node(e));
     }
     return sign(deliveryId, CUSTOMER_AUDIENCE, nodes, sentAt);
   }
@@ -201,7 +201,7 @@ public final class WebhookPayloads {
 
   /** Verifies a customer delivery and reads it. */
   Verified<CustomerEvent> checkCustomer(String body, String signatureHeader, Instant now, Duration tolerance) {
-    return check(body, signatureHeader, now, tolerance, CUSTOMER_AUDIENCE, CustomerJsonCodec::read);
+    return check(body, signatureHeader, now, tolerance, CUSTOMER_AUDIENCE, CustomerEventJson::read);
   }
 
   /**

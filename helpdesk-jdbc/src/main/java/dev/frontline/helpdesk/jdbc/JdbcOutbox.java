@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.TicketFormat;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_OUTBOX;
 
 import dev.frontline.helpdesk.ValidationException;
@@ -71,7 +71,7 @@ public final class JdbcOutbox {
           List<Long> ids = new ArrayList<>(rows.size());
           for (var r : rows) {
             ids.add(r.value1());
-            events.add(JsonCodec.event(r.value2()));
+            events.add(TicketFormat.readEvent(r.value2()));
           }
           try {
             handler.accept(List.copyOf(events));

@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.KnowledgeFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -75,7 +75,7 @@ abstract class ArticleFeedChecks {
 
   /** Starts a whole article save (revision 1) in an open transaction on {@code c}: takes a sequence number. */
   private static void saveUncommitted(Connection c, Article a) throws Exception {
-    String json = JsonCodec.article(a.toBuilder().revision(1).build());
+    String json = KnowledgeFormat.writeArticle(a.toBuilder().revision(1).build());
     try (PreparedStatement s = c.prepareStatement("INSERT INTO frontline_articles (id, revision, payload) VALUES (?, 1, ?)")) {
       s.setString(1, a.id().value());
       s.setString(2, json);

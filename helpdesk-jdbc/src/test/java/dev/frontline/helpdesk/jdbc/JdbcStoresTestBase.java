@@ -221,6 +221,15 @@ abstract class JdbcStoresTestBase {
   }
 
   @Nested
+  @DisplayName("stored documents of earlier releases (no format version)")
+  class StoredDocuments extends StoredDocumentsChecks {
+    @Override
+    protected TestDatabase database() {
+      return db();
+    }
+  }
+
+  @Nested
   @DisplayName("knowledge stats store contract")
   class KnowledgeStats extends KnowledgeStatsStoreContract {
     @Override

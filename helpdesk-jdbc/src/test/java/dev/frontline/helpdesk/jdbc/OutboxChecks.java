@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.TicketFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,8 +97,8 @@ abstract class OutboxChecks {
           c.prepareStatement("INSERT INTO frontline_outbox (ticket_id, version, kind, event) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, slowEvent.ticketId().value());
         ps.setLong(2, slowEvent.version());
-        ps.setString(3, JsonCodec.kind(slowEvent.change()));
-        ps.setString(4, JsonCodec.event(slowEvent));
+        ps.setString(3, TicketFormat.changeKind(slowEvent.change()));
+        ps.setString(4, TicketFormat.writeEvent(slowEvent));
         ps.executeUpdate(); // takes the lower id, not yet committed
       }
       TicketFixtures.Draft fast = fx.newTicket(T0);

@@ -119,6 +119,16 @@ public abstract class TicketStoreContract {
     }
 
     @Test
+    @DisplayName("the golden ticket (every snapshot field, one event of every kind) and its history round-trip")
+    void goldenTicket() {
+      Ticket golden = GoldenDocuments.ticket();
+      store.create(golden, GoldenDocuments.events());
+      assertThat(store.find(golden.id())).contains(golden);
+      assertThat(store.findByKey(golden.key())).contains(golden);
+      assertThat(store.history(golden.id())).isEqualTo(GoldenDocuments.events());
+    }
+
+    @Test
     @DisplayName("unknown ids and keys are empty, not errors")
     void unknown() {
       assertThat(store.find(TicketId.of("nope"))).isEmpty();

@@ -1,4 +1,7 @@
-/** Implementation details of the JSON mapping. Not API: may change in any release without notice. */
+/**
+ * Small helpers on Jackson's tree model shared by the JSON mappings. Not API: may change in any
+ * release without notice.
+ */
 @NullMarked
 package dev.frontline.helpdesk.jackson.internal;
 

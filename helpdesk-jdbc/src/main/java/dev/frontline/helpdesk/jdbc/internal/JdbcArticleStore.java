@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.KnowledgeFormat;
 import dev.frontline.helpdesk.ConcurrentModificationException;
 import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.NotFoundException;
@@ -52,7 +52,7 @@ public final class JdbcArticleStore implements ArticleStore {
     }
     Article stored = article.toBuilder().revision(expectedRevision + 1).build();
     String id = article.id().value();
-    String json = JsonCodec.article(stored);
+    String json = KnowledgeFormat.writeArticle(stored);
     try {
       return db.tx(
           tx -> {
@@ -127,7 +127,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 .from(ARTICLES)
                 .where(ARTICLES.ID.eq(id.value()))
                 .fetchOptional(ARTICLES.PAYLOAD)
-                .map(JsonCodec::article));
+                .map(KnowledgeFormat::readArticle));
   }
 
   @Override
@@ -142,7 +142,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 .orderBy(REVISIONS.REVISION.asc())
                 .fetch(REVISIONS.PAYLOAD)
                 .stream()
-                .map(p -> new ArticleRevision(JsonCodec.article(p)))
+                .map(p -> new ArticleRevision(KnowledgeFormat.readArticle(p)))
                 .toList());
   }
 

@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.OperationsFormat;
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.asset.Asset;
 import dev.frontline.helpdesk.asset.AssetId;
@@ -35,7 +35,7 @@ public final class JdbcAssetDirectory implements AssetDirectory {
     String id = asset.id().value();
     String customer = asset.customer() == null ? null : asset.customer().value();
     String org = asset.organization() == null ? null : asset.organization().value();
-    String json = JsonCodec.asset(asset);
+    String json = OperationsFormat.writeAsset(asset);
     for (int attempt = 1; attempt <= 5; attempt++) {
       // update an existing row in its own transaction and insert a new one in a statement of its
       // own: an update-then-insert transaction takes gap locks on MariaDB, and two first saves of
@@ -71,7 +71,7 @@ public final class JdbcAssetDirectory implements AssetDirectory {
   public Optional<Asset> find(AssetId id) {
     Objects.requireNonNull(id, "id");
     return db.call(
-        () -> db.dsl().select(T.PAYLOAD).from(T).where(T.ID.eq(id.value())).fetchOptional(T.PAYLOAD).map(JsonCodec::asset));
+        () -> db.dsl().select(T.PAYLOAD).from(T).where(T.ID.eq(id.value())).fetchOptional(T.PAYLOAD).map(OperationsFormat::readAsset));
   }
 
   @Override
@@ -89,6 +89,6 @@ public final class JdbcAssetDirectory implements AssetDirectory {
   private List<Asset> select(Condition where) {
     return db.call(
         () ->
-            db.dsl().select(T.PAYLOAD).from(T).where(where).orderBy(T.ID.asc()).fetch(T.PAYLOAD).stream().map(JsonCodec::asset).toList());
+            db.dsl().select(T.PAYLOAD).from(T).where(where).orderBy(T.ID.asc()).fetch(T.PAYLOAD).stream().map(OperationsFormat::readAsset).toList());
   }
 }

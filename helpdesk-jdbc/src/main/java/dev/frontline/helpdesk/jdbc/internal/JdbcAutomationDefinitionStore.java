@@ -7,7 +7,7 @@ import dev.frontline.helpdesk.automation.AutomationDefinition.Kind;
 import dev.frontline.helpdesk.automation.StoredDefinition;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.jackson.DefinitionFormatException;
-import dev.frontline.helpdesk.jackson.internal.AutomationJson;
+import dev.frontline.helpdesk.jackson.format.OperationsFormat;
 import dev.frontline.helpdesk.jdbc.internal.schema.Tables;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineAutomationChanges;
 import dev.frontline.helpdesk.jdbc.internal.schema.tables.FrontlineAutomationDefinitions;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link AutomationDefinitionStore} on jOOQ (schema V8): one row per definition with its JSON
- * ({@link AutomationJson}), and a one-row change counter. Every save and delete runs in one
+ * ({@link OperationsFormat}), and a one-row change counter. Every save and delete runs in one
  * transaction that first locks the counter row ({@code SELECT ... FOR UPDATE}), then reads and
  * checks the definition's row, writes it and moves the counter: writes run one at a time across all
  * nodes, a stale expected revision rolls everything back, and readers never see a half-written
@@ -43,7 +43,7 @@ public final class JdbcAutomationDefinitionStore implements AutomationDefinition
   public <D extends AutomationDefinition> StoredDefinition<D> save(D definition, long expectedRevision) {
     Checks.notNull(definition, "definition");
     checkExpected(expectedRevision);
-    String body = AutomationJson.write(definition); // validates: only storable definitions
+    String body = OperationsFormat.writeDefinition(definition); // validates: only storable definitions
     String kind = definition.kind().name();
     String name = definition.name();
     long revision = locked(tx -> {
@@ -140,7 +140,7 @@ public final class JdbcAutomationDefinitionStore implements AutomationDefinition
   private static StoredDefinition<?> decode(Kind kind, String name, Record2<String, Long> r) {
     AutomationDefinition d;
     try {
-      d = AutomationJson.read(r.value1());
+      d = OperationsFormat.readDefinition(r.value1());
     } catch (DefinitionFormatException e) {
       throw new StorageException("cannot read the stored " + kind.label() + " " + name + ": " + e.getMessage(), e);
     }

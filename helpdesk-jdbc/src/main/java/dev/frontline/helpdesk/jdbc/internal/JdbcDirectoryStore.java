@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.DirectoryFormat;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_AGENTS;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_CUSTOMERS;
 import static dev.frontline.helpdesk.jdbc.internal.schema.Tables.FRONTLINE_ORGANIZATIONS;
@@ -104,19 +104,19 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         FRONTLINE_AGENTS,
         FRONTLINE_AGENTS.ID,
         agent.id().value(),
-        values(FRONTLINE_AGENTS.EMAIL, agent.email(), FRONTLINE_AGENTS.ACTIVE, agent.active(), FRONTLINE_AGENTS.PAYLOAD, JsonCodec.agent(agent)),
+        values(FRONTLINE_AGENTS.EMAIL, agent.email(), FRONTLINE_AGENTS.ACTIVE, agent.active(), FRONTLINE_AGENTS.PAYLOAD, DirectoryFormat.writeAgent(agent)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Agent> findAgent(AgentId id) {
     Objects.requireNonNull(id, "id");
-    return find(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, id.value(), FRONTLINE_AGENTS.PAYLOAD, JsonCodec::agent);
+    return find(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, id.value(), FRONTLINE_AGENTS.PAYLOAD, DirectoryFormat::readAgent);
   }
 
   @Override
   public List<Agent> agents() {
-    return all(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, FRONTLINE_AGENTS.PAYLOAD, JsonCodec::agent);
+    return all(FRONTLINE_AGENTS, FRONTLINE_AGENTS.ID, FRONTLINE_AGENTS.PAYLOAD, DirectoryFormat::readAgent);
   }
 
   @Override
@@ -126,19 +126,19 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         FRONTLINE_TEAMS,
         FRONTLINE_TEAMS.ID,
         team.id().value(),
-        values(FRONTLINE_TEAMS.TIER, team.tier(), FRONTLINE_TEAMS.PAYLOAD, JsonCodec.team(team)),
+        values(FRONTLINE_TEAMS.TIER, team.tier(), FRONTLINE_TEAMS.PAYLOAD, DirectoryFormat.writeTeam(team)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Team> findTeam(TeamId id) {
     Objects.requireNonNull(id, "id");
-    return find(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, id.value(), FRONTLINE_TEAMS.PAYLOAD, JsonCodec::team);
+    return find(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, id.value(), FRONTLINE_TEAMS.PAYLOAD, DirectoryFormat::readTeam);
   }
 
   @Override
   public List<Team> teams() {
-    return all(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, FRONTLINE_TEAMS.PAYLOAD, JsonCodec::team);
+    return all(FRONTLINE_TEAMS, FRONTLINE_TEAMS.ID, FRONTLINE_TEAMS.PAYLOAD, DirectoryFormat::readTeam);
   }
 
   @Override
@@ -148,13 +148,13 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         FRONTLINE_TIERS,
         FRONTLINE_TIERS.TIER_LEVEL,
         tier.level(),
-        values(FRONTLINE_TIERS.PAYLOAD, JsonCodec.tier(tier)),
+        values(FRONTLINE_TIERS.PAYLOAD, DirectoryFormat.writeTier(tier)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public List<SupportTier> tiers() {
-    return all(FRONTLINE_TIERS, FRONTLINE_TIERS.TIER_LEVEL, FRONTLINE_TIERS.PAYLOAD, JsonCodec::tier);
+    return all(FRONTLINE_TIERS, FRONTLINE_TIERS.TIER_LEVEL, FRONTLINE_TIERS.PAYLOAD, DirectoryFormat::readTier);
   }
 
   @Override
@@ -164,14 +164,14 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         FRONTLINE_ROLES,
         FRONTLINE_ROLES.NAME,
         role.name(),
-        values(FRONTLINE_ROLES.PAYLOAD, JsonCodec.role(role)),
+        values(FRONTLINE_ROLES.PAYLOAD, DirectoryFormat.writeRole(role)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Role> findRole(String name) {
     Objects.requireNonNull(name, "name");
-    return find(FRONTLINE_ROLES, FRONTLINE_ROLES.NAME, name, FRONTLINE_ROLES.PAYLOAD, JsonCodec::role);
+    return find(FRONTLINE_ROLES, FRONTLINE_ROLES.NAME, name, FRONTLINE_ROLES.PAYLOAD, DirectoryFormat::readRole);
   }
 
   @Override
@@ -189,7 +189,7 @@ public final class JdbcDirectoryStore implements DirectoryStore {
             FRONTLINE_CUSTOMERS.ORGANIZATION,
             customer.organization() == null ? null : customer.organization().value(),
             FRONTLINE_CUSTOMERS.PAYLOAD,
-            JsonCodec.customer(customer)),
+            DirectoryFormat.writeCustomer(customer)),
         tx -> {
           if (email != null
               && tx.fetchExists(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.EMAIL_LOWER.eq(email).and(FRONTLINE_CUSTOMERS.ID.ne(id)))) {
@@ -201,13 +201,13 @@ public final class JdbcDirectoryStore implements DirectoryStore {
   @Override
   public Optional<Customer> findCustomer(CustomerId id) {
     Objects.requireNonNull(id, "id");
-    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.ID, id.value(), FRONTLINE_CUSTOMERS.PAYLOAD, JsonCodec::customer);
+    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.ID, id.value(), FRONTLINE_CUSTOMERS.PAYLOAD, DirectoryFormat::readCustomer);
   }
 
   @Override
   public Optional<Customer> findCustomerByEmail(String email) {
     Objects.requireNonNull(email, "email");
-    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.EMAIL_LOWER, email.toLowerCase(Locale.ROOT), FRONTLINE_CUSTOMERS.PAYLOAD, JsonCodec::customer);
+    return find(FRONTLINE_CUSTOMERS, FRONTLINE_CUSTOMERS.EMAIL_LOWER, email.toLowerCase(Locale.ROOT), FRONTLINE_CUSTOMERS.PAYLOAD, DirectoryFormat::readCustomer);
   }
 
   @Override
@@ -217,13 +217,13 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         FRONTLINE_ORGANIZATIONS,
         FRONTLINE_ORGANIZATIONS.ID,
         organization.id().value(),
-        values(FRONTLINE_ORGANIZATIONS.PAYLOAD, JsonCodec.organization(organization)),
+        values(FRONTLINE_ORGANIZATIONS.PAYLOAD, DirectoryFormat.writeOrganization(organization)),
         JdbcDirectoryStore::none);
   }
 
   @Override
   public Optional<Organization> findOrganization(OrganizationId id) {
     Objects.requireNonNull(id, "id");
-    return find(FRONTLINE_ORGANIZATIONS, FRONTLINE_ORGANIZATIONS.ID, id.value(), FRONTLINE_ORGANIZATIONS.PAYLOAD, JsonCodec::organization);
+    return find(FRONTLINE_ORGANIZATIONS, FRONTLINE_ORGANIZATIONS.ID, id.value(), FRONTLINE_ORGANIZATIONS.PAYLOAD, DirectoryFormat::readOrganization);
   }
 }

@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.OperationsFormat;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.intake.Interaction;
 import dev.frontline.helpdesk.intake.InteractionId;
@@ -40,7 +40,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                     i.customer().value(),
                     i.ticket() == null ? null : i.ticket().value(),
                     JdbcTicketStore.nanos(i.startedAt()),
-                    JsonCodec.interaction(i))
+                    OperationsFormat.writeInteraction(i))
                 .execute());
   }
 
@@ -48,7 +48,7 @@ public final class JdbcInteractionStore implements InteractionStore {
   public Optional<Interaction> find(InteractionId id) {
     Objects.requireNonNull(id, "id");
     return db.call(
-        () -> db.dsl().select(T.PAYLOAD).from(T).where(T.ID.eq(id.value())).fetchOptional(T.PAYLOAD).map(JsonCodec::interaction));
+        () -> db.dsl().select(T.PAYLOAD).from(T).where(T.ID.eq(id.value())).fetchOptional(T.PAYLOAD).map(OperationsFormat::readInteraction));
   }
 
   @Override
@@ -74,7 +74,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 .orderBy(T.STARTED_AT_NS.asc(), T.ID.asc())
                 .fetch(T.PAYLOAD)
                 .stream()
-                .map(JsonCodec::interaction)
+                .map(OperationsFormat::readInteraction)
                 .toList());
   }
 }

@@ -1,6 +1,6 @@
 package dev.frontline.helpdesk.jdbc.internal;
 
-import dev.frontline.helpdesk.jackson.internal.JsonCodec;
+import dev.frontline.helpdesk.jackson.format.TicketFormat;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
@@ -275,8 +275,8 @@ public final class JdbcTicketStore implements TicketStore {
             EVENTS.EVENT);
     var box = tx.insertInto(OUTBOX, OUTBOX.TICKET_ID, OUTBOX.VERSION, OUTBOX.KIND, OUTBOX.EVENT);
     for (TicketEvent e : events) {
-      String json = JsonCodec.event(e);
-      String kind = JsonCodec.kind(e.change());
+      String json = TicketFormat.writeEvent(e);
+      String kind = TicketFormat.changeKind(e.change());
       insert = insert.values(e.ticketId().value(), e.version(), e.at().toEpochMilli(), kind, json);
       box = box.values(e.ticketId().value(), e.version(), kind, json);
     }
@@ -308,7 +308,7 @@ public final class JdbcTicketStore implements TicketStore {
     for (TicketSort s : TicketSort.values()) {
       m.put(sortKey(s), s.key(t));
     }
-    m.put(TICKETS.SNAPSHOT, JsonCodec.ticket(t));
+    m.put(TICKETS.SNAPSHOT, TicketFormat.writeTicket(t));
     return m;
   }
 
@@ -342,7 +342,7 @@ public final class JdbcTicketStore implements TicketStore {
                 .from(TICKETS)
                 .where(TICKETS.ID.eq(id.value()))
                 .fetchOptional(TICKETS.SNAPSHOT)
-                .map(JsonCodec::ticket));
+                .map(TicketFormat::readTicket));
   }
 
   @Override
@@ -355,7 +355,7 @@ public final class JdbcTicketStore implements TicketStore {
                 .from(TICKETS)
                 .where(TICKETS.KEY_PREFIX.eq(key.prefix()).and(TICKETS.KEY_NUMBER.eq(key.number())))
                 .fetchOptional(TICKETS.SNAPSHOT)
-                .map(JsonCodec::ticket));
+                .map(TicketFormat::readTicket));
   }
 
   /** The stored history, read inside a transaction. */
@@ -366,7 +366,7 @@ public final class JdbcTicketStore implements TicketStore {
         .orderBy(EVENTS.VERSION.asc())
         .fetch(EVENTS.EVENT)
         .stream()
-        .map(JsonCodec::event)
+        .map(TicketFormat::readEvent)
         .toList();
   }
 
@@ -391,7 +391,7 @@ public final class JdbcTicketStore implements TicketStore {
             if (json == null) {
               return 1; // filled meanwhile by a ticket write
             }
-            Ticket t = JsonCodec.ticket(json);
+            Ticket t = TicketFormat.readTicket(json);
             MetricsColumns m = new MetricsColumns().fold(history(tx, t.id()));
             Map<Field<?>, Object> cols = new LinkedHashMap<>();
             m.putInto(cols, t);
@@ -423,7 +423,7 @@ public final class JdbcTicketStore implements TicketStore {
                 .orderBy(EVENTS.VERSION.asc())
                 .fetch(EVENTS.EVENT)
                 .stream()
-                .map(JsonCodec::event)
+                .map(TicketFormat::readEvent)
                 .toList());
   }
 
@@ -452,7 +452,7 @@ public final class JdbcTicketStore implements TicketStore {
                     .limit(query.limit() + 1)
                     .fetch(TICKETS.SNAPSHOT)
                     .stream()
-                    .map(JsonCodec::ticket)
+                    .map(TicketFormat::readTicket)
                     .toList());
     if (rows.size() <= query.limit()) {
       return new TicketPage(rows, null);
@@ -584,7 +584,7 @@ public final class JdbcTicketStore implements TicketStore {
                   .limit(limit)
                   .fetch(TICKETS.SNAPSHOT)
                   .stream()
-                  .map(JsonCodec::ticket)
+                  .map(TicketFormat::readTicket)
                   .toList());
     }
     // PostgreSQL: with statistics that underestimate the due rows (deadlines pass without the rows
@@ -617,6 +617,6 @@ public final class JdbcTicketStore implements TicketStore {
             },
             true,
             false);
-    return snapshots.stream().map(JsonCodec::ticket).toList();
+    return snapshots.stream().map(TicketFormat::readTicket).toList();
   }
 }

@@ -1,4 +1,4 @@
-package dev.frontline.helpdesk.jackson.internal;
+package dev.frontline.helpdesk.jackson.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +52,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("the stored JSON format")
-class JsonCodecTest {
+class StoredFormatMappingTest {
   private static final Instant AT = Instant.parse("2026-03-02T09:00:00.123456789Z");
   private static final Author ACTOR = new Author(Author.Kind.AGENT, "agent:alice");
 
@@ -104,9 +104,9 @@ class JsonCodecTest {
   @DisplayName("every ticket change round-trips through JSON unchanged")
   void changeRoundTrip(TicketChange change) {
     TicketEvent e = new TicketEvent(TicketId.of("t-1"), 7, ACTOR, AT, change);
-    String json = JsonCodec.event(e);
-    assertThat(JsonCodec.event(json)).isEqualTo(e);
-    assertThat(json).contains("\"kind\":\"" + JsonCodec.kind(change) + "\"");
+    String json = TicketFormat.writeEvent(e);
+    assertThat(TicketFormat.readEvent(json)).isEqualTo(e);
+    assertThat(json).contains("\"kind\":\"" + TicketFormat.changeKind(change) + "\"");
   }
 
   @Test
@@ -117,11 +117,11 @@ class JsonCodecTest {
             new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.MET, false, null, 4, 1),
             dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE,
             new dev.frontline.helpdesk.sla.SlaMetricState(dev.frontline.helpdesk.sla.SlaStatus.BREACHED, true, null, 0, 2))));
-    String json = JsonCodec.event(e);
+    String json = TicketFormat.writeEvent(e);
     assertThat(json).contains("\"met\":4").contains("\"breached\":2");
     String legacy = json.replaceAll(",?\"met\":\\d+", "").replaceAll(",?\"breached\":\\d+", "");
     assertThat(legacy).doesNotContain("\"met\"").doesNotContain("\"breached\"");
-    var sla = ((TicketChange.DeadlineChanged) JsonCodec.event(legacy).change()).sla();
+    var sla = ((TicketChange.DeadlineChanged) TicketFormat.readEvent(legacy).change()).sla();
     assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION).met()).isEqualTo(1);
     assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION).breached()).isZero();
     assertThat(sla.get(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE).met()).isZero();
@@ -135,7 +135,7 @@ class JsonCodecTest {
     Set<String> kinds = new HashSet<>();
     for (TicketChange c : samples()) {
       if (covered.add(c.getClass())) {
-        assertThat(kinds.add(JsonCodec.kind(c))).as("distinct kind for " + c.getClass()).isTrue();
+        assertThat(kinds.add(TicketFormat.changeKind(c))).as("distinct kind for " + c.getClass()).isTrue();
       }
     }
     assertThat(covered).containsExactlyInAnyOrder(TicketChange.class.getPermittedSubclasses());
@@ -153,9 +153,9 @@ class JsonCodecTest {
       }
     }
     Ticket t = d.ticket();
-    assertThat(JsonCodec.ticket(JsonCodec.ticket(t))).isEqualTo(t);
+    assertThat(TicketFormat.readTicket(TicketFormat.writeTicket(t))).isEqualTo(t);
     Ticket plain = fx.newTicket(AT).ticket();
-    assertThat(JsonCodec.ticket(JsonCodec.ticket(plain))).isEqualTo(plain);
+    assertThat(TicketFormat.readTicket(TicketFormat.writeTicket(plain))).isEqualTo(plain);
   }
 
   @Test
@@ -164,29 +164,29 @@ class JsonCodecTest {
     Agent a = new Agent(AgentId.of("a1"), "Alice", "alice@example.com", Set.of("agent", "lead"),
         Map.of(TeamId.of("t1"), TeamAccess.FULL, TeamId.of("t2"), TeamAccess.OVERVIEW), Set.of("billing"),
         Set.of(Locale.GERMAN, Locale.forLanguageTag("pt-BR")), false);
-    assertThat(JsonCodec.agent(JsonCodec.agent(a))).isEqualTo(a);
+    assertThat(DirectoryFormat.readAgent(DirectoryFormat.writeAgent(a))).isEqualTo(a);
     Team t = new Team(TeamId.of("t1"), "Team ✓", 2);
-    assertThat(JsonCodec.team(JsonCodec.team(t))).isEqualTo(t);
+    assertThat(DirectoryFormat.readTeam(DirectoryFormat.writeTeam(t))).isEqualTo(t);
     SupportTier tier = new SupportTier(2, "Second line", null);
-    assertThat(JsonCodec.tier(JsonCodec.tier(tier))).isEqualTo(tier);
+    assertThat(DirectoryFormat.readTier(DirectoryFormat.writeTier(tier))).isEqualTo(tier);
     SupportTier tier3 = new SupportTier(3, "Third", TeamId.of("t3"));
-    assertThat(JsonCodec.tier(JsonCodec.tier(tier3))).isEqualTo(tier3);
+    assertThat(DirectoryFormat.readTier(DirectoryFormat.writeTier(tier3))).isEqualTo(tier3);
     Role r = Role.of("lead", Scope.TEAM, Permission.TICKET_READ, Permission.ADMINISTER);
-    assertThat(JsonCodec.role(JsonCodec.role(r))).isEqualTo(r);
+    assertThat(DirectoryFormat.readRole(DirectoryFormat.writeRole(r))).isEqualTo(r);
     Role empty = Role.of("nobody", Scope.OWN);
-    assertThat(JsonCodec.role(JsonCodec.role(empty))).isEqualTo(empty);
+    assertThat(DirectoryFormat.readRole(DirectoryFormat.writeRole(empty))).isEqualTo(empty);
     Customer c = new Customer(CustomerId.of("c1"), "Carl", null, OrganizationId.of("o1"), true);
-    assertThat(JsonCodec.customer(JsonCodec.customer(c))).isEqualTo(c);
+    assertThat(DirectoryFormat.readCustomer(DirectoryFormat.writeCustomer(c))).isEqualTo(c);
     Organization o = new Organization(OrganizationId.of("o1"), "Org", true, true, "gold");
-    assertThat(JsonCodec.organization(JsonCodec.organization(o))).isEqualTo(o);
+    assertThat(DirectoryFormat.readOrganization(DirectoryFormat.writeOrganization(o))).isEqualTo(o);
   }
 
   @Test
   @DisplayName("unreadable stored JSON is a StorageException")
   void corrupt() {
-    assertThatThrownBy(() -> JsonCodec.ticket("{")).isInstanceOf(StorageException.class);
-    assertThatThrownBy(() -> JsonCodec.event("{\"ticketId\":\"t\"}")).isInstanceOf(StorageException.class);
-    assertThatThrownBy(() -> JsonCodec.event(
+    assertThatThrownBy(() -> TicketFormat.readTicket("{")).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> TicketFormat.readEvent("{\"ticketId\":\"t\"}")).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> TicketFormat.readEvent(
             "{\"ticketId\":\"t\",\"version\":1,\"actor\":{\"kind\":\"AGENT\",\"id\":\"a\"},\"at\":\"2026-01-01T00:00:00Z\",\"change\":{\"kind\":\"nope\"}}"))
         .isInstanceOf(StorageException.class);
   }

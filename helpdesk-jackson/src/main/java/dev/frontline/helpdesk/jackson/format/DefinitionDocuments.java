@@ -1,4 +1,4 @@
-package dev.frontline.helpdesk.jackson.internal;
+package dev.frontline.helpdesk.jackson.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,19 +38,19 @@ import java.util.function.Function;
 /**
  * The explicit JSON mapping of automation definitions ({@link Macro}, {@link Trigger}, {@link
  * Automation}) with their {@link Rule}s and {@link Action}s, written by hand on Jackson's tree model
- * like {@link JsonCodec}. Every object has a {@code kind}; the top-level object has the {@code
+ * like the other stored documents. Every object has a {@code kind}; the top-level object has the {@code
  * format} version ({@value #FORMAT}); enums are their names, durations ISO-8601 ({@code PT72H}),
- * locales BCP 47 language tags, templates their text, field values as in {@link JsonCodec}. Output
+ * locales BCP 47 language tags, templates their text, field values as in {@link TicketFormat}. Output
  * is deterministic (sets in declaration order, replies by language tag). Reading fails with {@link
  * DefinitionFormatException} on anything it does not know. Thread-safe.
  */
-public final class AutomationJson {
+final class DefinitionDocuments {
   /** The format version written, and the highest read. */
-  public static final int FORMAT = 1;
+  static final int FORMAT = 1;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private AutomationJson() {}
+  private DefinitionDocuments() {}
 
   // ---------------------------------------------------------------- text
 
@@ -59,7 +59,7 @@ public final class AutomationJson {
    * @return its JSON object
    * @throws dev.frontline.helpdesk.ValidationException if it is null or not storable
    */
-  public static String write(AutomationDefinition d) {
+  static String write(AutomationDefinition d) {
     return text(definition(d, true));
   }
 
@@ -68,7 +68,7 @@ public final class AutomationJson {
    * @return the definition
    * @throws DefinitionFormatException if it is not a definition this version reads
    */
-  public static AutomationDefinition read(String json) {
+  static AutomationDefinition read(String json) {
     JsonNode n = parse(json);
     return wrap(() -> readDefinition(n, true));
   }
@@ -77,7 +77,7 @@ public final class AutomationJson {
    * @param definitions storable definitions
    * @return one JSON object holding them in order
    */
-  public static String writeAll(List<? extends AutomationDefinition> definitions) {
+  static String writeAll(List<? extends AutomationDefinition> definitions) {
     Checks.elements(definitions, "definitions", 100_000);
     ObjectNode n = MAPPER.createObjectNode();
     n.put("format", FORMAT);
@@ -91,7 +91,7 @@ public final class AutomationJson {
    * @return the definitions in order
    * @throws DefinitionFormatException if it or any definition in it cannot be read
    */
-  public static List<AutomationDefinition> readAll(String json) {
+  static List<AutomationDefinition> readAll(String json) {
     JsonNode n = parse(json);
     return wrap(() -> {
       format(n);
@@ -292,11 +292,11 @@ public final class AutomationJson {
           }
           replies.put(locale(e.getKey()), Template.of(e.getValue().asText()));
         });
-        yield new Macro(name, str(n, "title"), list(n, "changes", AutomationJson::readAction), replies, locale(str(n, "defaultLocale")));
+        yield new Macro(name, str(n, "title"), list(n, "changes", DefinitionDocuments::readAction), replies, locale(str(n, "defaultLocale")));
       }
-      case "trigger" -> new Trigger(name, en(TriggerEvent.class, n, "event"), readConditions(n), list(n, "actions", AutomationJson::readAction));
+      case "trigger" -> new Trigger(name, en(TriggerEvent.class, n, "event"), readConditions(n), list(n, "actions", DefinitionDocuments::readAction));
       case "automation" -> new Automation(name, en(TicketState.class, n, "state"), Duration.parse(str(n, "after")), readConditions(n),
-          list(n, "actions", AutomationJson::readAction));
+          list(n, "actions", DefinitionDocuments::readAction));
       default -> throw new DefinitionFormatException("unknown definition kind " + kind + "; known: macro, trigger, automation");
     };
   }
@@ -356,7 +356,7 @@ public final class AutomationJson {
     } else if (r instanceof Rule.FieldEquals f) {
       n.put("kind", "field_equals");
       n.put("field", f.field());
-      n.set("value", JsonCodec.fieldValue(f.value()));
+      n.set("value", TicketFormat.fieldValue(f.value()));
     } else if (r instanceof Rule.Not not) {
       n.put("kind", "not");
       n.set("rule", rule(not.rule()));
@@ -401,7 +401,7 @@ public final class AutomationJson {
         if (!v.isObject()) {
           throw new DefinitionFormatException("a field value is a JSON object");
         }
-        yield new Rule.FieldEquals(str(n, "field"), JsonCodec.readFieldValue(v));
+        yield new Rule.FieldEquals(str(n, "field"), TicketFormat.readFieldValue(v));
       }
       case "not" -> new Rule.Not(readRule(req(n, "rule"), depth + 1));
       case "any_of" -> new Rule.AnyOf(list(n, "rules", e -> readRule(e, depth + 1)));
@@ -435,7 +435,7 @@ public final class AutomationJson {
       n.put("kind", "set_field");
       n.put("field", f.field());
       if (f.value() != null) {
-        n.set("value", JsonCodec.fieldValue(f.value()));
+        n.set("value", TicketFormat.fieldValue(f.value()));
       }
     } else if (a instanceof Action.AddPublicReply r) {
       n.put("kind", "add_public_reply");
@@ -468,7 +468,7 @@ public final class AutomationJson {
         if (v != null && !v.isNull() && !v.isObject()) {
           throw new DefinitionFormatException("a field value is a JSON object");
         }
-        yield new Action.SetField(str(n, "field"), v == null || v.isNull() ? null : JsonCodec.readFieldValue(v));
+        yield new Action.SetField(str(n, "field"), v == null || v.isNull() ? null : TicketFormat.readFieldValue(v));
       }
       case "add_public_reply" -> new Action.AddPublicReply(Template.of(str(n, "text")));
       case "notify" -> new Action.Notify(en(Recipient.class, n, "recipient"), Template.of(str(n, "subject")), Template.of(str(n, "body")));

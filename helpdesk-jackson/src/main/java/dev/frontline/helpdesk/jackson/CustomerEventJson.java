@@ -1,7 +1,7 @@
-package dev.frontline.helpdesk.jackson.internal;
+package dev.frontline.helpdesk.jackson;
 
-import static dev.frontline.helpdesk.jackson.internal.JsonCodec.req;
-import static dev.frontline.helpdesk.jackson.internal.JsonCodec.str;
+import static dev.frontline.helpdesk.jackson.internal.Json.req;
+import static dev.frontline.helpdesk.jackson.internal.Json.str;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.frontline.helpdesk.StorageException;
 import dev.frontline.helpdesk.directory.CustomerId;
-import dev.frontline.helpdesk.jackson.CustomerEvent;
 import dev.frontline.helpdesk.ticket.AttachmentId;
 import dev.frontline.helpdesk.ticket.Author;
 import dev.frontline.helpdesk.ticket.Channel;
@@ -23,21 +22,22 @@ import java.util.List;
 
 /**
  * The explicit JSON mapping of {@link CustomerEvent}, the customer-facing projection of ticket
- * events, written by hand on Jackson's tree model like {@link JsonCodec}. It has the same envelope
- * and the same change kinds as the full format but only the customer-visible fields: an actor is
+ * events, written by hand on Jackson's tree model; part of the webhook wire format, not of the
+ * stored format. It has the same envelope and the same change kinds as the full wire format
+ * ({@link TicketJson}) but only the customer-visible fields: an actor is
  * {@code {"kind":"AGENT"}}, {@code {"kind":"SYSTEM"}} or {@code {"kind":"CUSTOMER","customer":…}};
  * nothing else can be written because {@link CustomerEvent} holds nothing else. Thread-safe.
  */
-public final class CustomerJsonCodec {
+final class CustomerEventJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private CustomerJsonCodec() {}
+  private CustomerEventJson() {}
 
   /**
    * @param e a customer event
    * @return its JSON object
    */
-  public static ObjectNode node(CustomerEvent e) {
+  static ObjectNode node(CustomerEvent e) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("ticketId", e.ticketId().value());
     n.put("version", e.version());
@@ -52,7 +52,7 @@ public final class CustomerJsonCodec {
    * @return the customer event
    * @throws StorageException if the JSON is not a valid customer event
    */
-  public static CustomerEvent read(JsonNode n) {
+  static CustomerEvent read(JsonNode n) {
     try {
       return new CustomerEvent(
           TicketId.of(str(n, "ticketId")),
