@@ -51,6 +51,13 @@ class JsonReadersFuzzTest {
     }
   }
 
+  /**
+   * Signed webhook bodies through both verifiers. Fuzz it with Jackson instrumented too, or random
+   * bytes never become JSON: {@code JAZZER_INSTRUMENTATION_INCLUDES='dev.frontline.**:com.fasterxml.jackson.**'
+   * scripts/fuzz JsonReadersFuzzTest#webhookPayloads 600}.
+   *
+   * @param input the body
+   */
   @FuzzTest(maxDuration = "10m")
   void webhookPayloads(byte[] input) {
     String body = new String(input, StandardCharsets.UTF_8);
