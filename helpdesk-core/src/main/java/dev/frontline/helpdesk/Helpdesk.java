@@ -128,7 +128,7 @@ public final class Helpdesk {
             b.reopenWindow, b.autoCloseAfter, deadlines);
     this.kernel = new Kernel(stores, clock, b.ids, access, tickets);
     this.directory = new ValidatingDirectory(rawDirectory, this::configurationProblems);
-    this.sla = new DefaultSlaService(tickets, stores.ticketStore(), access, engine, clock);
+    this.sla = new DefaultSlaService(stores.ticketStore(), access, engine, clock);
     this.escalation =
         new DefaultEscalationRunner(stores.ticketStore(), rawDirectory, tickets, engine, b.notificationSink, clock, b.ids, b.escalationBatchSize);
 

@@ -9,27 +9,23 @@ import dev.frontline.helpdesk.sla.SlaService;
 import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
-import dev.frontline.helpdesk.ticket.TicketService;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Reads SLA reports for agents. */
 public final class DefaultSlaService implements SlaService {
-  private final TicketService tickets;
   private final TicketStore store;
   private final AccessControl access;
   private final SlaEngine engine;
   private final Clock clock;
 
   /**
-   * @param tickets for visibility checks
    * @param store for histories
    * @param access access control
    * @param engine the SLA engine
    * @param clock time
    */
-  public DefaultSlaService(TicketService tickets, TicketStore store, AccessControl access, SlaEngine engine, Clock clock) {
-    this.tickets = tickets;
+  public DefaultSlaService(TicketStore store, AccessControl access, SlaEngine engine, Clock clock) {
     this.store = store;
     this.access = access;
     this.engine = engine;
