@@ -31,10 +31,9 @@ module dev.frontline.helpdesk {
   exports dev.frontline.helpdesk.spi.memory;
   exports dev.frontline.helpdesk.ticket;
 
-  // Checks (argument validation) is shared with the adapter modules, and the e-mail module reaches
-  // the helpdesk's Kernel (stores, ids, clock) through it; not API.
+  // Checks (argument validation) is shared with the storage and search adapter modules; not API.
+  // Optional modules built on a helpdesk (e-mail intake) use only the exported packages.
   exports dev.frontline.helpdesk.internal to
-      dev.frontline.helpdesk.email,
       dev.frontline.helpdesk.jackson,
       dev.frontline.helpdesk.jdbc,
       dev.frontline.helpdesk.lucene;

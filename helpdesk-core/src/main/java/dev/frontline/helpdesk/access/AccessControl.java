@@ -3,6 +3,8 @@ package dev.frontline.helpdesk.access;
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.intake.IdentityCheck;
+import dev.frontline.helpdesk.intake.Recording;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
 import java.util.function.BooleanSupplier;
@@ -33,7 +35,12 @@ import org.jspecify.annotations.Nullable;
  *       active agent uses macros and records interactions, only a ticket's requester answers its
  *       survey, only the system principal closes tickets automatically (see each constant).
  *   <li>The system principal may do everything but answer a customer's survey; the anonymous
- *       principal nothing with tickets.
+ *       principal nothing with tickets, and in the knowledge base it only reads (no votes).
+ *   <li>A live contact (call, chat, walk-in) writes into a customer's conversation only for a
+ *       verified caller, and opens no ticket in the name of a caller who failed the identity check
+ *       ({@link #checkContact}).
+ *   <li>A mail joins an existing conversation only if its sender takes part in it ({@link
+ *       #joinsByMail}); naming a known Message-ID or ticket number grants nothing.
  *   <li>Write rights imply read rights: {@link #check} first requires that the ticket is seen, and
  *       answers {@link NotFoundException} otherwise, so existence is never revealed.
  * </ul>
@@ -157,6 +164,39 @@ public interface AccessControl {
    * @return whether shared assets are included
    */
   boolean seesSharedAssets(Rights rights);
+
+  /**
+   * Requires what recording a live contact needs beyond {@link Permission#INTERACTION_RECORD} and
+   * the ticket permissions of the write itself: a public entry in a customer's conversation needs a
+   * {@link IdentityCheck#VERIFIED verified} caller (otherwise the caller could learn or add to
+   * someone else's conversation), and a new ticket must not be opened in the name of a caller who
+   * {@link IdentityCheck#FAILED failed} the check. Internal notes and contacts recorded without a
+   * ticket need no check.
+   *
+   * @param rights resolved rights of the recording agent (or system)
+   * @param recording where the contact is written
+   * @param identity the result of the caller's identity check
+   * @param target the ticket written to, if any (for the denial record)
+   * @throws AccessDeniedException if the identity check does not allow this recording (and the
+   *     denial is recorded)
+   */
+  void checkContact(Rights rights, Recording recording, IdentityCheck identity, @Nullable String target);
+
+  /**
+   * The participant rule for mail: whether a message from a sender may join an existing ticket's
+   * conversation. It may if the sender is the ticket's requester, has written into the ticket
+   * before, or is a customer who may {@link Permission#TICKET_REPLY_PUBLIC reply} to it (a colleague
+   * in an organization that shares tickets). Anyone else's message must open a new ticket, so that
+   * naming a known Message-ID, ticket number or reply address grants nothing.
+   *
+   * @param sender resolved rights of the customer whose address sent the message ({@link
+   *     Rights#none} of the anonymous principal for an unknown address)
+   * @param ticket the ticket the message refers to
+   * @param wroteBefore whether the sender's address has written into the ticket before; asked only
+   *     when the other facts do not decide
+   * @return whether the message joins the ticket
+   */
+  boolean joinsByMail(Rights sender, Ticket ticket, BooleanSupplier wroteBefore);
 
   /**
    * Records a denial: logs it at DEBUG (logger {@code dev.frontline.helpdesk.access}) and tells the

@@ -11,8 +11,8 @@ import java.util.Set;
  * <p>Most permissions are <em>granted</em> by {@link Role}s within a {@link Scope}. A few are
  * {@linkplain #inherent() inherent}: who holds them follows from who the principal is, and no role
  * can grant them ({@link Role} refuses them). They are listed last: {@link #MACRO_USE}, {@link
- * #INTERACTION_RECORD}, {@link #CSAT_ANSWER}, {@link #ASSET_READ}, {@link #KB_READ} and {@link
- * #TICKET_AUTO_CLOSE}. {@link AccessControl} decides both kinds from the same {@link Rights}.
+ * #INTERACTION_RECORD}, {@link #CSAT_ANSWER}, {@link #ASSET_READ}, {@link #KB_READ}, {@link
+ * #KB_FEEDBACK} and {@link #TICKET_AUTO_CLOSE}. {@link AccessControl} decides both kinds from the same {@link Rights}.
  */
 public enum Permission {
   /** Open a ticket and read its public conversation. */
@@ -92,11 +92,17 @@ public enum Permission {
    * included; what else is readable follows from {@link #KB_READ_INTERNAL} and {@link #KB_WRITE}.
    */
   KB_READ,
+  /**
+   * Inherent: tell whether a readable article helped, and record that it was linked to or solved a
+   * ticket (the ticket itself must be seen). Held by every known principal (active agents, known
+   * customers, the system principal), never by anonymous visitors, who cannot be told apart.
+   */
+  KB_FEEDBACK,
   /** Inherent: close solved tickets after their grace period. Held only by the system principal. */
   TICKET_AUTO_CLOSE;
 
   private static final Set<Permission> INHERENT =
-      EnumSet.of(MACRO_USE, INTERACTION_RECORD, CSAT_ANSWER, ASSET_READ, KB_READ, TICKET_AUTO_CLOSE);
+      EnumSet.of(MACRO_USE, INTERACTION_RECORD, CSAT_ANSWER, ASSET_READ, KB_READ, KB_FEEDBACK, TICKET_AUTO_CLOSE);
   private static final Set<Permission> GRANTABLE = EnumSet.complementOf(EnumSet.copyOf(INHERENT));
 
   /**

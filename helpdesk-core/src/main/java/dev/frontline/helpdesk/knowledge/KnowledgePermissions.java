@@ -1,7 +1,8 @@
 package dev.frontline.helpdesk.knowledge;
 
 import dev.frontline.helpdesk.access.AccessControl;
-import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
+import dev.frontline.helpdesk.access.internal.KnowledgeRules;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * #fromAccessControl(AccessControl)} (and {@link #builder(AccessControl)} for per-category rights)
  * derive the rights from roles and team memberships, as for tickets; the first is the helpdesk's
  * default. Implementations must be thread-safe and, apart from {@link #denied},
- * side-effect free.
+ * side-effect free; every decision is a pure function of the caller's {@link Rights} (resolved once
+ * per service call) and the articles.
  *
  * <p>Whatever the implementation, {@link KnowledgeService} applies two rules on top: an article the
  * principal may not read behaves as if it did not exist (also for writes), and a principal may
@@ -29,18 +31,18 @@ import org.jspecify.annotations.Nullable;
 public interface KnowledgePermissions {
 
   /**
-   * @param principal who reads
-   * @return what the principal may see; used for single reads and for every search path alike
+   * @param rights who reads, resolved once for the call ({@link AccessControl#rightsOf})
+   * @return what they may see; used for single reads and for every search path alike
    */
-  SearchAudience readAudience(Principal principal);
+  SearchAudience readAudience(Rights rights);
 
   /**
-   * @param principal who writes
+   * @param rights who writes, resolved once for the call
    * @param existing the stored article, or null when creating
    * @param updated the article to store, or null when deleting
    * @return whether the write is allowed
    */
-  boolean mayWrite(Principal principal, @Nullable Article existing, @Nullable Article updated);
+  boolean mayWrite(Rights rights, @Nullable Article existing, @Nullable Article updated);
 
   /**
    * Reports a denied attempt, for audit and alerting. Called by {@link KnowledgeService} just
@@ -48,14 +50,15 @@ public interface KnowledgePermissions {
    * dev.frontline.helpdesk.NotFoundException} for an article that exists. The default does nothing;
    * {@link #fromAccessControl} forwards to {@link AccessControl#deny}.
    *
-   * @param principal who tried
+   * @param rights who tried
    * @param permission what was tried: {@link dev.frontline.helpdesk.access.Permission#KB_READ} for
-   *     reads and uses of an article, {@link dev.frontline.helpdesk.access.Permission#KB_WRITE} or
+   *     reads and uses of an article, {@link dev.frontline.helpdesk.access.Permission#KB_FEEDBACK}
+   *     for votes and ticket links, {@link dev.frontline.helpdesk.access.Permission#KB_WRITE} or
    *     {@link dev.frontline.helpdesk.access.Permission#KB_PUBLISH} for changes
    * @param target the article id, if known
    * @param reason why (internal, never shown to the caller)
    */
-  default void denied(Principal principal, dev.frontline.helpdesk.access.Permission permission, @Nullable ArticleId target, String reason) {}
+  default void denied(Rights rights, dev.frontline.helpdesk.access.Permission permission, @Nullable ArticleId target, String reason) {}
 
   /**
    * Whether a save or delete publishes, that is changes what readers of published articles see or
@@ -166,7 +169,7 @@ public interface KnowledgePermissions {
 
     /** @return the permissions */
     public KnowledgePermissions build() {
-      return new AccessControlKnowledgePermissions(access, new ArrayList<>(categoryEditors.entrySet()));
+      return new KnowledgeRules(access, new ArrayList<>(categoryEditors.entrySet()));
     }
   }
 

@@ -70,7 +70,7 @@ class OneDecisionTest {
       assertThat(Roles.ADMIN.permissions()).isEqualTo(Permission.grantable());
       assertThat(EnumSet.allOf(Permission.class).stream().filter(Permission::inherent))
           .containsExactlyInAnyOrder(Permission.MACRO_USE, Permission.INTERACTION_RECORD, Permission.CSAT_ANSWER,
-              Permission.ASSET_READ, Permission.KB_READ, Permission.TICKET_AUTO_CLOSE);
+              Permission.ASSET_READ, Permission.KB_READ, Permission.KB_FEEDBACK, Permission.TICKET_AUTO_CLOSE);
     }
 
     @Test
@@ -92,6 +92,7 @@ class OneDecisionTest {
           Permission.CSAT_ANSWER, Set.of("customer"),
           Permission.ASSET_READ, Set.of("system", "active agent", "customer"),
           Permission.KB_READ, kinds.keySet(),
+          Permission.KB_FEEDBACK, Set.of("system", "active agent", "customer"),
           Permission.TICKET_AUTO_CLOSE, Set.of("system"));
       holders.forEach((perm, who) -> kinds.forEach((kind, p) ->
           assertThat(access.holds(access.rightsOf(p), perm)).as("%s holds %s", kind, perm).isEqualTo(who.contains(kind))));
@@ -221,6 +222,43 @@ class OneDecisionTest {
       counts.add(lookups(() -> counted.sla().find(p, t.id())));
       counts.add(lookups(() -> counted.metrics().report(p, dev.frontline.helpdesk.metrics.MetricsQuery.builder(w.clock.instant().minusSeconds(86400), w.clock.instant().plusSeconds(86400)).build())));
       assertThat(counts).containsOnly(1);
+    }
+
+    @Test
+    @DisplayName("knowledge writes, reads, searches, votes and ticket links each resolve the agent's rights once")
+    void onceInTheKnowledgeBase() {
+      Helpdesk kb = Helpdesk.builder()
+          .stores(InMemoryStores.builder().ticketStore(w.store).directoryStore(counting(w.directory)).blobStore(w.blobs).build())
+          .knowledgeSearch(new dev.frontline.helpdesk.spi.memory.InMemoryKnowledgeSearch())
+          .clock(w.clock)
+          .build();
+      AgentId editor = w.agent("editor", Set.of("knowledge-editor", "agent"), Map.of(World.T1, TeamAccess.FULL), true);
+      Principal p = Principal.agent(editor);
+      Ticket t = w.ticket(World.ALICE, 1, World.T1, editor);
+      Article draft = Article.builder(ArticleId.of("once"), Locale.ENGLISH, "Printer setup").body("Install the driver").build();
+      List<Integer> counts = new ArrayList<>();
+      Article[] saved = new Article[1];
+      counts.add(lookups(() -> saved[0] = kb.knowledge().save(p, draft, 0)));
+      counts.add(lookups(() -> saved[0] = kb.knowledge().save(p,
+          saved[0].toBuilder().status(dev.frontline.helpdesk.knowledge.ArticleStatus.PUBLISHED).build(), saved[0].revision())));
+      counts.add(lookups(() -> kb.knowledge().get(p, draft.id())));
+      counts.add(lookups(() -> kb.knowledge().search(p, dev.frontline.helpdesk.knowledge.KnowledgeQuery.builder("printer").build())));
+      counts.add(lookups(() -> kb.knowledge().suggest(p, "prin", null, 5)));
+      counts.add(lookups(() -> kb.knowledge().revisions(p, draft.id())));
+      counts.add(lookups(() -> {
+        kb.knowledge().feedback(p, draft.id(), true);
+        return null;
+      }));
+      counts.add(lookups(() -> {
+        kb.knowledge().linkedToTicket(p, draft.id(), t.id());
+        return null;
+      }));
+      counts.add(lookups(() -> {
+        kb.knowledge().delete(p, draft.id(), saved[0].revision());
+        return null;
+      }));
+      assertThat(counts).as("role look-ups per call: save draft, publish, get, search, suggest, revisions, vote, link, delete")
+          .containsOnly(2);
     }
   }
 }

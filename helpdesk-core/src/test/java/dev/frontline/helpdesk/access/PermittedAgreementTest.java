@@ -32,7 +32,7 @@ class PermittedAgreementTest {
       Permission.TICKET_NOTE_INTERNAL, Permission.TICKET_MERGE,
       // inherent permissions follow the same agreement
       Permission.CSAT_ANSWER, Permission.MACRO_USE, Permission.INTERACTION_RECORD, Permission.ASSET_READ,
-      Permission.KB_READ, Permission.TICKET_AUTO_CLOSE);
+      Permission.KB_READ, Permission.KB_FEEDBACK, Permission.TICKET_AUTO_CLOSE);
 
   private static <T> T pick(Random rnd, List<T> from) {
     return from.get(rnd.nextInt(from.size()));

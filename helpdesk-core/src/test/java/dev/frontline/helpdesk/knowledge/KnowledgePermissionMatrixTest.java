@@ -54,7 +54,7 @@ class KnowledgePermissionMatrixTest {
    * A principal and what the documented rules give it. The rights are stated here by hand from the
    * role definitions in {@link dev.frontline.helpdesk.access.Roles} and {@link KbWorld}.
    */
-  record Who(String name, Kind kind, boolean readInternal, boolean write, boolean publish, Set<TeamId> teams,
+  record Who(String name, Kind kind, boolean identified, boolean readInternal, boolean write, boolean publish, Set<TeamId> teams,
       Function<KbWorld, Principal> make) {
     @Override
     public String toString() {
@@ -64,15 +64,15 @@ class KnowledgePermissionMatrixTest {
 
   static Who agent(String name, Set<String> roles, Set<TeamId> teams, boolean active, boolean readInternal,
       boolean write, boolean publish) {
-    return new Who(name, Kind.AGENT, readInternal, write, publish, active ? teams : Set.of(),
+    return new Who(name, Kind.AGENT, active, readInternal, write, publish, active ? teams : Set.of(),
         w -> w.agent(name, roles, teams, active));
   }
 
   static final List<Who> WHO = List.of(
-      new Who("anonymous", Kind.ANONYMOUS, false, false, false, Set.of(), w -> Principal.anonymous()),
-      new Who("customer", Kind.CUSTOMER, false, false, false, Set.of(), w -> Principal.customer(CustomerId.of("alice"))),
-      new Who("system", Kind.SYSTEM, true, true, true, Set.of(T1, T2), w -> w.system),
-      new Who("unknown agent", Kind.AGENT, false, false, false, Set.of(), w -> Principal.agent(AgentId.of("ghost"))),
+      new Who("anonymous", Kind.ANONYMOUS, false, false, false, false, Set.of(), w -> Principal.anonymous()),
+      new Who("customer", Kind.CUSTOMER, true, false, false, false, Set.of(), w -> Principal.customer(CustomerId.of("alice"))),
+      new Who("system", Kind.SYSTEM, true, true, true, true, Set.of(T1, T2), w -> w.system),
+      new Who("unknown agent", Kind.AGENT, false, false, false, false, Set.of(), w -> Principal.agent(AgentId.of("ghost"))),
       agent("inactive-admin", Set.of("admin"), Set.of(T1), false, false, false, false),
       agent("no-roles", Set.of(), Set.of(T1), true, false, false, false),
       agent("agent-t1", Set.of("agent"), Set.of(T1), true, true, false, false),
@@ -256,7 +256,8 @@ class KnowledgePermissionMatrixTest {
           List<SearchHit> h = w.kb.similar(p, anchor.id(), 50);
           assertThat(h.stream().anyMatch(x -> x.articleId().equals(a.id()))).isEqualTo(visible);
         }));
-        Outcome vote = !visible ? Outcome.NOT_FOUND : who.kind() == Kind.ANONYMOUS ? Outcome.DENIED : Outcome.ALLOWED;
+        // KB_FEEDBACK: known principals only (anonymous visitors, unknown and inactive agents are refused)
+        Outcome vote = !visible ? Outcome.NOT_FOUND : who.identified() ? Outcome.ALLOWED : Outcome.DENIED;
         tests.add(dynamicTest("feedback on a " + what + " " + vote.phrase, () ->
             assertThat(outcome(() -> w.kb.feedback(p, a.id(), true))).isEqualTo(vote)));
       }

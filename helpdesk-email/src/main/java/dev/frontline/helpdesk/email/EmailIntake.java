@@ -4,9 +4,11 @@ import dev.frontline.helpdesk.ConflictException;
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.HelpdeskException;
 import dev.frontline.helpdesk.IllegalTransitionException;
+import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.Permission;
-import dev.frontline.helpdesk.internal.Kernel;
+import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.Customer;
 import dev.frontline.helpdesk.directory.CustomerId;
 import dev.frontline.helpdesk.email.IntakeResult.Flag;
@@ -20,7 +22,10 @@ import dev.frontline.helpdesk.email.internal.ReplyText;
 import dev.frontline.helpdesk.email.internal.SenderRateLimiter;
 import dev.frontline.helpdesk.email.internal.Signer;
 import dev.frontline.helpdesk.email.internal.Texts;
+import dev.frontline.helpdesk.spi.BlobStore;
 import dev.frontline.helpdesk.spi.EmailThreadStore;
+import dev.frontline.helpdesk.spi.HelpdeskStores;
+import dev.frontline.helpdesk.spi.IdGenerator;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.Message;
@@ -129,7 +134,8 @@ public final class EmailIntake {
   private static final String NO_TEXT = "(no text)";
 
   private final Helpdesk helpdesk;
-  private final Kernel kernel;
+  private final BlobStore blobs;
+  private final IdGenerator ids;
   private final EmailThreadStore threads;
   private final String domain;
   private final String replyLocalPart;
@@ -143,9 +149,10 @@ public final class EmailIntake {
 
   private EmailIntake(Builder b) {
     this.helpdesk = Objects.requireNonNull(b.helpdesk);
-    this.kernel = Kernel.of(helpdesk);
+    this.blobs = b.stores.blobStore();
+    this.ids = b.ids;
     EmailThreadStore ts = b.threads;
-    this.threads = ts != null ? ts : kernel.stores().emailThreadStore();
+    this.threads = ts != null ? ts : b.stores.emailThreadStore();
     this.domain = Objects.requireNonNull(b.domain).toLowerCase(Locale.ROOT);
     this.replyLocalPart = b.replyLocalPart;
     this.signer = new Signer(Objects.requireNonNull(b.secret));
@@ -155,12 +162,18 @@ public final class EmailIntake {
   }
 
   /**
+   * Starts an intake on a built helpdesk. Like every optional module, it uses only the helpdesk's
+   * public services (as the system principal {@code intake}) and the stores it is given.
+   *
    * @param helpdesk the helpdesk that receives the tickets
-   * @return a builder; {@link Builder#domain}, {@link Builder#secret} and {@link Builder#threadStore}
-   *     are required
+   * @param stores the store bundle the helpdesk was built with: quarantined raw messages go to its
+   *     {@link HelpdeskStores#blobStore() blob store}, conversations to its {@link
+   *     HelpdeskStores#emailThreadStore() e-mail thread store} (unless {@link Builder#threadStore}
+   *     names another)
+   * @return a builder; {@link Builder#domain} and {@link Builder#secret} are required
    */
-  public static Builder builder(Helpdesk helpdesk) {
-    return new Builder(Objects.requireNonNull(helpdesk, "helpdesk"));
+  public static Builder builder(Helpdesk helpdesk, HelpdeskStores stores) {
+    return new Builder(Objects.requireNonNull(helpdesk, "helpdesk"), Objects.requireNonNull(stores, "stores"));
   }
 
   // ---------------------------------------------------------------- outgoing
@@ -294,7 +307,7 @@ public final class EmailIntake {
   }
 
   private IntakeResult quarantine(byte[] raw, @Nullable String messageId, String reason, Set<Flag> flags) {
-    String key = kernel.blobStore().put(raw);
+    String key = blobs.put(raw);
     return new IntakeResult(Status.QUARANTINED, null, null, ThreadedBy.NONE, messageId, null, flags, key, List.of(reason));
   }
 
@@ -332,7 +345,7 @@ public final class EmailIntake {
     }
     Optional<TicketId> first = threads.findReceived(contentKey);
     if (first.isPresent()) {
-      TicketKey key = kernel.ticketStore().find(first.get()).map(Ticket::key).orElse(null);
+      TicketKey key = helpdesk.tickets().find(INTAKE, first.get()).map(Ticket::key).orElse(null);
       notes.add("this message (the same Message-ID and content) was received before");
       return new IntakeResult(Status.DUPLICATE, first.get(), key, ThreadedBy.DUPLICATE, messageId, null, flags, null, notes);
     }
@@ -427,7 +440,7 @@ public final class EmailIntake {
     if (target == null) {
       Matcher m = SUBJECT_TAG.matcher(subject);
       while (m.find() && target == null) {
-        Optional<Ticket> tagged = kernel.ticketStore().findByKey(TicketKey.parse(m.group(1)));
+        Optional<Ticket> tagged = byKey(TicketKey.parse(m.group(1)));
         if (tagged.isPresent()) {
           if (isParticipant(tagged.get(), address)) {
             target = tagged.get();
@@ -537,25 +550,31 @@ public final class EmailIntake {
   }
 
   private @Nullable Ticket existing(TicketId id) {
-    return kernel.ticketStore().find(id).orElse(null);
+    return helpdesk.tickets().find(INTAKE, id).orElse(null);
+  }
+
+  private Optional<Ticket> byKey(TicketKey key) {
+    try {
+      return Optional.of(helpdesk.tickets().getByKey(INTAKE, key));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   /**
-   * The participant rule, applied on every threading path (headers, signed ids and addresses,
-   * subject tags): a message joins a ticket only if its sender is the requester, wrote into the
-   * ticket before, or is a customer who may reply to it (a colleague in an organization that shares
-   * tickets). Anyone else's message opens a new ticket, so naming a known Message-ID grants nothing.
+   * The participant rule ({@link dev.frontline.helpdesk.access.AccessControl#joinsByMail}), applied
+   * on every threading path (headers, signed ids and addresses, subject tags): a message joins a
+   * ticket only if its sender is the requester, wrote into the ticket before, or is a customer who
+   * may reply to it. Anyone else's message opens a new ticket, so naming a known Message-ID grants
+   * nothing.
    */
   private boolean isParticipant(Ticket t, String address) {
     Optional<Customer> requester = helpdesk.directory().findCustomer(t.requester());
-    if (requester.isPresent() && requester.get().email() != null && requester.get().email().equalsIgnoreCase(address)) {
-      return true;
-    }
-    if (threads.isParticipant(t.id(), address)) {
-      return true;
-    }
-    Optional<Customer> sender = helpdesk.directory().findCustomerByEmail(address);
-    return sender.isPresent() && helpdesk.access().may(helpdesk.access().rightsOf(Principal.customer(sender.get().id())), t, Permission.TICKET_REPLY_PUBLIC);
+    Optional<Customer> sender = requester.isPresent() && requester.get().email() != null
+        && requester.get().email().equalsIgnoreCase(address) ? requester : helpdesk.directory().findCustomerByEmail(address);
+    AccessControl access = helpdesk.access();
+    Rights rights = sender.isPresent() ? access.rightsOf(Principal.customer(sender.get().id())) : Rights.none(Principal.anonymous());
+    return access.joinsByMail(rights, t, () -> threads.isParticipant(t.id(), address));
   }
 
   /** The candidate if the sender is a participant of it, else null (flagged and noted). */
@@ -600,7 +619,7 @@ public final class EmailIntake {
     }
     // a plain customer: nothing in a message can grant more; the message's language becomes the
     // customer's, so their tickets are routed to and answered in it
-    Customer c = Customer.of(CustomerId.of(kernel.ids().next()), name, address).withLocale(language);
+    Customer c = Customer.of(CustomerId.of(ids.next()), name, address).withLocale(language);
     try {
       helpdesk.directory().saveCustomer(c);
       return c;
@@ -866,6 +885,8 @@ public final class EmailIntake {
    */
   public static final class Builder {
     private final Helpdesk helpdesk;
+    private final HelpdeskStores stores;
+    private IdGenerator ids = IdGenerator.secureRandom();
     private @Nullable EmailThreadStore threads;
     private @Nullable String domain;
     private String replyLocalPart = "support";
@@ -873,13 +894,24 @@ public final class EmailIntake {
     private EmailLimits limits = EmailLimits.ofDefaults();
     private SenderRateLimit senderRateLimit = SenderRateLimit.ofDefaults();
 
-    private Builder(Helpdesk helpdesk) {
+    private Builder(Helpdesk helpdesk, HelpdeskStores stores) {
       this.helpdesk = helpdesk;
+      this.stores = stores;
     }
 
     /**
-     * @param store where Message-IDs, ghost parents and participants are kept (default: the helpdesk's
-     *     store bundle's {@code emailThreadStore()})
+     * @param generator makes the ids of customers created for unknown senders (default {@link
+     *     IdGenerator#secureRandom()}; pass the helpdesk's own generator to keep one id scheme)
+     * @return this
+     */
+    public Builder ids(IdGenerator generator) {
+      ids = Objects.requireNonNull(generator, "ids");
+      return this;
+    }
+
+    /**
+     * @param store where Message-IDs, ghost parents and participants are kept (default: the store
+     *     bundle's {@code emailThreadStore()})
      * @return this
      */
     public Builder threadStore(EmailThreadStore store) {
@@ -955,7 +987,7 @@ public final class EmailIntake {
      * @return the intake
      * @throws IllegalStateException if the domain or secret is missing
      * @throws dev.frontline.helpdesk.ConfigurationException if no thread store was given and the
-     *     helpdesk's store bundle has none
+     *     store bundle has none
      */
     public EmailIntake build() {
       if (domain == null || secret == null) {

@@ -547,7 +547,7 @@ class EmailIntakeTest {
       assertThatThrownBy(() -> new SenderRateLimit(5, Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> new SenderRateLimit(5, Duration.ofDays(8))).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> new SenderRateLimit(5, null)).isInstanceOf(NullPointerException.class);
-      assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk).senderRateLimit(null)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk, f.stores).senderRateLimit(null)).isInstanceOf(NullPointerException.class);
       assertThat(new SenderRateLimit(1, Duration.ofSeconds(1)).isUnlimited()).isFalse();
       assertThat(SenderRateLimit.unlimited().isUnlimited()).isTrue();
     }
@@ -665,14 +665,14 @@ class EmailIntakeTest {
     @Test
     @DisplayName("CR/LF is rejected in every configured or generated header value")
     void crlf() {
-      var b = EmailIntake.builder(f.helpdesk);
+      var b = EmailIntake.builder(f.helpdesk, f.stores);
       assertThatThrownBy(() -> b.domain("help.example.com\r\nBcc: x@evil")).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> b.replyLocalPart("support\nBcc")).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> b.secret(new byte[8])).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> EmailHeaders.requireSafe("Subject", "a\r\nBcc: x")).isInstanceOf(ValidationException.class);
       assertThatThrownBy(() -> EmailHeaders.requireSafe("Subject", "a\u2028b")).isInstanceOf(ValidationException.class);
       assertThat(EmailHeaders.requireSafe("Subject", "fine")).isEqualTo("fine");
-      assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk).build()).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> EmailIntake.builder(f.helpdesk, f.stores).build()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -43,7 +43,7 @@ final class Fixtures {
             .ids(IdGenerator.secureRandom())
             .build();
     intake =
-        EmailIntake.builder(helpdesk)
+        EmailIntake.builder(helpdesk, stores)
             .domain("help.example.com")
             .secret(SECRET)
             .limits(limits)

@@ -184,9 +184,9 @@ class FrontlineMetricsTest {
   @Test
   @DisplayName("e-mail intake outcomes are counted by status and threading")
   void emailIntake() {
-    EmailIntake intake = EmailIntake.builder(helpdesk).domain("help.example.com")
+    EmailIntake intake = EmailIntake.builder(helpdesk, stores).domain("help.example.com")
         .secret("0123456789abcdef0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8))
-        .threadStore(stores.emailThreadStore()).build();
+        .build();
     EmailIntakeMetrics meters = EmailIntakeMetrics.of(registry);
     String mail = """
         From: Erik <erik@example.org>

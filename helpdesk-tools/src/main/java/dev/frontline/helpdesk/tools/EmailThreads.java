@@ -83,16 +83,16 @@ public final class EmailThreads {
       err.println(dir == null ? USAGE : (eval ? "not a directory or mbox file: " : "not a directory: ") + dir);
       return 2;
     }
-    Helpdesk helpdesk =
-        Helpdesk.builder().stores(InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(new InMemoryDirectoryStore()).blobStore(new InMemoryBlobStore()).build())
-            .build();
+    InMemoryStores stores =
+        InMemoryStores.builder().ticketStore(new InMemoryTicketStore()).directoryStore(new InMemoryDirectoryStore())
+            .blobStore(new InMemoryBlobStore()).emailThreadStore(new InMemoryEmailThreadStore()).build();
+    Helpdesk helpdesk = Helpdesk.builder().stores(stores).build();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     EmailIntake intake =
-        EmailIntake.builder(helpdesk)
+        EmailIntake.builder(helpdesk, stores)
             .domain(DOMAIN)
             .secret(secret)
-            .threadStore(new InMemoryEmailThreadStore())
             // an archive is replayed within seconds: a per-sender limit on the wall clock would
             // quarantine a busy correspondent's history
             .senderRateLimit(SenderRateLimit.unlimited())

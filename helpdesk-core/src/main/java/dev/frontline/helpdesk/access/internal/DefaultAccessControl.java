@@ -18,6 +18,8 @@ import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.directory.Team;
 import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.intake.IdentityCheck;
+import dev.frontline.helpdesk.intake.Recording;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
@@ -145,6 +147,7 @@ public final class DefaultAccessControl implements AccessControl {
       case CSAT_ANSWER -> r.customer() != null;
       case ASSET_READ -> r.isStaff() || r.customer() != null;
       case KB_READ -> true;
+      case KB_FEEDBACK -> r.isStaff() || r.customer() != null;
       case TICKET_AUTO_CLOSE -> r.isSystem();
       default -> throw new IllegalArgumentException(p + " is granted by roles");
     };
@@ -322,6 +325,28 @@ public final class DefaultAccessControl implements AccessControl {
   @Override
   public boolean seesSharedAssets(Rights rights) {
     return rights.isStaff() || rights.sharedOrganization() != null;
+  }
+
+  @Override
+  public void checkContact(Rights rights, Recording recording, IdentityCheck identity, @Nullable String target) {
+    if (recording == Recording.NEW_TICKET && identity == IdentityCheck.FAILED) {
+      deny(rights.principal(), Permission.TICKET_CREATE, target, "caller failed the identity check");
+      throw new AccessDeniedException(
+          "the caller failed the identity check: do not open a ticket in the customer's name; record the contact without a ticket");
+    }
+    if (recording == Recording.PUBLIC_ENTRY && identity != IdentityCheck.VERIFIED) {
+      deny(rights.principal(), Permission.TICKET_REPLY_PUBLIC, target, "caller identity not verified");
+      throw new AccessDeniedException("verify the caller's identity before adding to their conversation");
+    }
+  }
+
+  @Override
+  public boolean joinsByMail(Rights sender, Ticket ticket, BooleanSupplier wroteBefore) {
+    Customer c = sender.customer();
+    if (c != null && c.id().equals(ticket.requester())) {
+      return true;
+    }
+    return wroteBefore.getAsBoolean() || (c != null && may(sender, ticket, Permission.TICKET_REPLY_PUBLIC));
   }
 
   /**

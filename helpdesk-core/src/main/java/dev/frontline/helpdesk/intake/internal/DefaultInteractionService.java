@@ -6,6 +6,7 @@ import dev.frontline.helpdesk.intake.Interaction;
 import dev.frontline.helpdesk.intake.InteractionId;
 import dev.frontline.helpdesk.intake.InteractionService;
 import dev.frontline.helpdesk.intake.NewInteraction;
+import dev.frontline.helpdesk.intake.Recording;
 import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.internal.Kernel;
 import dev.frontline.helpdesk.NotFoundException;
@@ -94,11 +95,7 @@ public final class DefaultInteractionService implements InteractionService {
     @Nullable TicketId ticketId = null;
     switch (command.recording()) {
       case NEW_TICKET -> {
-        if (command.identity() == IdentityCheck.FAILED) {
-          access.deny(principal, Permission.TICKET_CREATE, null, "caller failed the identity check");
-          throw new AccessDeniedException(
-              "the caller failed the identity check: do not open a ticket in the customer's name; record the contact without a ticket");
-        }
+        access.checkContact(r, Recording.NEW_TICKET, command.identity(), null);
         Ticket t = tickets.create(principal, NewTicket.builder(Objects.requireNonNull(command.subject()), command.customer(), message)
             .team(teamFor(r)).build());
         if (command.disposition() == Disposition.RESOLVED) {
@@ -108,10 +105,7 @@ public final class DefaultInteractionService implements InteractionService {
       }
       case PUBLIC_ENTRY -> {
         Ticket t = tickets.get(principal, Objects.requireNonNull(command.ticket()));
-        if (command.identity() != IdentityCheck.VERIFIED) {
-          access.deny(principal, Permission.TICKET_REPLY_PUBLIC, t.id().value(), "caller identity not verified");
-          throw new AccessDeniedException("verify the caller's identity before adding to their conversation");
-        }
+        access.checkContact(r, Recording.PUBLIC_ENTRY, command.identity(), t.id().value());
         if (!t.requester().equals(command.customer())) {
           throw new ValidationException("the caller is not the ticket's requester; add an internal note instead");
         }

@@ -16,6 +16,7 @@ import dev.frontline.helpdesk.AccessDeniedException;
 import dev.frontline.helpdesk.internal.Kernel;
 import dev.frontline.helpdesk.NotFoundException;
 import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.access.Permission;
@@ -86,27 +87,28 @@ public final class DefaultKnowledgeService implements KnowledgeService {
   public Article save(Principal principal, Article article, long expectedRevision) {
     Checks.notNull(principal, "principal");
     Checks.notNull(article, "article");
+    Rights r = helpdesk.access().rightsOf(principal);
     Article existing = store.find(article.id()).orElse(null);
-    SearchAudience audience = permissions.readAudience(principal);
+    SearchAudience audience = permissions.readAudience(r);
     Permission action = KnowledgePermissions.publishes(existing, article) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
     if (existing != null && !audience.permits(existing)) {
       // a caller who could not write this article under a free id gets exactly that answer, so
       // the answer never tells whether a hidden article with this id exists
-      Article free = permissions.mayWrite(principal, null, article) && audience.permits(article) ? null : article;
+      Article free = permissions.mayWrite(r, null, article) && audience.permits(article) ? null : article;
       if (free != null) {
         existing = null;
         action = KnowledgePermissions.publishes(null, article) ? Permission.KB_PUBLISH : Permission.KB_WRITE;
       } else {
-        permissions.denied(principal, action, article.id(), "article not visible");
+        permissions.denied(r, action, article.id(), "article not visible");
         throw new NotFoundException("no article " + article.id());
       }
     }
-    if (!permissions.mayWrite(principal, existing, article)) {
-      permissions.denied(principal, action, article.id(), "not permitted");
+    if (!permissions.mayWrite(r, existing, article)) {
+      permissions.denied(r, action, article.id(), "not permitted");
       throw new AccessDeniedException("may not write article " + article.id());
     }
     if (!audience.permits(article)) {
-      permissions.denied(principal, action, article.id(), "result would not be visible to the writer");
+      permissions.denied(r, action, article.id(), "result would not be visible to the writer");
       throw new AccessDeniedException("may not write an article one cannot read: " + article.id());
     }
     Article stamped = article.toBuilder().author(principal.describe()).updatedAt(clock.instant()).build();
@@ -127,9 +129,10 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException if the principal may see but not delete it
    */
   public void delete(Principal principal, ArticleId id, long expectedRevision) {
-    Article existing = readable(principal, id, Permission.KB_READ);
-    if (!permissions.mayWrite(principal, existing, null)) {
-      permissions.denied(principal, KnowledgePermissions.publishes(existing, null) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
+    Rights r = rights(principal);
+    Article existing = readable(r, id, Permission.KB_READ);
+    if (!permissions.mayWrite(r, existing, null)) {
+      permissions.denied(r, KnowledgePermissions.publishes(existing, null) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
       throw new AccessDeniedException("may not delete article " + id);
     }
     store.delete(id, expectedRevision);
@@ -138,28 +141,31 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     stats.delete(id);
   }
 
-  private Optional<Article> readable(Principal principal, ArticleId id) {
+  private Rights rights(Principal principal) {
     Checks.notNull(principal, "principal");
+    return helpdesk.access().rightsOf(principal);
+  }
+
+  private Optional<Article> readable(Rights r, ArticleId id) {
     Checks.notNull(id, "article id");
-    SearchAudience audience = permissions.readAudience(principal);
+    SearchAudience audience = permissions.readAudience(r);
     Optional<Article> found = store.find(id);
     if (found.isPresent() && !audience.permits(found.get())) {
-      permissions.denied(principal, Permission.KB_READ, id, "article not visible");
+      permissions.denied(r, Permission.KB_READ, id, "article not visible");
       return Optional.empty();
     }
     return found;
   }
 
-  private Article readable(Principal principal, ArticleId id, Permission action) {
-    Checks.notNull(principal, "principal");
+  private Article readable(Rights r, ArticleId id, Permission action) {
     Checks.notNull(id, "article id");
-    SearchAudience audience = permissions.readAudience(principal);
+    SearchAudience audience = permissions.readAudience(r);
     Optional<Article> found = store.find(id);
     if (found.isEmpty()) {
       throw new NotFoundException("no article " + id);
     }
     if (!audience.permits(found.get())) {
-      permissions.denied(principal, action, id, "article not visible");
+      permissions.denied(r, action, id, "article not visible");
       throw new NotFoundException("no article " + id);
     }
     return found.get();
@@ -173,7 +179,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @return the article, or empty if it does not exist or the principal may not see it
    */
   public Optional<Article> find(Principal principal, ArticleId id) {
-    Optional<Article> a = readable(principal, id);
+    Optional<Article> a = readable(rights(principal), id);
     a.ifPresent(x -> stats.view(id));
     return a;
   }
@@ -198,9 +204,10 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException if the principal may not edit it
    */
   public List<ArticleRevision> revisions(Principal principal, ArticleId id) {
-    Article a = readable(principal, id, Permission.KB_READ);
-    if (!permissions.mayWrite(principal, a, a)) {
-      permissions.denied(principal, KnowledgePermissions.publishes(a, a) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
+    Rights r = rights(principal);
+    Article a = readable(r, id, Permission.KB_READ);
+    if (!permissions.mayWrite(r, a, a)) {
+      permissions.denied(r, KnowledgePermissions.publishes(a, a) ? Permission.KB_PUBLISH : Permission.KB_WRITE, id, "not permitted");
       throw new AccessDeniedException("may not see the history of article " + id);
     }
     return store.revisions(id);
@@ -212,8 +219,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @return the visible hits
    */
   public SearchResult search(Principal principal, KnowledgeQuery query) {
-    Checks.notNull(principal, "principal");
-    return search.search(query, permissions.readAudience(principal));
+    Rights r = rights(principal);
+    return search.search(query, permissions.readAudience(r));
   }
 
   /**
@@ -224,8 +231,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @return visible suggestions
    */
   public List<Suggestion> suggest(Principal principal, String prefix, @Nullable Locale locale, int limit) {
-    Checks.notNull(principal, "principal");
-    return search.suggest(prefix, locale, permissions.readAudience(principal), limit);
+    Rights r = rights(principal);
+    return search.suggest(prefix, locale, permissions.readAudience(r), limit);
   }
 
   /**
@@ -238,8 +245,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @return visible articles, best first
    */
   public List<SearchHit> articlesForText(Principal principal, String text, @Nullable Locale locale, int limit) {
-    Checks.notNull(principal, "principal");
-    return search.articlesForText(text, locale, permissions.readAudience(principal), limit);
+    Rights r = rights(principal);
+    return search.articlesForText(text, locale, permissions.readAudience(r), limit);
   }
 
   /**
@@ -250,8 +257,9 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public List<SearchHit> similar(Principal principal, ArticleId id, int limit) {
-    readable(principal, id, Permission.KB_READ);
-    return search.similar(id, permissions.readAudience(principal), limit);
+    Rights r = rights(principal);
+    readable(r, id, Permission.KB_READ);
+    return search.similar(id, permissions.readAudience(r), limit);
   }
 
   /**
@@ -264,12 +272,18 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void feedback(Principal principal, ArticleId id, boolean helpful) {
-    readable(principal, id, Permission.KB_READ);
-    if (principal instanceof Principal.Anonymous) {
-      permissions.denied(principal, Permission.KB_READ, id, "anonymous visitors cannot vote");
-      throw new AccessDeniedException("anonymous visitors cannot vote");
-    }
+    Rights r = rights(principal);
+    readable(r, id, Permission.KB_READ);
+    requireFeedback(r, id);
     stats.vote(id, principal.describe(), helpful);
+  }
+
+  /** {@link Permission#KB_FEEDBACK}, denied through the knowledge permissions' audit hook. */
+  private void requireFeedback(Rights r, ArticleId id) {
+    if (!helpdesk.access().holds(r, Permission.KB_FEEDBACK)) {
+      permissions.denied(r, Permission.KB_FEEDBACK, id, "permission not held");
+      throw new AccessDeniedException("anonymous visitors and unknown callers cannot vote or record article use");
+    }
   }
 
   /**
@@ -283,7 +297,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void linkedToTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, Permission.KB_READ);
+    checkTicketUse(principal, id, ticket);
     stats.linked(id, ticket);
   }
 
@@ -298,24 +312,20 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws AccessDeniedException for anonymous visitors
    */
   public void solvedTicket(Principal principal, ArticleId id, TicketId ticket) {
-    checkTicketUse(principal, id, ticket, Permission.KB_READ);
+    checkTicketUse(principal, id, ticket);
     stats.solved(id, ticket);
   }
 
-  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket, Permission action) {
-    readable(principal, id, action);
+  private void checkTicketUse(Principal principal, ArticleId id, TicketId ticket) {
+    Rights r = rights(principal);
+    readable(r, id, Permission.KB_READ);
     Checks.notNull(ticket, "ticket id");
-    if (principal instanceof Principal.Anonymous) {
-      permissions.denied(principal, action, id, "anonymous visitors cannot record ticket use");
-      throw new AccessDeniedException("anonymous visitors cannot record ticket use");
+    requireFeedback(r, id);
+    Optional<Ticket> t = helpdesk.ticketStore().find(ticket);
+    if (t.isEmpty()) {
+      throw new NotFoundException("ticket not found");
     }
-    if (helpdesk != null) {
-      Optional<Ticket> t = helpdesk.ticketStore().find(ticket);
-      if (t.isEmpty()) {
-        throw new NotFoundException("ticket not found");
-      }
-      helpdesk.access().check(helpdesk.access().rightsOf(principal), t.get(), Permission.TICKET_READ);
-    }
+    helpdesk.access().check(r, t.get(), Permission.TICKET_READ);
   }
 
   /**
@@ -325,7 +335,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
    * @throws NotFoundException if the article does not exist or is not visible
    */
   public ArticleStats stats(Principal principal, ArticleId id) {
-    readable(principal, id, Permission.KB_READ);
+    readable(rights(principal), id, Permission.KB_READ);
     return stats.stats(id);
   }
 }

@@ -1,8 +1,12 @@
-package dev.frontline.helpdesk.knowledge;
+package dev.frontline.helpdesk.access.internal;
 
 import dev.frontline.helpdesk.access.AccessControl;
 import dev.frontline.helpdesk.access.Permission;
-import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleId;
+import dev.frontline.helpdesk.knowledge.ArticleStatus;
+import dev.frontline.helpdesk.knowledge.KnowledgePermissions;
+import dev.frontline.helpdesk.knowledge.SearchAudience;
 import dev.frontline.helpdesk.access.Rights;
 import dev.frontline.helpdesk.directory.TeamId;
 import java.util.EnumSet;
@@ -11,19 +15,25 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The rules of {@link KnowledgePermissions#builder(AccessControl)}. Immutable and thread-safe. */
-final class AccessControlKnowledgePermissions implements KnowledgePermissions {
+/**
+ * The knowledge-base rules of {@link KnowledgePermissions#builder(AccessControl)}, as pure functions
+ * of the caller's {@link Rights}. Immutable and thread-safe.
+ */
+public final class KnowledgeRules implements KnowledgePermissions {
   private final AccessControl access;
   private final List<Map.Entry<List<String>, Set<TeamId>>> categoryEditors;
 
-  AccessControlKnowledgePermissions(AccessControl access, List<Map.Entry<List<String>, Set<TeamId>>> categoryEditors) {
+  /**
+   * @param access the access control (for held permissions and denial records)
+   * @param categoryEditors per-category editor teams, by category path prefix
+   */
+  public KnowledgeRules(AccessControl access, List<Map.Entry<List<String>, Set<TeamId>>> categoryEditors) {
     this.access = access;
     this.categoryEditors = List.copyOf(categoryEditors);
   }
 
   @Override
-  public SearchAudience readAudience(Principal principal) {
-    Rights r = access.rightsOf(principal);
+  public SearchAudience readAudience(Rights r) {
     if (r.isSystem()) {
       return SearchAudience.everything();
     }
@@ -39,8 +49,7 @@ final class AccessControlKnowledgePermissions implements KnowledgePermissions {
   }
 
   @Override
-  public boolean mayWrite(Principal principal, @Nullable Article existing, @Nullable Article updated) {
-    Rights r = access.rightsOf(principal);
+  public boolean mayWrite(Rights r, @Nullable Article existing, @Nullable Article updated) {
     if (r.isSystem()) {
       return true;
     }
@@ -74,7 +83,7 @@ final class AccessControlKnowledgePermissions implements KnowledgePermissions {
   }
 
   @Override
-  public void denied(Principal principal, Permission permission, @Nullable ArticleId target, String reason) {
-    access.deny(principal, permission, target == null ? null : target.value(), reason);
+  public void denied(Rights rights, Permission permission, @Nullable ArticleId target, String reason) {
+    access.deny(rights.principal(), permission, target == null ? null : target.value(), reason);
   }
 }
