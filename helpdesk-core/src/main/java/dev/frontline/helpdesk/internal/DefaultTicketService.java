@@ -142,6 +142,8 @@ public final class DefaultTicketService implements TicketService {
     final List<TicketEvent> events = new ArrayList<>();
     final Author actor;
     final Instant at;
+    /** Blob keys written for this change's attachments; deleted again if the change is not stored. */
+    final List<String> blobs = new ArrayList<>();
 
     Change(Ticket before, Author actor, Instant at) {
       this.before = before;
@@ -191,30 +193,64 @@ public final class DefaultTicketService implements TicketService {
     if (c.isEmpty()) {
       return c.current;
     }
-    c.recomputeDeadline(store.history(c.before.id()));
-    store.update(c.current, c.expectedVersion, c.events);
+    try {
+      c.recomputeDeadline(store.history(c.before.id()));
+      store.update(c.current, c.expectedVersion, c.events);
+    } catch (RuntimeException e) {
+      discardBlobs(List.of(c), e);
+      throw e;
+    }
     notifyListeners(c.events);
     return c.current;
+  }
+
+  /**
+   * Deletes the attachment blobs of changes that were not stored, so that a conflict retry or a
+   * refused write leaves no orphans. A {@link dev.frontline.helpdesk.StorageException} is the one
+   * exception kept: the store may have failed after its commit (a lost acknowledgement), and an
+   * orphaned blob is better than a stored attachment without its content.
+   */
+  private void discardBlobs(List<Change> changes, RuntimeException cause) {
+    if (cause instanceof dev.frontline.helpdesk.StorageException) {
+      return;
+    }
+    for (Change c : changes) {
+      for (String key : c.blobs) {
+        try {
+          blobs.delete(key);
+        } catch (RuntimeException e) {
+          cause.addSuppressed(e);
+        }
+      }
+      c.blobs.clear();
+    }
   }
 
   private void commitAll(List<Change> updates, List<Change> creates) {
     List<TicketStore.Update> us = new ArrayList<>();
     List<TicketStore.Create> cs = new ArrayList<>();
     List<TicketEvent> all = new ArrayList<>();
-    for (Change c : creates) {
-      c.recomputeDeadline(List.of());
-      cs.add(new TicketStore.Create(c.current, c.events));
-      all.addAll(c.events);
-    }
-    for (Change c : updates) {
-      if (c.isEmpty()) {
-        continue;
+    try {
+      for (Change c : creates) {
+        c.recomputeDeadline(List.of());
+        cs.add(new TicketStore.Create(c.current, c.events));
+        all.addAll(c.events);
       }
-      c.recomputeDeadline(store.history(c.before.id()));
-      us.add(new TicketStore.Update(c.current, c.expectedVersion, c.events));
-      all.addAll(c.events);
+      for (Change c : updates) {
+        if (c.isEmpty()) {
+          continue;
+        }
+        c.recomputeDeadline(store.history(c.before.id()));
+        us.add(new TicketStore.Update(c.current, c.expectedVersion, c.events));
+        all.addAll(c.events);
+      }
+      store.updateAll(us, cs);
+    } catch (RuntimeException e) {
+      List<Change> both = new ArrayList<>(creates);
+      both.addAll(updates);
+      discardBlobs(both, e);
+      throw e;
     }
-    store.updateAll(us, cs);
     notifyListeners(all);
   }
 
@@ -429,7 +465,7 @@ public final class DefaultTicketService implements TicketService {
       }
     }
     validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
-    c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.PUBLIC_REPLY, cmd.message(), c.at)));
+    c.add(new TicketChange.EntryAdded(newEntry(c, principal, EntryKind.PUBLIC_REPLY, cmd.message())));
     commitAll(List.of(), List.of(c));
     return c.current;
   }
@@ -506,7 +542,12 @@ public final class DefaultTicketService implements TicketService {
     return directory.tiers().stream().filter(s -> s.level() == tier).findFirst().map(SupportTier::defaultTeam).orElse(null);
   }
 
-  private Entry newEntry(Principal p, EntryKind kind, Message m, Instant at) {
+  /**
+   * The entry of a message, its attachments written to the blob store and remembered on the change
+   * (whose {@link #commit} deletes them again if the change is not stored). Call it last, after
+   * every check of the command, just before the commit.
+   */
+  private Entry newEntry(Change c, Principal p, EntryKind kind, Message m) {
     List<Attachment> atts = new ArrayList<>();
     List<String> stored = new ArrayList<>();
     try {
@@ -520,7 +561,8 @@ public final class DefaultTicketService implements TicketService {
       stored.forEach(blobs::delete);
       throw e;
     }
-    return new Entry(new EntryId(ids.next()), kind, Author.of(p), m.channel(), m.body(), at, atts);
+    c.blobs.addAll(stored);
+    return new Entry(new EntryId(ids.next()), kind, Author.of(p), m.channel(), m.body(), c.at, atts);
   }
 
   // ---------------------------------------------------------------- conversation
@@ -563,7 +605,7 @@ public final class DefaultTicketService implements TicketService {
         throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and takes no replies");
       }
       Change c = change(author, t);
-      c.add(new TicketChange.EntryAdded(newEntry(author, EntryKind.PUBLIC_REPLY, message, c.at)));
+      c.add(new TicketChange.EntryAdded(newEntry(c, author, EntryKind.PUBLIC_REPLY, message)));
       if (customer && (t.state() == TicketState.SOLVED || t.state() == TicketState.PENDING)) {
         c.add(new TicketChange.StateChanged(t.state(), TicketState.OPEN));
       } else if (author instanceof Principal.Agent && t.state() == TicketState.NEW) {
@@ -577,7 +619,7 @@ public final class DefaultTicketService implements TicketService {
     Change nc = newTicket(customer, key -> new TicketChange.Created(
         key, old.subject(), old.requester(), old.organization(), message.channel(), old.priority(),
         old.type(), new TreeSet<>(old.tags()), new TreeMap<>(old.fields()), old.tier(), old.team(), old.assignee()));
-    nc.add(new TicketChange.EntryAdded(newEntry(customer, EntryKind.PUBLIC_REPLY, message, nc.at)));
+    nc.add(new TicketChange.EntryAdded(newEntry(nc, customer, EntryKind.PUBLIC_REPLY, message)));
     nc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOW_UP_OF, old.id())));
     Change oc = new Change(old, nc.actor, nc.at);
     oc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOWED_UP_BY, nc.current.id())));
@@ -595,7 +637,7 @@ public final class DefaultTicketService implements TicketService {
         throw new IllegalTransitionException("ticket " + t.key() + " is merged and takes no notes");
       }
       Change c = change(principal, t);
-      c.add(new TicketChange.EntryAdded(newEntry(principal, EntryKind.INTERNAL_NOTE, message, c.at)));
+      c.add(new TicketChange.EntryAdded(newEntry(c, principal, EntryKind.INTERNAL_NOTE, message)));
       return commit(c);
     });
   }
