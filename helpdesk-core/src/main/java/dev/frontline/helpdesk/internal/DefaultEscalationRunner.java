@@ -153,7 +153,7 @@ public final class DefaultEscalationRunner implements EscalationRunner {
     }
   }
 
-  private void apply(DefaultTicketService.Edit edit, SlaEngine.Occurrence o, EscalationAction action, List<Notification> out) {
+  private void apply(TicketWriter.Edit edit, SlaEngine.Occurrence o, EscalationAction action, List<Notification> out) {
     Ticket cur = edit.current();
     String why = "rule " + o.rule().name() + " (" + o.step() + ")";
     if (action instanceof EscalationAction.MoveToTier m) {
@@ -202,7 +202,7 @@ public final class DefaultEscalationRunner implements EscalationRunner {
     }
   }
 
-  private void note(DefaultTicketService.Edit edit, EntryKind kind, String text) {
+  private void note(TicketWriter.Edit edit, EntryKind kind, String text) {
     edit.add(new TicketChange.EntryAdded(
         new Entry(new EntryId(ids.next()), kind, Author.of(SYSTEM), Channel.INTERNAL, text, edit.at(), List.of())));
   }

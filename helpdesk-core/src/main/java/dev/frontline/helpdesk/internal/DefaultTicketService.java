@@ -68,7 +68,6 @@ import org.slf4j.LoggerFactory;
 /** The ticket service: validate, check rights, compute events, store atomically, notify. */
 public final class DefaultTicketService implements TicketService {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
-  private static final int RETRIES = 50;
 
   private final TicketStore store;
   private final DirectoryStore directory;
@@ -76,11 +75,9 @@ public final class DefaultTicketService implements TicketService {
   private final AccessControl access;
   private final Clock clock;
   private final IdGenerator ids;
-  private final List<TicketListener> listeners;
-  private final String keyPrefix;
+  private final TicketWriter writer;
   private final Duration reopenWindow;
   private final Duration autoCloseAfter;
-  private final DeadlineCalculator deadlines;
 
   /**
    * @param store tickets
@@ -113,192 +110,16 @@ public final class DefaultTicketService implements TicketService {
     this.access = access;
     this.clock = clock;
     this.ids = ids;
-    this.listeners = List.copyOf(listeners);
-    this.keyPrefix = keyPrefix;
+    this.writer = new TicketWriter(store, blobs, clock, ids, listeners, keyPrefix, deadlines);
     this.reopenWindow = reopenWindow;
     this.autoCloseAfter = autoCloseAfter;
-    this.deadlines = deadlines;
   }
 
-  // ---------------------------------------------------------------- change building
-
-  /** Lets trusted automation (escalation) add changes to one ticket, applied in order. */
-  public interface Edit {
-    /** @return the snapshot with the changes added so far */
-    Ticket current();
-
-    /** @return the instant the change is made at */
-    Instant at();
-
-    /** @param c a change to append */
-    void add(TicketChange c);
-  }
-
-  /** Accumulates the events of one change to one ticket. */
-  private final class Change implements Edit {
-    final Ticket before;
-    Ticket current;
-    final long expectedVersion;
-    final List<TicketEvent> events = new ArrayList<>();
-    final Author actor;
-    final Instant at;
-    /** Blob keys written for this change's attachments; deleted again if the change is not stored. */
-    final List<String> blobs = new ArrayList<>();
-
-    Change(Ticket before, Author actor, Instant at) {
-      this.before = before;
-      this.current = before;
-      this.expectedVersion = before.version();
-      this.actor = actor;
-      this.at = at;
-    }
-
-    @Override
-    public Ticket current() {
-      return current;
-    }
-
-    @Override
-    public Instant at() {
-      return at;
-    }
-
-    @Override
-    public void add(TicketChange c) {
-      TicketEvent e = new TicketEvent(current.id(), current.version() + 1, actor, at, c);
-      current = TicketHistory.apply(current, e);
-      events.add(e);
-    }
-
-    boolean isEmpty() {
-      return events.isEmpty();
-    }
-
-    /** Recomputes the SLA deadline and records it if it moved. */
-    void recomputeDeadline(List<TicketEvent> priorHistory) {
-      List<TicketEvent> h = new ArrayList<>(priorHistory);
-      h.addAll(events);
-      DeadlineCalculator.Result r = deadlines.compute(current, h);
-      if (!Objects.equals(r.nextDeadline(), current.nextDeadline()) || !r.sla().equals(current.sla())) {
-        add(new TicketChange.DeadlineChanged(current.nextDeadline(), r.nextDeadline(), r.detail(), r.sla()));
-      }
-    }
-  }
-
-  private Change change(Principal p, Ticket t) {
-    return new Change(t, Author.of(p), clock.instant());
-  }
-
-  private Ticket commit(Change c) {
-    if (c.isEmpty()) {
-      return c.current;
-    }
-    try {
-      c.recomputeDeadline(store.history(c.before.id()));
-      store.update(c.current, c.expectedVersion, c.events);
-    } catch (RuntimeException e) {
-      discardBlobs(List.of(c), e);
-      throw e;
-    }
-    notifyListeners(c.events);
-    return c.current;
-  }
-
-  /**
-   * Deletes the attachment blobs of changes that were not stored, so that a conflict retry or a
-   * refused write leaves no orphans. A {@link dev.frontline.helpdesk.StorageException} is the one
-   * exception kept: the store may have failed after its commit (a lost acknowledgement), and an
-   * orphaned blob is better than a stored attachment without its content.
-   */
-  private void discardBlobs(List<Change> changes, RuntimeException cause) {
-    if (cause instanceof dev.frontline.helpdesk.StorageException) {
-      return;
-    }
-    for (Change c : changes) {
-      for (String key : c.blobs) {
-        try {
-          blobs.delete(key);
-        } catch (RuntimeException e) {
-          cause.addSuppressed(e);
-        }
-      }
-      c.blobs.clear();
-    }
-  }
-
-  private void commitAll(List<Change> updates, List<Change> creates) {
-    List<TicketStore.Update> us = new ArrayList<>();
-    List<TicketStore.Create> cs = new ArrayList<>();
-    List<TicketEvent> all = new ArrayList<>();
-    try {
-      for (Change c : creates) {
-        c.recomputeDeadline(List.of());
-        cs.add(new TicketStore.Create(c.current, c.events));
-        all.addAll(c.events);
-      }
-      for (Change c : updates) {
-        if (c.isEmpty()) {
-          continue;
-        }
-        c.recomputeDeadline(store.history(c.before.id()));
-        us.add(new TicketStore.Update(c.current, c.expectedVersion, c.events));
-        all.addAll(c.events);
-      }
-      store.updateAll(us, cs);
-    } catch (RuntimeException e) {
-      List<Change> both = new ArrayList<>(creates);
-      both.addAll(updates);
-      discardBlobs(both, e);
-      throw e;
-    }
-    notifyListeners(all);
-  }
-
-  private void notifyListeners(List<TicketEvent> events) {
-    for (TicketListener l : listeners) {
-      try {
-        l.onEvents(events);
-      } catch (RuntimeException e) {
-        LOG.error("ticket listener failed", e);
-      }
-    }
-  }
 
   /** Runs a command against the latest version, retrying on conflicts if the caller allows it. */
   private Ticket withRetry(Rights r, TicketId id, long expectedVersion, Function<Ticket, Ticket> command) {
     Checks.notNull(id, "ticket id");
-    for (int attempt = 0; ; attempt++) {
-      Ticket t = load(r, id);
-      if (expectedVersion != Ticket.ANY_VERSION && t.version() != expectedVersion) {
-        throw new ConcurrentModificationException(
-            "ticket " + t.key() + " is at version " + t.version() + ", not " + expectedVersion);
-      }
-      try {
-        return command.apply(t);
-      } catch (ConcurrentModificationException e) {
-        if (expectedVersion != Ticket.ANY_VERSION || attempt >= RETRIES) {
-          throw e;
-        }
-        backOff(attempt);
-      }
-    }
-  }
-
-  /**
-   * Waits a random, growing moment before retrying after a conflict, so that writers racing on one
-   * hot ticket (several nodes adding notes) do not starve each other.
-   */
-  private static void backOff(int attempt) {
-    if (attempt < 1) {
-      return;
-    }
-    long bound = 1L << Math.min(attempt, 6);
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new ConcurrentModificationException("interrupted while retrying after a conflict", ie);
-    }
+    return writer.withRetry(() -> load(r, id), expectedVersion, command);
   }
 
   /**
@@ -444,7 +265,7 @@ public final class DefaultTicketService implements TicketService {
     if (requester.locale() != null && !fields.containsKey(Ticket.LOCALE_FIELD)) {
       fields.put(Ticket.LOCALE_FIELD, FieldValue.text(requester.locale().toLanguageTag()));
     }
-    Change c = newTicket(principal, key -> new TicketChange.Created(
+    TicketWriter.Change c = writer.newTicket(principal, key -> new TicketChange.Created(
         key, cmd.subject(), cmd.requester(), requester.organization(), cmd.message().channel(),
         cmd.priority(), cmd.type(), new TreeSet<>(cmd.tags()), new TreeMap<>(fields),
         cmd.tier(), team, cmd.assignee()));
@@ -465,47 +286,13 @@ public final class DefaultTicketService implements TicketService {
       }
     }
     validateTeamAndAgent(cmd.tier(), team, cmd.assignee());
-    c.add(new TicketChange.EntryAdded(newEntry(c, principal, EntryKind.PUBLIC_REPLY, cmd.message())));
-    commitAll(List.of(), List.of(c));
+    c.add(new TicketChange.EntryAdded(writer.newEntry(c, principal, EntryKind.PUBLIC_REPLY, cmd.message())));
+    writer.commitAll(List.of(), List.of(c));
     return c.current;
   }
 
-  /**
-   * Starts a new ticket: allocates its id and key and records the creation event.
-   *
-   * @param principal who creates it
-   * @param created the creation values for the allocated key
-   * @return the change holding the first event
-   */
-  private Change newTicket(Principal principal, Function<TicketKey, TicketChange.Created> created) {
-    Instant now = clock.instant();
-    Author actor = Author.of(principal);
-    TicketId id = new TicketId(ids.next());
-    TicketKey key = new TicketKey(keyPrefix, store.nextKeyNumber(keyPrefix));
-    TicketEvent first = new TicketEvent(id, 1, actor, now, created.apply(key));
-    Change c = new Change(TicketHistory.apply(null, first), actor, now);
-    c.events.add(first);
-    return c;
-  }
 
-  /** A copy of an entry under a new id, keeping its kind, author, time, body and attachments. */
-  private Entry copyOf(Entry e) {
-    return new Entry(new EntryId(ids.next()), e.kind(), e.author(), e.channel(), e.body(), e.at(), e.attachments());
-  }
 
-  /** Runs a command that touches several tickets, again on a conflict (it reloads everything). */
-  private static Ticket retryOnConflict(java.util.function.Supplier<Ticket> attempt) {
-    for (int i = 0; ; i++) {
-      try {
-        return attempt.get();
-      } catch (ConcurrentModificationException e) {
-        if (i >= RETRIES) {
-          throw e;
-        }
-        backOff(i);
-      }
-    }
-  }
 
   /**
    * Requires {@code TICKET_CREATE} on a ticket about to be created. Unlike {@link AccessControl#check}
@@ -542,28 +329,6 @@ public final class DefaultTicketService implements TicketService {
     return directory.tiers().stream().filter(s -> s.level() == tier).findFirst().map(SupportTier::defaultTeam).orElse(null);
   }
 
-  /**
-   * The entry of a message, its attachments written to the blob store and remembered on the change
-   * (whose {@link #commit} deletes them again if the change is not stored). Call it last, after
-   * every check of the command, just before the commit.
-   */
-  private Entry newEntry(Change c, Principal p, EntryKind kind, Message m) {
-    List<Attachment> atts = new ArrayList<>();
-    List<String> stored = new ArrayList<>();
-    try {
-      for (NewAttachment na : m.attachments()) {
-        byte[] content = na.content();
-        String key = blobs.put(content);
-        stored.add(key);
-        atts.add(new Attachment(new AttachmentId(ids.next()), na.fileName(), na.contentType(), content.length, key));
-      }
-    } catch (RuntimeException e) {
-      stored.forEach(blobs::delete);
-      throw e;
-    }
-    c.blobs.addAll(stored);
-    return new Entry(new EntryId(ids.next()), kind, Author.of(p), m.channel(), m.body(), c.at, atts);
-  }
 
   // ---------------------------------------------------------------- conversation
 
@@ -604,26 +369,26 @@ public final class DefaultTicketService implements TicketService {
       if (t.state() == TicketState.CLOSED || t.state() == TicketState.MERGED) {
         throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and takes no replies");
       }
-      Change c = change(author, t);
-      c.add(new TicketChange.EntryAdded(newEntry(c, author, EntryKind.PUBLIC_REPLY, message)));
+      TicketWriter.Change c = writer.change(author, t);
+      c.add(new TicketChange.EntryAdded(writer.newEntry(c, author, EntryKind.PUBLIC_REPLY, message)));
       if (customer && (t.state() == TicketState.SOLVED || t.state() == TicketState.PENDING)) {
         c.add(new TicketChange.StateChanged(t.state(), TicketState.OPEN));
       } else if (author instanceof Principal.Agent && t.state() == TicketState.NEW) {
         c.add(new TicketChange.StateChanged(TicketState.NEW, TicketState.OPEN));
       }
-      return commit(c);
+      return writer.commit(c);
     });
   }
 
   private Ticket followUp(Principal customer, Ticket old, Message message) {
-    Change nc = newTicket(customer, key -> new TicketChange.Created(
+    TicketWriter.Change nc = writer.newTicket(customer, key -> new TicketChange.Created(
         key, old.subject(), old.requester(), old.organization(), message.channel(), old.priority(),
         old.type(), new TreeSet<>(old.tags()), new TreeMap<>(old.fields()), old.tier(), old.team(), old.assignee()));
-    nc.add(new TicketChange.EntryAdded(newEntry(nc, customer, EntryKind.PUBLIC_REPLY, message)));
+    nc.add(new TicketChange.EntryAdded(writer.newEntry(nc, customer, EntryKind.PUBLIC_REPLY, message)));
     nc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOW_UP_OF, old.id())));
-    Change oc = new Change(old, nc.actor, nc.at);
+    TicketWriter.Change oc = writer.change(old, nc);
     oc.add(new TicketChange.Linked(new TicketLink(LinkType.FOLLOWED_UP_BY, nc.current.id())));
-    commitAll(List.of(oc), List.of(nc));
+    writer.commitAll(List.of(oc), List.of(nc));
     return nc.current;
   }
 
@@ -636,9 +401,9 @@ public final class DefaultTicketService implements TicketService {
       if (t.state() == TicketState.MERGED) {
         throw new IllegalTransitionException("ticket " + t.key() + " is merged and takes no notes");
       }
-      Change c = change(principal, t);
-      c.add(new TicketChange.EntryAdded(newEntry(c, principal, EntryKind.INTERNAL_NOTE, message)));
-      return commit(c);
+      TicketWriter.Change c = writer.change(principal, t);
+      c.add(new TicketChange.EntryAdded(writer.newEntry(c, principal, EntryKind.INTERNAL_NOTE, message)));
+      return writer.commit(c);
     });
   }
 
@@ -656,9 +421,9 @@ public final class DefaultTicketService implements TicketService {
       if (!t.state().canTransitionTo(target)) {
         throw new IllegalTransitionException("cannot move ticket " + t.key() + " from " + t.state() + " to " + target);
       }
-      Change c = change(principal, t);
+      TicketWriter.Change c = writer.change(principal, t);
       c.add(new TicketChange.StateChanged(t.state(), target));
-      return commit(c);
+      return writer.commit(c);
     });
   }
 
@@ -676,7 +441,7 @@ public final class DefaultTicketService implements TicketService {
         access.check(r, t, Permission.TICKET_EDIT);
       }
       requireNotFinal(t);
-      Change c = change(principal, t);
+      TicketWriter.Change c = writer.change(principal, t);
       if (u.subject() != null && !u.subject().equals(t.subject())) {
         c.add(new TicketChange.SubjectChanged(t.subject(), u.subject()));
       }
@@ -713,7 +478,7 @@ public final class DefaultTicketService implements TicketService {
       if (fields.size() > 200) {
         throw new ValidationException("a ticket has at most 200 custom fields");
       }
-      return commit(c);
+      return writer.commit(c);
     });
   }
 
@@ -738,11 +503,11 @@ public final class DefaultTicketService implements TicketService {
       }
       requireNotFinal(t);
       validateTeamAndAgent(t.tier(), team, assignee);
-      Change c = change(principal, t);
+      TicketWriter.Change c = writer.change(principal, t);
       if (!Objects.equals(team, t.team()) || !Objects.equals(assignee, t.assignee())) {
         c.add(new TicketChange.Assigned(t.team(), team, t.assignee(), assignee));
       }
-      return commit(c);
+      return writer.commit(c);
     });
   }
 
@@ -772,11 +537,11 @@ public final class DefaultTicketService implements TicketService {
         target = defaultTeam(toTier);
       }
       validateTeamAndAgent(toTier, target, null);
-      Change c = change(principal, t);
+      TicketWriter.Change c = writer.change(principal, t);
       c.add(new TicketChange.TierChanged(t.tier(), toTier, t.team(), target, t.assignee(), null, reason, r.isSystem()));
       String text = (up ? "Escalated from tier " + t.tier() + " to tier " + toTier + ": " : "Handed back from tier " + t.tier() + " to tier " + toTier + ": ") + reason;
       c.add(new TicketChange.EntryAdded(new Entry(new EntryId(ids.next()), EntryKind.SYSTEM, Author.of(principal), dev.frontline.helpdesk.ticket.Channel.INTERNAL, text, c.at, List.of())));
-      return commit(c);
+      return writer.commit(c);
     });
   }
 
@@ -794,7 +559,7 @@ public final class DefaultTicketService implements TicketService {
     if (from.equals(to)) {
       throw new ValidationException("a ticket cannot be linked to itself");
     }
-    return retryOnConflict(() -> {
+    return TicketWriter.retryOnConflict(() -> {
       Ticket a = load(r, from);
       access.check(r, a, Permission.TICKET_LINK);
       Ticket b = load(r, to);
@@ -803,11 +568,11 @@ public final class DefaultTicketService implements TicketService {
       if (a.links().contains(ab)) {
         return a;
       }
-      Change ca = change(principal, a);
+      TicketWriter.Change ca = writer.change(principal, a);
       ca.add(new TicketChange.Linked(ab));
-      Change cb = change(principal, b);
+      TicketWriter.Change cb = writer.change(principal, b);
       cb.add(new TicketChange.Linked(new TicketLink(type.inverse(), from)));
-      commitAll(List.of(ca, cb), List.of());
+      writer.commitAll(List.of(ca, cb), List.of());
       return ca.current;
     });
   }
@@ -820,7 +585,7 @@ public final class DefaultTicketService implements TicketService {
     if (sourceId.equals(targetId)) {
       throw new ValidationException("a ticket cannot be merged into itself");
     }
-    return retryOnConflict(() -> {
+    return TicketWriter.retryOnConflict(() -> {
       Ticket s = load(r, sourceId);
       access.check(r, s, Permission.TICKET_MERGE);
       Ticket t = load(r, targetId);
@@ -839,17 +604,17 @@ public final class DefaultTicketService implements TicketService {
         // two customers without an organization have nothing in common: null never equals null here
         throw new ValidationException("tickets of different customers and organizations cannot be merged");
       }
-      Change cs = change(principal, s);
+      TicketWriter.Change cs = writer.change(principal, s);
       cs.add(new TicketChange.MergedInto(targetId, s.state()));
-      Change ct = change(principal, t);
+      TicketWriter.Change ct = writer.change(principal, t);
       List<Entry> copies = new ArrayList<>();
       for (Entry e : entries(store.history(sourceId))) {
-        copies.add(copyOf(e));
+        copies.add(writer.copyOf(e));
       }
       ct.add(new TicketChange.MergeReceived(sourceId, copies));
       ct.add(new TicketChange.Linked(new TicketLink(LinkType.MERGED_FROM, sourceId)));
       // a conflict on the source makes the next attempt fail on the caller's stale version
-      commitAll(List.of(cs, ct), List.of());
+      writer.commitAll(List.of(cs, ct), List.of());
       return ct.current;
     });
   }
@@ -859,7 +624,7 @@ public final class DefaultTicketService implements TicketService {
     Rights r = rights(principal);
     Checks.notNull(entryId, "entry id");
     Checks.line(subject, "subject", Ticket.MAX_SUBJECT);
-    return retryOnConflict(() -> {
+    return TicketWriter.retryOnConflict(() -> {
       Ticket s = load(r, sourceId);
       access.check(r, s, Permission.TICKET_SPLIT);
       requireNotFinal(s);
@@ -874,16 +639,16 @@ public final class DefaultTicketService implements TicketService {
       }
       TeamId newTeam = team != null ? team : s.team();
       Entry split = entry;
-      Change nc = newTicket(principal, key -> new TicketChange.Created(
+      TicketWriter.Change nc = writer.newTicket(principal, key -> new TicketChange.Created(
           key, subject, s.requester(), s.organization(), split.channel(), s.priority(), s.type(),
           new TreeSet<>(s.tags()), new TreeMap<>(), s.tier(), newTeam, null));
       requireCreate(r, nc.current);
       validateTeamAndAgent(s.tier(), newTeam, null);
-      nc.add(new TicketChange.EntryAdded(copyOf(entry)));
+      nc.add(new TicketChange.EntryAdded(writer.copyOf(entry)));
       nc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_FROM, sourceId)));
-      Change sc = change(principal, s);
+      TicketWriter.Change sc = writer.change(principal, s);
       sc.add(new TicketChange.Linked(new TicketLink(LinkType.SPLIT_INTO, nc.current.id())));
-      commitAll(List.of(sc), List.of(nc));
+      writer.commitAll(List.of(sc), List.of(nc));
       return nc.current;
     });
   }
@@ -927,16 +692,8 @@ public final class DefaultTicketService implements TicketService {
    * @return the stored snapshot
    * @throws ConcurrentModificationException if the ticket changed since {@code basis} was read
    */
-  public Ticket automate(Principal principal, Ticket basis, List<TicketEvent> history, Consumer<Edit> body) {
-    Change c = change(principal, basis);
-    body.accept(c);
-    c.recomputeDeadline(history);
-    if (c.isEmpty()) {
-      return c.current;
-    }
-    store.update(c.current, c.expectedVersion, c.events);
-    notifyListeners(c.events);
-    return c.current;
+  public Ticket automate(Principal principal, Ticket basis, List<TicketEvent> history, Consumer<TicketWriter.Edit> body) {
+    return writer.automate(principal, basis, history, body);
   }
 
   /**
@@ -976,9 +733,9 @@ public final class DefaultTicketService implements TicketService {
   public Ticket appendCustom(Rights rights, TicketId id, java.util.function.BiFunction<Ticket, List<TicketEvent>, TicketChange.Custom> build) {
     Principal actor = rights.principal();
     return withRetry(rights, id, Ticket.ANY_VERSION, t -> {
-      Change c = change(actor, t);
+      TicketWriter.Change c = writer.change(actor, t);
       c.add(build.apply(t, store.history(id)));
-      return commit(c);
+      return writer.commit(c);
     });
   }
 }
