@@ -14,8 +14,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A test on the current ticket snapshot, used by triggers and automations. Implementations must be
- * side-effect free and thread-safe.
+ * A test on a ticket's {@link TicketFacts} (its snapshot with its stored SLA state, its
+ * organization's VIP flag and plan, the evaluation instant). One vocabulary for every rule of the
+ * library: triggers, automations, escalation rules ({@link
+ * dev.frontline.helpdesk.escalation.EscalationRule}) and SLA policy matching ({@link
+ * dev.frontline.helpdesk.sla.SlaConditions#rules()}) evaluate the same {@link Rule}s through {@link
+ * #test(TicketFacts)}. Implementations must be side-effect free and thread-safe.
  *
  * <p>The factories return standard conditions, {@link Rule}s: immutable values with value equality
  * that can be stored (see {@link dev.frontline.helpdesk.spi.AutomationDefinitionStore}) and written
@@ -31,6 +35,17 @@ public interface Condition {
    * @return whether the condition holds
    */
   boolean test(Ticket ticket);
+
+  /**
+   * Evaluates the condition on the facts; this is what the engines call. A host condition that
+   * implements only {@link #test(Ticket)} sees the snapshot.
+   *
+   * @param facts the ticket, its organization's facts and the evaluation instant
+   * @return whether the condition holds
+   */
+  default boolean test(TicketFacts facts) {
+    return test(facts.ticket());
+  }
 
   /**
    * @param states states, at least one
@@ -160,5 +175,58 @@ public interface Condition {
 
   private static <E> Set<E> set(E[] values) {
     return new HashSet<>(Arrays.asList(values));
+  }
+
+  /**
+   * @param priority the lowest priority that matches
+   * @return the ticket's priority is at least this one
+   */
+  static Rule.PriorityAtLeast priorityAtLeast(Priority priority) {
+    return new Rule.PriorityAtLeast(priority);
+  }
+
+  /** @return the ticket's organization is marked VIP */
+  static Rule.VipOrganization vipOrganization() {
+    return new Rule.VipOrganization();
+  }
+
+  /**
+   * @param plans service plans, at least one
+   * @return the ticket's organization has one of these plans
+   */
+  static Rule.PlanIn planIn(String... plans) {
+    return new Rule.PlanIn(new HashSet<>(Arrays.asList(Checks.notNull(plans, "plans"))));
+  }
+
+  /**
+   * @param times at least 1
+   * @return the ticket was reopened at least this many times
+   */
+  static Rule.ReopenedAtLeast reopenedAtLeast(int times) {
+    return new Rule.ReopenedAtLeast(times);
+  }
+
+  /**
+   * @param keyword a keyword
+   * @return the subject contains the keyword, ignoring case
+   */
+  static Rule.SubjectContains subjectContains(String keyword) {
+    return new Rule.SubjectContains(keyword);
+  }
+
+  /**
+   * @param metric an SLA metric
+   * @return the metric's current cycle has reached its warning threshold
+   */
+  static Rule.SlaWarned slaWarned(dev.frontline.helpdesk.sla.SlaMetric metric) {
+    return new Rule.SlaWarned(metric);
+  }
+
+  /**
+   * @param metric an SLA metric
+   * @return the metric's current cycle is breached
+   */
+  static Rule.SlaBreached slaBreached(dev.frontline.helpdesk.sla.SlaMetric metric) {
+    return new Rule.SlaBreached(metric);
   }
 }

@@ -10,6 +10,7 @@ import dev.frontline.helpdesk.ticket.Tags;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketType;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -39,6 +40,16 @@ public sealed interface Rule extends Condition
         Rule.OrganizationIn,
         Rule.RequesterIs,
         Rule.FieldEquals,
+        Rule.TagIn,
+        Rule.TypeIn,
+        Rule.TierIn,
+        Rule.PriorityAtLeast,
+        Rule.VipOrganization,
+        Rule.PlanIn,
+        Rule.ReopenedAtLeast,
+        Rule.SubjectContains,
+        Rule.SlaWarned,
+        Rule.SlaBreached,
         Rule.Not,
         Rule.AnyOf {
 
@@ -47,6 +58,27 @@ public sealed interface Rule extends Condition
 
   /** The most rules in one {@link AnyOf}. */
   int MAX_ALTERNATIVES = 50;
+
+  /**
+   * Evaluates the rule on the facts; every rule kind decides from the facts alone.
+   *
+   * @param facts the ticket and its organization's facts at an instant
+   * @return whether the rule holds
+   */
+  @Override
+  boolean test(TicketFacts facts);
+
+  /**
+   * Evaluates the rule on a ticket alone ({@link TicketFacts#of}): rules about the organization's
+   * VIP flag or plan do not hold, and SLA facts are judged at the ticket's last update.
+   *
+   * @param ticket the snapshot
+   * @return whether the rule holds
+   */
+  @Override
+  default boolean test(Ticket ticket) {
+    return test(TicketFacts.of(ticket));
+  }
 
   /** @return how deeply this rule nests (1 for a rule without sub-rules) */
   default int depth() {
@@ -65,7 +97,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return states.contains(ticket.state());
     }
   }
@@ -82,7 +115,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return priorities.contains(ticket.priority());
     }
   }
@@ -99,7 +133,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return ticket.tags().contains(tag);
     }
   }
@@ -116,7 +151,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return !ticket.tags().contains(tag);
     }
   }
@@ -133,7 +169,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return channels.contains(ticket.channel());
     }
   }
@@ -150,7 +187,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return ticket.type() == type;
     }
   }
@@ -167,7 +205,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return ticket.tier() == tier;
     }
   }
@@ -184,7 +223,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return team.equals(ticket.team());
     }
   }
@@ -192,7 +232,8 @@ public sealed interface Rule extends Condition
   /** The ticket has no assignee. */
   record Unassigned() implements Rule {
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return ticket.assignee() == null;
     }
   }
@@ -209,7 +250,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return agent.equals(ticket.assignee());
     }
   }
@@ -224,13 +266,14 @@ public sealed interface Rule extends Condition
     /** Validates and copies. */
     public OrganizationIn {
       Checks.notNull(organizations, "organizations");
-      Checks.require(!organizations.isEmpty() && organizations.size() <= 100, "between 1 and 100 organizations");
+      Checks.require(!organizations.isEmpty() && organizations.size() <= 10_000, "between 1 and 10,000 organizations");
       organizations.forEach(o -> Checks.notNull(o, "organization"));
       organizations = Set.copyOf(organizations);
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return ticket.organization() != null && organizations.contains(ticket.organization());
     }
   }
@@ -247,7 +290,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return customer.equals(ticket.requester());
     }
   }
@@ -266,8 +310,195 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
+    public boolean test(TicketFacts facts) {
+      Ticket ticket = facts.ticket();
       return value.equals(ticket.fields().get(field));
+    }
+  }
+
+  /**
+   * The ticket has at least one of these tags.
+   *
+   * @param tags tags, 1 to 1,000 (normalized like ticket tags)
+   */
+  record TagIn(Set<String> tags) implements Rule {
+    /** Validates, normalizes and copies. */
+    public TagIn {
+      Checks.elements(tags, "tags", 1000);
+      Checks.require(!tags.isEmpty(), "tags must not be empty");
+      Set<String> n = new java.util.TreeSet<>();
+      tags.forEach(t -> n.add(Tags.normalize(t)));
+      tags = Collections.unmodifiableSet(n);
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      for (String t : facts.ticket().tags()) {
+        if (tags.contains(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The ticket has one of these types.
+   *
+   * @param types the types, non-empty
+   */
+  record TypeIn(Set<TicketType> types) implements Rule {
+    /** Validates and copies. */
+    public TypeIn {
+      types = enums(types, TicketType.class, "types");
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return types.contains(facts.ticket().type());
+    }
+  }
+
+  /**
+   * The ticket is in one of these tiers.
+   *
+   * @param tiers tiers, each 1 to {@link Ticket#MAX_TIER}, non-empty
+   */
+  record TierIn(Set<Integer> tiers) implements Rule {
+    /** Validates and copies. */
+    public TierIn {
+      Checks.elements(tiers, "tiers", 100);
+      Checks.require(!tiers.isEmpty(), "tiers must not be empty");
+      tiers.forEach(t -> Checks.require(t >= 1 && t <= Ticket.MAX_TIER, "tier must be between 1 and " + Ticket.MAX_TIER));
+      tiers = Set.copyOf(tiers);
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return tiers.contains(facts.ticket().tier());
+    }
+  }
+
+  /**
+   * The ticket's priority is at least this one ({@link Priority} order: LOW &lt; NORMAL &lt; HIGH
+   * &lt; URGENT).
+   *
+   * @param priority the lowest priority that matches
+   */
+  record PriorityAtLeast(Priority priority) implements Rule {
+    /** Validates. */
+    public PriorityAtLeast {
+      Checks.notNull(priority, "priority");
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return facts.ticket().priority().compareTo(priority) >= 0;
+    }
+  }
+
+  /** The ticket's organization is marked VIP ({@link TicketFacts#vipOrganization()}). */
+  record VipOrganization() implements Rule {
+    @Override
+    public boolean test(TicketFacts facts) {
+      return facts.vipOrganization();
+    }
+  }
+
+  /**
+   * The ticket's organization has one of these service plans ({@link TicketFacts#plan()}).
+   *
+   * @param plans the plans, 1 to 1,000
+   */
+  record PlanIn(Set<String> plans) implements Rule {
+    /** Validates and copies. */
+    public PlanIn {
+      Checks.elements(plans, "plans", 1000);
+      Checks.require(!plans.isEmpty(), "plans must not be empty");
+      plans.forEach(x -> Checks.line(x, "plan", 100));
+      plans = Set.copyOf(plans);
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return facts.plan() != null && plans.contains(facts.plan());
+    }
+  }
+
+  /**
+   * The ticket was reopened at least this many times.
+   *
+   * @param times at least 1
+   */
+  record ReopenedAtLeast(int times) implements Rule {
+    /** Validates. */
+    public ReopenedAtLeast {
+      Checks.require(times >= 1, "reopen count must be at least 1, was " + times);
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return facts.ticket().reopenCount() >= times;
+    }
+  }
+
+  /**
+   * The ticket's subject contains a keyword, ignoring case.
+   *
+   * @param keyword one line, at most 200 characters
+   */
+  record SubjectContains(String keyword) implements Rule {
+    /** Validates. */
+    public SubjectContains {
+      Checks.line(keyword, "keyword", 200);
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      return facts.ticket().subject().toLowerCase(java.util.Locale.ROOT).contains(keyword.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * The ticket's current cycle of an SLA metric has reached its warning threshold (from the stored
+   * SLA state, {@link Ticket#sla()}).
+   *
+   * @param metric the metric
+   */
+  record SlaWarned(dev.frontline.helpdesk.sla.SlaMetric metric) implements Rule {
+    /** Validates. */
+    public SlaWarned {
+      Checks.notNull(metric, "metric");
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      dev.frontline.helpdesk.sla.SlaMetricState s = facts.ticket().sla().get(metric);
+      return s != null && s.warned();
+    }
+  }
+
+  /**
+   * The ticket's current cycle of an SLA metric is breached at the evaluation instant: its stored
+   * status says so, or it is running and its due instant has passed.
+   *
+   * @param metric the metric
+   */
+  record SlaBreached(dev.frontline.helpdesk.sla.SlaMetric metric) implements Rule {
+    /** Validates. */
+    public SlaBreached {
+      Checks.notNull(metric, "metric");
+    }
+
+    @Override
+    public boolean test(TicketFacts facts) {
+      dev.frontline.helpdesk.sla.SlaMetricState s = facts.ticket().sla().get(metric);
+      if (s == null) {
+        return false;
+      }
+      Instant due = s.due();
+      return s.status() == dev.frontline.helpdesk.sla.SlaStatus.BREACHED
+          || (s.status() == dev.frontline.helpdesk.sla.SlaStatus.RUNNING && due != null && !facts.now().isBefore(due));
     }
   }
 
@@ -284,8 +515,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
-      return !rule.test(ticket);
+    public boolean test(TicketFacts facts) {
+      return !rule.test(facts);
     }
 
     @Override
@@ -308,8 +539,8 @@ public sealed interface Rule extends Condition
     }
 
     @Override
-    public boolean test(Ticket ticket) {
-      return rules.stream().anyMatch(r -> r.test(ticket));
+    public boolean test(TicketFacts facts) {
+      return rules.stream().anyMatch(r -> r.test(facts));
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.frontline.helpdesk.escalation;
 
+import dev.frontline.helpdesk.automation.Rule;
+import org.jspecify.annotations.Nullable;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.ticket.Priority;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * When an {@link EscalationRule} fires. Each trigger defines <em>occurrences</em>: a trigger that
@@ -16,6 +17,18 @@ import java.util.Locale;
  * ticket. Immutable and thread-safe.
  */
 public sealed interface EscalationTrigger {
+  /**
+   * The condition on the ticket's current facts that this trigger stands for, for the triggers that
+   * hold while a fact holds (priority, VIP, reopen count, tag, subject keyword); evaluated by the
+   * same {@link Rule} evaluator as every other rule. Null for the triggers that are moments in time
+   * (SLA warning and breach, no agent reply for a while, a manual escalation).
+   *
+   * @return the condition, or null
+   */
+  default @Nullable Rule condition() {
+    return null;
+  }
+
 
   /**
    * Fires when the warning threshold of the metric's open cycle is reached (also if the cycle has
@@ -148,10 +161,20 @@ public sealed interface EscalationTrigger {
     public PriorityAtLeast {
       Checks.notNull(priority, "priority");
     }
+
+    @Override
+    public Rule condition() {
+      return new Rule.PriorityAtLeast(priority);
+    }
   }
 
   /** See {@link #vipOrganization}. */
-  record VipOrganization() implements EscalationTrigger {}
+  record VipOrganization() implements EscalationTrigger {
+    @Override
+    public Rule condition() {
+      return new Rule.VipOrganization();
+    }
+  }
 
   /**
    * See {@link #reopenedAtLeast}.
@@ -163,6 +186,11 @@ public sealed interface EscalationTrigger {
     public ReopenedAtLeast {
       Checks.require(times >= 1, "reopen count must be at least 1, was " + times);
     }
+
+    @Override
+    public Rule condition() {
+      return new Rule.ReopenedAtLeast(times);
+    }
   }
 
   /**
@@ -171,9 +199,14 @@ public sealed interface EscalationTrigger {
    * @param tag the tag, lower-cased
    */
   record Tagged(String tag) implements EscalationTrigger {
-    /** Validates and lower-cases. */
+    /** Validates and normalizes like ticket tags (a tag no ticket can carry is refused). */
     public Tagged {
-      tag = Checks.line(tag, "tag", 100).toLowerCase(Locale.ROOT);
+      tag = dev.frontline.helpdesk.ticket.Tags.normalize(tag);
+    }
+
+    @Override
+    public Rule condition() {
+      return new Rule.HasTag(tag);
     }
   }
 
@@ -186,6 +219,11 @@ public sealed interface EscalationTrigger {
     /** Validates. */
     public SubjectContains {
       Checks.line(keyword, "keyword", 200);
+    }
+
+    @Override
+    public Rule condition() {
+      return new Rule.SubjectContains(keyword);
     }
   }
 

@@ -107,4 +107,17 @@ public final class Kernel {
   public AccessControl access() {
     return access;
   }
+
+  /**
+   * The facts every rule is evaluated on (one directory read for the organization's VIP flag and
+   * plan), at the clock's instant.
+   *
+   * @param t a ticket
+   * @return its facts now
+   */
+  public dev.frontline.helpdesk.automation.TicketFacts facts(dev.frontline.helpdesk.ticket.Ticket t) {
+    dev.frontline.helpdesk.directory.Organization org =
+        t.organization() == null ? null : directory().findOrganization(t.organization()).orElse(null);
+    return new dev.frontline.helpdesk.automation.TicketFacts(t, org != null && org.vip(), org == null ? null : org.plan(), clock().instant());
+  }
 }

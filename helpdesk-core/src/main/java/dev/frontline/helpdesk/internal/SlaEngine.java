@@ -1,5 +1,7 @@
 package dev.frontline.helpdesk.internal;
 
+import dev.frontline.helpdesk.automation.Rule;
+import dev.frontline.helpdesk.automation.TicketFacts;
 import dev.frontline.helpdesk.directory.Organization;
 import dev.frontline.helpdesk.escalation.EscalationRule;
 import dev.frontline.helpdesk.escalation.EscalationTrigger;
@@ -10,7 +12,6 @@ import dev.frontline.helpdesk.sla.SlaMetricStatus;
 import dev.frontline.helpdesk.sla.SlaPolicy;
 import dev.frontline.helpdesk.sla.SlaReport;
 import dev.frontline.helpdesk.sla.SlaStatus;
-import dev.frontline.helpdesk.sla.SlaSubject;
 import dev.frontline.helpdesk.sla.SlaTimeline;
 import dev.frontline.helpdesk.spi.DirectoryStore;
 import dev.frontline.helpdesk.ticket.Author;
@@ -71,12 +72,13 @@ public final class SlaEngine implements DeadlineCalculator {
 
   /**
    * @param t a ticket
-   * @return the facts SLA policies and rule conditions match on
+   * @param now the evaluation instant
+   * @return the facts SLA policies, escalation rules and their conditions are evaluated on (one
+   *     directory read for the organization's VIP flag and plan)
    */
-  public SlaSubject subject(Ticket t) {
-    String plan = t.organization() == null ? null
-        : directory.findOrganization(t.organization()).map(Organization::plan).orElse(null);
-    return new SlaSubject(t.priority(), t.organization(), t.channel(), t.type(), t.tags(), t.tier(), plan);
+  public TicketFacts facts(Ticket t, Instant now) {
+    Organization org = t.organization() == null ? null : directory.findOrganization(t.organization()).orElse(null);
+    return new TicketFacts(t, org != null && org.vip(), org == null ? null : org.plan(), now);
   }
 
   /**
@@ -84,7 +86,11 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the policy that applies, if any
    */
   public Optional<SlaPolicy> policy(Ticket t) {
-    return policies.isEmpty() ? Optional.empty() : SlaPolicy.firstMatching(policies, subject(t));
+    return policies.isEmpty() ? Optional.empty() : SlaPolicy.firstMatching(policies, facts(t, clock.instant()));
+  }
+
+  private Optional<SlaPolicy> policy(TicketFacts f) {
+    return policies.isEmpty() ? Optional.empty() : SlaPolicy.firstMatching(policies, f);
   }
 
   /**
@@ -165,7 +171,12 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the SLA report, or null if no policy applies
    */
   public @Nullable SlaReport report(Ticket t, List<TicketEvent> history, Instant now) {
-    Optional<SlaPolicy> p = policy(t);
+    return report(facts(t, now), history, now);
+  }
+
+  private @Nullable SlaReport report(TicketFacts f, List<TicketEvent> history, Instant now) {
+    Ticket t = f.ticket();
+    Optional<SlaPolicy> p = policy(f);
     if (p.isEmpty() || history.isEmpty()) {
       return null;
     }
@@ -197,25 +208,35 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the pending occurrences, in rule order
    */
   public List<Occurrence> pending(Ticket t, List<TicketEvent> history, @Nullable SlaReport report, Instant now) {
+    return pending(facts(t, now), history, report, now);
+  }
+
+  private List<Occurrence> pending(TicketFacts f, List<TicketEvent> history, @Nullable SlaReport report, Instant now) {
+    Ticket t = f.ticket();
     if (rules.isEmpty() || !t.state().isActive()) {
       return List.of();
     }
     Set<String> fired = new HashSet<>();
     for (TicketEvent e : history) {
-      if (e.change() instanceof TicketChange.EscalationStepFired f) {
-        fired.add(f.rule() + '\n' + f.step());
+      if (e.change() instanceof TicketChange.EscalationStepFired fs) {
+        fired.add(fs.rule() + '\n' + fs.step());
       }
     }
     Instant held = t.nextDeadline() != null && !t.nextDeadline().isAfter(now) ? t.nextDeadline() : now;
-    SlaSubject subject = subject(t);
     List<Occurrence> out = new ArrayList<>();
     for (EscalationRule rule : rules) {
-      if (!rule.conditions().matches(subject)) {
+      if (!rule.conditions().matches(f)) {
         continue;
       }
       List<Occurrence> occ = new ArrayList<>();
       EscalationTrigger tr = rule.trigger();
-      if (tr instanceof EscalationTrigger.SlaWarning w) {
+      Rule condition = tr.condition();
+      if (condition != null) {
+        // a trigger that holds while a fact holds: the same evaluator as every other rule
+        if (condition.test(f)) {
+          occ.add(new Occurrence(rule, "once", held));
+        }
+      } else if (tr instanceof EscalationTrigger.SlaWarning w) {
         SlaMetricStatus s = report == null ? null : report.status(w.metric());
         if (s != null && open(s) && s.warningAt() != null && (s.status() != SlaStatus.PAUSED || s.warned())) {
           occ.add(new Occurrence(rule, cycleKey(w.metric(), s), s.warningAt()));
@@ -224,27 +245,6 @@ public final class SlaEngine implements DeadlineCalculator {
         SlaMetricStatus s = report == null ? null : report.status(b.metric());
         if (s != null && open(s) && s.due() != null && s.status() != SlaStatus.PAUSED) {
           occ.add(new Occurrence(rule, cycleKey(b.metric(), s), s.due().plus(b.delay())));
-        }
-      } else if (tr instanceof EscalationTrigger.PriorityAtLeast p) {
-        if (t.priority().compareTo(p.priority()) >= 0) {
-          occ.add(new Occurrence(rule, "once", held));
-        }
-      } else if (tr instanceof EscalationTrigger.VipOrganization) {
-        if (t.organization() != null
-            && directory.findOrganization(t.organization()).map(Organization::vip).orElse(false)) {
-          occ.add(new Occurrence(rule, "once", held));
-        }
-      } else if (tr instanceof EscalationTrigger.ReopenedAtLeast r) {
-        if (t.reopenCount() >= r.times()) {
-          occ.add(new Occurrence(rule, "once", held));
-        }
-      } else if (tr instanceof EscalationTrigger.Tagged tg) {
-        if (t.tags().contains(tg.tag())) {
-          occ.add(new Occurrence(rule, "once", held));
-        }
-      } else if (tr instanceof EscalationTrigger.SubjectContains k) {
-        if (t.subject().toLowerCase(Locale.ROOT).contains(k.keyword().toLowerCase(Locale.ROOT))) {
-          occ.add(new Occurrence(rule, "once", held));
         }
       } else if (tr instanceof EscalationTrigger.NoAgentReplyFor n) {
         if (t.state() == TicketState.NEW || t.state() == TicketState.OPEN) {
@@ -288,10 +288,11 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the next deadline and its detail
    */
   public Result compute(Ticket ticket, List<TicketEvent> history, Instant now) {
-    SlaReport r = report(ticket, history, now);
+    TicketFacts f = facts(ticket, now);
+    SlaReport r = report(f, history, now);
     Instant next = r == null ? null : r.nextDeadline();
     Occurrence first = null;
-    for (Occurrence o : pending(ticket, history, r, now)) {
+    for (Occurrence o : pending(f, history, r, now)) {
       if (next == null || o.at().isBefore(next)) {
         next = o.at();
         first = o;

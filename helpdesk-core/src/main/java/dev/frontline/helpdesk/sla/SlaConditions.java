@@ -1,16 +1,25 @@
 package dev.frontline.helpdesk.sla;
 
+import dev.frontline.helpdesk.automation.Rule;
+import dev.frontline.helpdesk.automation.TicketFacts;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.ticket.Channel;
 import dev.frontline.helpdesk.ticket.Priority;
 import dev.frontline.helpdesk.ticket.TicketType;
+import dev.frontline.helpdesk.ticket.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Which tickets a policy applies to. Each non-empty set must match (AND across fields); within a
- * field any listed value matches (OR); an empty set matches everything. For {@code tags} a ticket
- * matches if it has at least one of them. Immutable and thread-safe.
+ * Which tickets a policy (or an escalation rule) applies to. Each non-empty set must match (AND
+ * across fields); within a field any listed value matches (OR); an empty set matches everything.
+ * For {@code tags} a ticket matches if it has at least one of them. A shorthand for a list of
+ * {@link Rule}s ({@link #rules()}), evaluated by the same evaluator as triggers and automations.
+ * Tags are normalized like ticket tags and tiers must be 1 to {@link
+ * dev.frontline.helpdesk.ticket.Ticket#MAX_TIER}, so a condition that could never match is refused
+ * when it is made. Immutable and thread-safe.
  *
  * @param priorities matching priorities
  * @param organizations matching organizations (a ticket without one never matches a non-empty set)
@@ -37,8 +46,13 @@ public record SlaConditions(
     organizations = Set.copyOf(Checks.elements(organizations, "organizations", 10_000));
     channels = Set.copyOf(Checks.elements(channels, "channels", 100));
     types = Set.copyOf(Checks.elements(types, "types", 100));
-    tags = Set.copyOf(Checks.elements(tags, "tags", 1000));
+    Checks.elements(tags, "tags", 1000);
+    Set<String> normalized = new java.util.TreeSet<>();
+    tags.forEach(t -> normalized.add(Tags.normalize(t)));
+    tags = Set.copyOf(normalized);
     tiers = Set.copyOf(Checks.elements(tiers, "tiers", 100));
+    tiers.forEach(t -> Checks.require(t >= 1 && t <= dev.frontline.helpdesk.ticket.Ticket.MAX_TIER,
+        "tier must be between 1 and " + dev.frontline.helpdesk.ticket.Ticket.MAX_TIER + ", was " + t));
     plans = Set.copyOf(Checks.elements(plans, "plans", 1000));
   }
 
@@ -104,17 +118,47 @@ public record SlaConditions(
   }
 
   /**
-   * @param s a ticket's facts
-   * @return whether every non-empty condition matches
+   * @return the conditions as rules, one per non-empty field (all must hold); empty for {@link
+   *     #any()}
    */
-  public boolean matches(SlaSubject s) {
-    Checks.notNull(s, "subject");
-    return (priorities.isEmpty() || priorities.contains(s.priority()))
-        && (organizations.isEmpty() || (s.organization() != null && organizations.contains(s.organization())))
-        && (channels.isEmpty() || channels.contains(s.channel()))
-        && (types.isEmpty() || types.contains(s.type()))
-        && (tags.isEmpty() || s.tags().stream().anyMatch(tags::contains))
-        && (tiers.isEmpty() || tiers.contains(s.tier()))
-        && (plans.isEmpty() || (s.plan() != null && plans.contains(s.plan())));
+  public List<Rule> rules() {
+    List<Rule> out = new ArrayList<>();
+    if (!priorities.isEmpty()) {
+      out.add(new Rule.PriorityIn(priorities));
+    }
+    if (!organizations.isEmpty()) {
+      out.add(new Rule.OrganizationIn(organizations));
+    }
+    if (!channels.isEmpty()) {
+      out.add(new Rule.ChannelIn(channels));
+    }
+    if (!types.isEmpty()) {
+      out.add(new Rule.TypeIn(types));
+    }
+    if (!tags.isEmpty()) {
+      out.add(new Rule.TagIn(tags));
+    }
+    if (!tiers.isEmpty()) {
+      out.add(new Rule.TierIn(tiers));
+    }
+    if (!plans.isEmpty()) {
+      out.add(new Rule.PlanIn(plans));
+    }
+    return out;
   }
+
+  /**
+   * @param facts a ticket's facts
+   * @return whether every rule of {@link #rules()} holds
+   */
+  public boolean matches(TicketFacts facts) {
+    Checks.notNull(facts, "facts");
+    for (Rule r : rules()) {
+      if (!r.test(facts)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 }

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.sla;
 
+import dev.frontline.helpdesk.automation.TicketFacts;
 import dev.frontline.helpdesk.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -48,22 +49,22 @@ public record SlaPolicy(String name, SlaConditions conditions, Map<SlaMetric, Sl
   }
 
   /**
-   * @param subject a ticket's facts
+   * @param facts a ticket's facts
    * @return whether this policy applies to it
    */
-  public boolean matches(SlaSubject subject) {
-    return conditions.matches(subject);
+  public boolean matches(TicketFacts facts) {
+    return conditions.matches(facts);
   }
 
   /**
    * @param policies policies in order of precedence
-   * @param subject a ticket's facts
+   * @param facts a ticket's facts
    * @return the first policy that applies, if any
    */
-  public static Optional<SlaPolicy> firstMatching(List<SlaPolicy> policies, SlaSubject subject) {
+  public static Optional<SlaPolicy> firstMatching(List<SlaPolicy> policies, TicketFacts facts) {
     Checks.elements(policies, "policies", 10_000);
-    Checks.notNull(subject, "subject");
-    return policies.stream().filter(p -> p.matches(subject)).findFirst();
+    Checks.notNull(facts, "facts");
+    return policies.stream().filter(p -> p.matches(facts)).findFirst();
   }
 
   /** Collects a policy. Not thread-safe. */

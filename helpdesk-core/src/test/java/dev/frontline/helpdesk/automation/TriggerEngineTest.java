@@ -82,6 +82,22 @@ class TriggerEngineTest {
     }
 
     @Test
+    @DisplayName("conditions see the organization's facts from the directory: VIP flag and plan, read when the trigger runs")
+    void organizationFacts() {
+      engine.add(new Trigger("vip-gold", TriggerEvent.CREATED, List.of(Condition.vipOrganization(), Condition.planIn("gold")),
+          List.of(Action.addTag("vip-gold"))));
+      d.dir.saveOrganization(new dev.frontline.helpdesk.directory.Organization(dev.frontline.helpdesk.OpsDesk.ACME, "Acme", true, false, "gold"));
+      Ticket plain = d.carolAsks("Not VIP yet");
+      assertThat(d.tickets.get(d.system, plain.id()).tags()).doesNotContain("vip-gold");
+      d.dir.saveOrganization(new dev.frontline.helpdesk.directory.Organization(dev.frontline.helpdesk.OpsDesk.ACME, "Acme", true, true, "gold"));
+      Ticket vip = d.carolAsks("Now VIP");
+      assertThat(d.tickets.get(d.system, vip.id()).tags()).contains("vip-gold");
+      d.dir.saveOrganization(new dev.frontline.helpdesk.directory.Organization(dev.frontline.helpdesk.OpsDesk.ACME, "Acme", true, true, "silver"));
+      Ticket silver = d.carolAsks("VIP on silver");
+      assertThat(d.tickets.get(d.system, silver.id()).tags()).doesNotContain("vip-gold");
+    }
+
+    @Test
     @DisplayName("conditions are checked on the current ticket; non-matching events and tickets are ignored")
     void conditions() {
       engine.add(new Trigger("urgent-reply", TriggerEvent.CUSTOMER_REPLIED, List.of(Condition.priorityIn(Priority.URGENT)),

@@ -8,6 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.frontline.helpdesk.ValidationException;
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.automation.TicketFacts;
+import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.ticket.Author;
+import dev.frontline.helpdesk.ticket.TicketChange;
+import dev.frontline.helpdesk.ticket.TicketEvent;
+import dev.frontline.helpdesk.ticket.TicketHistory;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketKey;
 import dev.frontline.helpdesk.directory.OrganizationId;
 import dev.frontline.helpdesk.sla.SlaEvent.AgentPublicReply;
 import dev.frontline.helpdesk.sla.SlaEvent.Created;
@@ -252,8 +261,18 @@ class SlaClockTest {
   @Nested
   @DisplayName("Policies")
   class Policies {
-    final SlaSubject urgentAcme =
-        new SlaSubject(Priority.URGENT, OrganizationId.of("acme"), Channel.EMAIL, TicketType.INCIDENT, Set.of("vip", "billing"), 1);
+    final TicketFacts urgentAcme =
+        facts(Priority.URGENT, OrganizationId.of("acme"), Channel.EMAIL, TicketType.INCIDENT, Set.of("vip", "billing"), 1);
+
+    /** The facts of a ticket made from these values (no VIP flag, no plan). */
+    static TicketFacts facts(Priority p, @org.jspecify.annotations.Nullable OrganizationId org, Channel ch, TicketType type,
+        Set<String> tags, int tier) {
+      Instant at = Instant.parse("2026-01-05T09:00:00Z");
+      TicketEvent created = new TicketEvent(TicketId.of("t-1"), 1, Author.of(Principal.system("test")), at,
+          new TicketChange.Created(new TicketKey("HD", 1), "Subject", CustomerId.of("carol"), org, ch, p, type,
+              new java.util.TreeSet<>(tags), new java.util.TreeMap<>(), tier, null, null));
+      return TicketFacts.of(TicketHistory.apply(null, created));
+    }
 
     @Test
     @DisplayName("the first matching policy applies; empty conditions match everything")
@@ -265,7 +284,7 @@ class SlaClockTest {
       SlaPolicy tier2 = SlaPolicy.builder("tier2").conditions(SlaConditions.any().withTiers(Set.of(2))).build();
       SlaPolicy other = SlaPolicy.builder("other").build();
       assertThat(SlaPolicy.firstMatching(List.of(tier2, vip, other), urgentAcme)).contains(vip);
-      SlaSubject low = new SlaSubject(Priority.LOW, null, Channel.WEB, TicketType.QUESTION, Set.of(), 2);
+      TicketFacts low = facts(Priority.LOW, null, Channel.WEB, TicketType.QUESTION, Set.of(), 2);
       assertThat(SlaPolicy.firstMatching(List.of(vip, tier2, other), low)).contains(tier2);
       assertThat(SlaPolicy.firstMatching(List.of(vip), low)).isEmpty();
       SlaConditions acme = SlaConditions.any().withOrganizations(Set.of(OrganizationId.of("acme")));

@@ -50,7 +50,17 @@ class AutomationDefinitionJsonTest {
       Condition.fieldEquals("trial", new FieldValue.Bool(true)),
       Condition.fieldEquals("renewal", new FieldValue.Date(LocalDate.parse("2027-01-31"))),
       Condition.not(Condition.hasTag("x")),
-      Condition.anyOf(Condition.tierIs(1), Condition.not(Condition.anyOf(Condition.unassigned()))));
+      Condition.anyOf(Condition.tierIs(1), Condition.not(Condition.anyOf(Condition.unassigned()))),
+      new Rule.TagIn(java.util.Set.of("vip", "billing")),
+      new Rule.TypeIn(java.util.Set.of(TicketType.INCIDENT, TicketType.PROBLEM)),
+      new Rule.TierIn(java.util.Set.of(1, 3)),
+      Condition.priorityAtLeast(Priority.HIGH),
+      Condition.vipOrganization(),
+      Condition.planIn("gold", "platinum"),
+      Condition.reopenedAtLeast(2),
+      Condition.subjectContains("Outage \"EU\""),
+      Condition.slaWarned(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE),
+      Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION));
 
   static final List<Action> EVERY_ACTION = List.of(
       Action.setPriority(Priority.LOW),
@@ -83,6 +93,9 @@ class AutomationDefinitionJsonTest {
       for (Rule r : EVERY_RULE) {
         roundTrip(new Trigger("t", TriggerEvent.ANY, List.of(r), List.of(Action.addTag("x"))));
       }
+      assertThat(EVERY_RULE.stream().map(Object::getClass).distinct())
+          .as("every kind of the one condition vocabulary has a stored form")
+          .containsExactlyInAnyOrder(Rule.class.getPermittedSubclasses());
     }
 
     @Test

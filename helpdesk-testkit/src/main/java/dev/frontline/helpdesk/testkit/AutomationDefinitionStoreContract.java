@@ -176,6 +176,25 @@ public abstract class AutomationDefinitionStoreContract {
   }
 
   @Test
+  @DisplayName("conditions on tag, type and tier sets, organization facts and SLA facts come back equal")
+  void factConditions() {
+    Trigger t = new Trigger("sla-watch", TriggerEvent.ANY, List.of(
+        new dev.frontline.helpdesk.automation.Rule.TagIn(java.util.Set.of("vip", "gold")),
+        new dev.frontline.helpdesk.automation.Rule.TypeIn(java.util.Set.of(TicketType.INCIDENT, TicketType.PROBLEM)),
+        new dev.frontline.helpdesk.automation.Rule.TierIn(java.util.Set.of(2, 3)),
+        Condition.priorityAtLeast(Priority.HIGH),
+        Condition.vipOrganization(),
+        Condition.planIn("gold", "platinum"),
+        Condition.reopenedAtLeast(2),
+        Condition.subjectContains("outage"),
+        Condition.anyOf(Condition.slaWarned(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE),
+            Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION))),
+        List.of(Action.addTag("watched")));
+    store.save(t, AutomationDefinitionStore.NEW);
+    assertThat(store.find(Kind.TRIGGER, "sla-watch").orElseThrow().definition()).isEqualTo(t);
+  }
+
+  @Test
   @DisplayName("names are unique per kind: the same name may be a macro, a trigger and an automation")
   void kinds() {
     store.save(sampleMacro("same", "Same"), AutomationDefinitionStore.NEW);

@@ -202,7 +202,11 @@ public final class DefaultAutomationRunner implements AutomationRunner {
   private boolean fire(Automation a, Ticket seen, Instant now) {
     try {
       tickets.appendCustom(ACTOR, seen.id(), (t, history) -> {
-        if (t.state() != a.state() || !a.conditions().stream().allMatch(c -> c.test(t))) {
+        if (t.state() != a.state()) {
+          throw new NotDue();
+        }
+        dev.frontline.helpdesk.automation.TicketFacts facts = helpdesk.facts(t);
+        if (!a.conditions().stream().allMatch(c -> c.test(facts))) {
           throw new NotDue();
         }
         Instant since = enteredState(t, history);

@@ -214,7 +214,11 @@ public final class DefaultTriggerEngine implements TriggerEngine, TicketListener
             continue;
           }
           Optional<Ticket> t = helpdesk.tickets().find(ACTOR, entry.getKey());
-          if (t.isEmpty() || !tr.conditions().stream().allMatch(cond -> cond.test(t.get()))) {
+          if (t.isEmpty()) {
+            continue;
+          }
+          dev.frontline.helpdesk.automation.TicketFacts facts = helpdesk.facts(t.get());
+          if (!tr.conditions().stream().allMatch(cond -> cond.test(facts))) {
             continue;
           }
           c.fired.add(key);

@@ -357,6 +357,38 @@ final class DefinitionDocuments {
       n.put("kind", "field_equals");
       n.put("field", f.field());
       n.set("value", TicketFormat.fieldValue(f.value()));
+    } else if (r instanceof Rule.TagIn t) {
+      n.put("kind", "tag_in");
+      ArrayNode a = n.putArray("tags");
+      t.tags().stream().sorted().forEach(a::add);
+    } else if (r instanceof Rule.TypeIn t) {
+      n.put("kind", "type_in");
+      n.set("types", names(t.types()));
+    } else if (r instanceof Rule.TierIn t) {
+      n.put("kind", "tier_in");
+      ArrayNode a = n.putArray("tiers");
+      t.tiers().stream().sorted().forEach(a::add);
+    } else if (r instanceof Rule.PriorityAtLeast p) {
+      n.put("kind", "priority_at_least");
+      n.put("priority", p.priority().name());
+    } else if (r instanceof Rule.VipOrganization) {
+      n.put("kind", "vip_organization");
+    } else if (r instanceof Rule.PlanIn p) {
+      n.put("kind", "plan_in");
+      ArrayNode a = n.putArray("plans");
+      p.plans().stream().sorted().forEach(a::add);
+    } else if (r instanceof Rule.ReopenedAtLeast o) {
+      n.put("kind", "reopened_at_least");
+      n.put("times", o.times());
+    } else if (r instanceof Rule.SubjectContains k) {
+      n.put("kind", "subject_contains");
+      n.put("keyword", k.keyword());
+    } else if (r instanceof Rule.SlaWarned w) {
+      n.put("kind", "sla_warned");
+      n.put("metric", w.metric().name());
+    } else if (r instanceof Rule.SlaBreached b) {
+      n.put("kind", "sla_breached");
+      n.put("metric", b.metric().name());
     } else if (r instanceof Rule.Not not) {
       n.put("kind", "not");
       n.set("rule", rule(not.rule()));
@@ -403,10 +435,32 @@ final class DefinitionDocuments {
         }
         yield new Rule.FieldEquals(str(n, "field"), TicketFormat.readFieldValue(v));
       }
+      case "tag_in" -> new Rule.TagIn(new java.util.HashSet<>(list(n, "tags", DefinitionDocuments::string)));
+      case "type_in" -> new Rule.TypeIn(enums(TicketType.class, n, "types"));
+      case "tier_in" -> new Rule.TierIn(new java.util.HashSet<>(list(n, "tiers", e -> {
+        if (!e.canConvertToInt() || !e.isIntegralNumber()) {
+          throw new DefinitionFormatException("tiers must be integers");
+        }
+        return e.asInt();
+      })));
+      case "priority_at_least" -> new Rule.PriorityAtLeast(en(Priority.class, n, "priority"));
+      case "vip_organization" -> new Rule.VipOrganization();
+      case "plan_in" -> new Rule.PlanIn(new java.util.HashSet<>(list(n, "plans", DefinitionDocuments::string)));
+      case "reopened_at_least" -> new Rule.ReopenedAtLeast(integer(n, "times"));
+      case "subject_contains" -> new Rule.SubjectContains(str(n, "keyword"));
+      case "sla_warned" -> new Rule.SlaWarned(en(dev.frontline.helpdesk.sla.SlaMetric.class, n, "metric"));
+      case "sla_breached" -> new Rule.SlaBreached(en(dev.frontline.helpdesk.sla.SlaMetric.class, n, "metric"));
       case "not" -> new Rule.Not(readRule(req(n, "rule"), depth + 1));
       case "any_of" -> new Rule.AnyOf(list(n, "rules", e -> readRule(e, depth + 1)));
       default -> throw new DefinitionFormatException("unknown condition kind " + kind);
     };
+  }
+
+  private static String string(JsonNode e) {
+    if (!e.isTextual()) {
+      throw new DefinitionFormatException("expected a string, got " + e.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return e.asText();
   }
 
   // ---------------------------------------------------------------- actions
