@@ -17,11 +17,14 @@ import dev.frontline.helpdesk.feedback.CsatService;
 import dev.frontline.helpdesk.feedback.internal.DefaultCsatService;
 import dev.frontline.helpdesk.intake.InteractionService;
 import dev.frontline.helpdesk.intake.internal.DefaultInteractionService;
+import dev.frontline.helpdesk.automation.DefinitionService;
+import dev.frontline.helpdesk.automation.internal.DefaultDefinitionService;
 import dev.frontline.helpdesk.internal.ConfigurationCheck;
 import dev.frontline.helpdesk.internal.DeadlineCalculator;
 import dev.frontline.helpdesk.internal.DefaultEscalationRunner;
 import dev.frontline.helpdesk.internal.DefaultSlaService;
 import dev.frontline.helpdesk.internal.DefaultTicketService;
+import dev.frontline.helpdesk.internal.EscalationRules;
 import dev.frontline.helpdesk.internal.Kernel;
 import dev.frontline.helpdesk.internal.ListenerChain;
 import dev.frontline.helpdesk.internal.SlaEngine;
@@ -95,7 +98,7 @@ public final class Helpdesk {
   private final DirectoryStore directory;
   private final Clock clock;
   private final List<SlaPolicy> slaPolicies;
-  private final List<EscalationRule> escalationRules;
+  private final EscalationRules escalationRules;
   private final @Nullable RoutingPolicy routingPolicy;
   private final SlaService sla;
   private final EscalationRunner escalation;
@@ -110,18 +113,20 @@ public final class Helpdesk {
   private final Service<CsatService> csat;
   private final Service<MetricsService> metrics;
   private final Service<AssetService> assets;
+  private final Service<DefinitionService> definitions;
 
   private Helpdesk(Builder b, HelpdeskStores stores) {
     this.clock = b.clock;
     this.slaPolicies = b.slaPolicies;
-    this.escalationRules = b.escalationRules;
     this.routingPolicy = b.routingPolicy;
     DirectoryStore rawDirectory = stores.directoryStore();
     AccessControl access = new DefaultAccessControl(rawDirectory, clock, b.accessListeners);
     ListenerChain listeners = new ListenerChain();
     b.listeners.forEach(listeners::add);
-    SlaEngine engine = new SlaEngine(b.slaPolicies, b.escalationRules, rawDirectory, clock);
-    DeadlineCalculator deadlines = b.slaPolicies.isEmpty() && b.escalationRules.isEmpty() ? DeadlineCalculator.NONE : engine;
+    this.escalationRules = new EscalationRules(b.escalationRules, stores::automationDefinitionStore, rawDirectory, access);
+    SlaEngine engine = new SlaEngine(b.slaPolicies, escalationRules, rawDirectory, clock);
+    DeadlineCalculator deadlines = b.slaPolicies.isEmpty() && escalationRules.get().isEmpty() && !escalationRules.storable()
+        ? DeadlineCalculator.NONE : engine;
     DefaultTicketService tickets =
         new DefaultTicketService(
             stores.ticketStore(), rawDirectory, stores.blobStore(), access, clock, b.ids, List.of(listeners), b.keyPrefix,
@@ -130,7 +135,8 @@ public final class Helpdesk {
     this.directory = new ValidatingDirectory(rawDirectory, this::configurationProblems);
     this.sla = new DefaultSlaService(stores.ticketStore(), access, engine, clock);
     this.escalation =
-        new DefaultEscalationRunner(stores.ticketStore(), rawDirectory, tickets, engine, b.notificationSink, clock, b.ids, b.escalationBatchSize);
+        new DefaultEscalationRunner(stores.ticketStore(), rawDirectory, tickets, engine, b.notificationSink, clock, b.ids, b.escalationBatchSize,
+            escalationRules);
 
     // services on optional stores and capabilities: built now when everything they need is there,
     // otherwise refused with the reason at first use (or at build() when configured explicitly)
@@ -185,6 +191,8 @@ public final class Helpdesk {
     this.csat = Service.of("CSAT", () -> new DefaultCsatService(kernel), false);
     this.metrics = Service.of("metrics", () -> new DefaultMetricsService(access, stores.metricsStore()), false);
     this.assets = Service.of("assets", () -> new DefaultAssetService(kernel, stores.assetDirectory()), false);
+    this.definitions = Service.of("definitions", () -> new DefaultDefinitionService(
+        access, triggers::get, automations::get, macros::get, escalation, stores::automationDefinitionStore), false);
     listeners.freeze();
     Kernel.register(this, kernel);
   }
@@ -267,6 +275,14 @@ public final class Helpdesk {
   }
 
   /**
+   * @return the one administration service for stored definitions of every kind (macros, triggers,
+   *     automations, escalation rules)
+   */
+  public DefinitionService definitions() {
+    return definitions.get();
+  }
+
+  /**
    * @return macros (named sets of actions agents apply to a ticket)
    * @throws ConfigurationException if the store bundle has no automation definition store
    */
@@ -339,7 +355,7 @@ public final class Helpdesk {
   }
 
   private List<String> configurationProblems() {
-    return ConfigurationCheck.problems(kernel.directory(), slaPolicies, escalationRules, routingPolicy);
+    return ConfigurationCheck.problems(kernel.directory(), slaPolicies, escalationRules.get(), routingPolicy);
   }
 
   /** @return the clock */

@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.automation;
 
+import dev.frontline.helpdesk.escalation.EscalationRule;
 import dev.frontline.helpdesk.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.Locale;
 
 /**
  * A definition administrators write and a {@link dev.frontline.helpdesk.spi.AutomationDefinitionStore}
- * keeps: a {@link Macro}, a {@link Trigger} or a time-based {@link Automation}. Definitions are
- * identified by kind and name. Immutable.
+ * keeps, shared by every node on the store: a {@link Macro}, a {@link Trigger}, a time-based {@link
+ * Automation} or an {@link EscalationRule}. Definitions are identified by kind and name; {@link
+ * dev.frontline.helpdesk.Helpdesk#definitions()} administers every kind. Immutable.
  */
-public sealed interface AutomationDefinition permits Macro, Trigger, Automation {
+public sealed interface AutomationDefinition permits Macro, Trigger, Automation, EscalationRule {
 
   /** The kinds of definitions; names are unique within a kind. */
   enum Kind {
@@ -19,7 +21,9 @@ public sealed interface AutomationDefinition permits Macro, Trigger, Automation 
     /** A {@link Trigger}. */
     TRIGGER(Trigger.class),
     /** A time-based {@link Automation}. */
-    AUTOMATION(Automation.class);
+    AUTOMATION(Automation.class),
+    /** An {@link EscalationRule}. */
+    ESCALATION_RULE(EscalationRule.class);
 
     private final Class<? extends AutomationDefinition> type;
 

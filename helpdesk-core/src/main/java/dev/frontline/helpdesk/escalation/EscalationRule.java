@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.escalation;
 
+import dev.frontline.helpdesk.automation.AutomationDefinition;
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.sla.SlaConditions;
 import java.util.ArrayList;
@@ -19,15 +20,18 @@ import java.util.List;
  *     .then(EscalationAction.moveToTier(3, null)).build();
  * }</pre>
  *
- * Rules run in the order given to the helpdesk; several steps firing in one pass are applied in that
- * order in one update. Immutable and thread-safe.
+ * Rules given to the builder ({@code Helpdesk.Builder#escalationRules}) run first, in that order,
+ * then the rules defined in the store ({@link dev.frontline.helpdesk.Helpdesk#definitions()}), which
+ * every node sharing the store runs, in the order they were first defined. Several steps firing in
+ * one pass are applied in that order in one update. Immutable and thread-safe.
  *
  * @param name a unique identifier (letters, digits, {@code _.:@-}, up to 64), recorded in the history
  * @param trigger when it fires
  * @param conditions which tickets it applies to (the same facts SLA policies match on); default any
  * @param actions what it does, in order; at least one
  */
-public record EscalationRule(String name, EscalationTrigger trigger, SlaConditions conditions, List<EscalationAction> actions) {
+public record EscalationRule(String name, EscalationTrigger trigger, SlaConditions conditions, List<EscalationAction> actions)
+    implements AutomationDefinition {
   /** Validates and copies. */
   public EscalationRule {
     Checks.identifier(name, "rule name");
@@ -35,6 +39,12 @@ public record EscalationRule(String name, EscalationTrigger trigger, SlaConditio
     Checks.notNull(conditions, "conditions");
     actions = List.copyOf(Checks.elements(actions, "actions", 50));
     Checks.require(!actions.isEmpty(), "rule " + name + " needs at least one action");
+  }
+
+  /** @return {@link AutomationDefinition.Kind#ESCALATION_RULE} */
+  @Override
+  public Kind kind() {
+    return Kind.ESCALATION_RULE;
   }
 
   /**

@@ -1,5 +1,10 @@
 package dev.frontline.helpdesk.escalation;
 
+import dev.frontline.helpdesk.access.Principal;
+import dev.frontline.helpdesk.automation.StoredDefinition;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Fires escalation steps on due tickets. Call {@link #runOnce()} periodically (e.g. every minute from
  * a scheduler the host owns); several runners, in one or many processes, may share one store.
@@ -28,4 +33,55 @@ public interface EscalationRunner {
    * @return how many tickets were updated (steps fired or deadline recomputed)
    */
   int runOnce();
+
+  /**
+   * Defines or replaces an escalation rule in the store, shared by every node on it; it runs after
+   * the rules given to the builder, from the next evaluation of each ticket on (a ticket's deadline
+   * index moves to the rule's instant at its next change or due run). Same as {@link
+   * dev.frontline.helpdesk.Helpdesk#definitions()}'s {@code define}.
+   *
+   * @param principal needs {@link dev.frontline.helpdesk.access.Permission#ADMINISTER}
+   * @param rule the rule
+   * @param expectedRevision the revision read, {@link
+   *     dev.frontline.helpdesk.spi.AutomationDefinitionStore#NEW} for a new rule, or {@link
+   *     dev.frontline.helpdesk.spi.AutomationDefinitionStore#ANY_REVISION}
+   * @return the stored rule with its revision
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConfigurationException if the rule names tiers, teams or agents
+   *     the directory does not have (every problem is listed), or the store bundle has no definition
+   *     store
+   * @throws dev.frontline.helpdesk.ValidationException if a rule given to the builder has the name
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  StoredDefinition<EscalationRule> define(Principal principal, EscalationRule rule, long expectedRevision);
+
+  /**
+   * Deletes a stored escalation rule.
+   *
+   * @param principal needs {@code ADMINISTER}
+   * @param name the rule's name
+   * @param expectedRevision the revision read, or {@code ANY_REVISION}
+   * @return whether it existed
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   * @throws dev.frontline.helpdesk.ConcurrentModificationException if the stored revision differs
+   */
+  boolean delete(Principal principal, String name, long expectedRevision);
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @return the stored rules with their revisions, in the order they run
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  List<StoredDefinition<EscalationRule>> list(Principal principal);
+
+  /**
+   * @param principal needs {@code ADMINISTER}
+   * @param name a rule name
+   * @return the stored rule with its revision, if any
+   * @throws dev.frontline.helpdesk.AccessDeniedException without the permission
+   */
+  Optional<StoredDefinition<EscalationRule>> findStored(Principal principal, String name);
+
+  /** @return every rule in force, in order: the builder's, then the stored ones */
+  List<EscalationRule> rules();
 }

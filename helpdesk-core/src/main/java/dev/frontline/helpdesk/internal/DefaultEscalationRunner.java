@@ -50,6 +50,7 @@ public final class DefaultEscalationRunner implements EscalationRunner {
   private final Clock clock;
   private final IdGenerator ids;
   private final int batchSize;
+  private final EscalationRules rules;
 
   /**
    * @param store tickets
@@ -60,10 +61,11 @@ public final class DefaultEscalationRunner implements EscalationRunner {
    * @param clock time
    * @param ids entry ids
    * @param batchSize due tickets read per page
+   * @param rules the rules in force and their stored definitions
    */
   public DefaultEscalationRunner(
       TicketStore store, DirectoryStore directory, DefaultTicketService tickets, SlaEngine engine,
-      NotificationSink sink, Clock clock, IdGenerator ids, int batchSize) {
+      NotificationSink sink, Clock clock, IdGenerator ids, int batchSize, EscalationRules rules) {
     this.store = store;
     this.directory = directory;
     this.tickets = tickets;
@@ -72,6 +74,35 @@ public final class DefaultEscalationRunner implements EscalationRunner {
     this.clock = clock;
     this.ids = ids;
     this.batchSize = batchSize;
+    this.rules = rules;
+  }
+
+  @Override
+  public dev.frontline.helpdesk.automation.StoredDefinition<dev.frontline.helpdesk.escalation.EscalationRule> define(
+      dev.frontline.helpdesk.access.Principal principal, dev.frontline.helpdesk.escalation.EscalationRule rule, long expectedRevision) {
+    return rules.define(principal, rule, expectedRevision);
+  }
+
+  @Override
+  public boolean delete(dev.frontline.helpdesk.access.Principal principal, String name, long expectedRevision) {
+    return rules.delete(principal, name, expectedRevision);
+  }
+
+  @Override
+  public List<dev.frontline.helpdesk.automation.StoredDefinition<dev.frontline.helpdesk.escalation.EscalationRule>> list(
+      dev.frontline.helpdesk.access.Principal principal) {
+    return rules.list(principal);
+  }
+
+  @Override
+  public java.util.Optional<dev.frontline.helpdesk.automation.StoredDefinition<dev.frontline.helpdesk.escalation.EscalationRule>> findStored(
+      dev.frontline.helpdesk.access.Principal principal, String name) {
+    return rules.find(principal, name);
+  }
+
+  @Override
+  public List<dev.frontline.helpdesk.escalation.EscalationRule> rules() {
+    return rules.get();
   }
 
   @Override

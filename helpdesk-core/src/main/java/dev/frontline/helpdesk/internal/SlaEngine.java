@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SlaEngine implements DeadlineCalculator {
   private final List<SlaPolicy> policies;
-  private final List<EscalationRule> rules;
+  private final java.util.function.Supplier<List<EscalationRule>> rules;
   private final DirectoryStore directory;
   private final Clock clock;
 
@@ -50,15 +50,26 @@ public final class SlaEngine implements DeadlineCalculator {
    * @param clock the clock deadlines are computed at
    */
   public SlaEngine(List<SlaPolicy> policies, List<EscalationRule> rules, DirectoryStore directory, Clock clock) {
+    this(policies, () -> rules, directory, clock);
+  }
+
+  /**
+   * @param policies SLA policies, first match wins
+   * @param rules the escalation rules in force, in order (asked on every evaluation)
+   * @param directory for organizations' VIP flag
+   * @param clock the clock deadlines are computed at
+   */
+  public SlaEngine(List<SlaPolicy> policies, java.util.function.Supplier<List<EscalationRule>> rules, DirectoryStore directory,
+      Clock clock) {
     this.policies = List.copyOf(policies);
-    this.rules = List.copyOf(rules);
+    this.rules = rules;
     this.directory = directory;
     this.clock = clock;
   }
 
-  /** @return the escalation rules in order */
+  /** @return the escalation rules in force, in order */
   public List<EscalationRule> rules() {
-    return rules;
+    return rules.get();
   }
 
   /**
@@ -213,6 +224,7 @@ public final class SlaEngine implements DeadlineCalculator {
 
   private List<Occurrence> pending(TicketFacts f, List<TicketEvent> history, @Nullable SlaReport report, Instant now) {
     Ticket t = f.ticket();
+    List<EscalationRule> rules = this.rules.get();
     if (rules.isEmpty() || !t.state().isActive()) {
       return List.of();
     }

@@ -39,7 +39,7 @@ public interface HelpdeskStores {
    * @throws ConfigurationException if this bundle has none
    */
   default AutomationDefinitionStore automationDefinitionStore() {
-    throw missing("automationDefinitionStore()", "triggers, automations and macros");
+    throw missing("automationDefinitionStore()", "triggers, automations, macros and stored escalation rules");
   }
 
   /**

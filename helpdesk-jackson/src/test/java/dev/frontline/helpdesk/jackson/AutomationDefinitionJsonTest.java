@@ -99,6 +99,44 @@ class AutomationDefinitionJsonTest {
     }
 
     @Test
+    @DisplayName("escalation rules: every trigger and action kind, and conditions on every field, come back equal")
+    void escalationRules() {
+      List<dev.frontline.helpdesk.escalation.EscalationTrigger> triggers = List.of(
+          dev.frontline.helpdesk.escalation.EscalationTrigger.slaWarning(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.slaBreach(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION, Duration.ofHours(4)),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.priorityAtLeast(Priority.HIGH),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.vipOrganization(),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.reopenedAtLeast(2),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.tagged("vip"),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.subjectContains("Outage \"EU\""),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.noAgentReplyFor(Duration.ofMinutes(90)),
+          dev.frontline.helpdesk.escalation.EscalationTrigger.manualEscalation());
+      assertThat(triggers.stream().map(Object::getClass).distinct())
+          .containsExactlyInAnyOrder(dev.frontline.helpdesk.escalation.EscalationTrigger.class.getPermittedSubclasses());
+      List<dev.frontline.helpdesk.escalation.EscalationAction> actions = List.of(
+          dev.frontline.helpdesk.escalation.EscalationAction.moveToTier(2, null),
+          dev.frontline.helpdesk.escalation.EscalationAction.moveToTier(3, TeamId.of("third")),
+          dev.frontline.helpdesk.escalation.EscalationAction.reassign(null, AgentId.of("bob")),
+          dev.frontline.helpdesk.escalation.EscalationAction.reassign(TeamId.of("second"), null),
+          dev.frontline.helpdesk.escalation.EscalationAction.raisePriority(Priority.URGENT),
+          dev.frontline.helpdesk.escalation.EscalationAction.notification("team:second", "Ticket needs you\nnow"),
+          dev.frontline.helpdesk.escalation.EscalationAction.addTag("escalated"),
+          dev.frontline.helpdesk.escalation.EscalationAction.addNote("Escalated by rule ü"));
+      assertThat(actions.stream().map(Object::getClass).distinct())
+          .containsExactlyInAnyOrder(dev.frontline.helpdesk.escalation.EscalationAction.class.getPermittedSubclasses());
+      dev.frontline.helpdesk.sla.SlaConditions every = new dev.frontline.helpdesk.sla.SlaConditions(
+          java.util.Set.of(Priority.HIGH, Priority.URGENT),
+          java.util.Set.of(dev.frontline.helpdesk.directory.OrganizationId.of("acme")),
+          java.util.Set.of(Channel.EMAIL), java.util.Set.of(TicketType.INCIDENT), java.util.Set.of("vip", "eu"),
+          java.util.Set.of(1, 2), java.util.Set.of("gold"));
+      for (var t : triggers) {
+        for (var c : List.of(dev.frontline.helpdesk.sla.SlaConditions.any(), every)) {
+          roundTrip(new dev.frontline.helpdesk.escalation.EscalationRule("r", t, c, actions));
+        }
+      }
+    }
+
+    @Test
     @DisplayName("every action kind, alone, comes back equal, templates with their text")
     void everyAction() {
       for (Action a : EVERY_ACTION) {

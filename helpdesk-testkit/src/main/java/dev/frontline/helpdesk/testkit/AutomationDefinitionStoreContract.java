@@ -195,11 +195,32 @@ public abstract class AutomationDefinitionStoreContract {
   }
 
   @Test
-  @DisplayName("names are unique per kind: the same name may be a macro, a trigger and an automation")
+  @DisplayName("escalation rules are a kind of their own: trigger, conditions and actions come back equal")
+  void escalationRules() {
+    dev.frontline.helpdesk.escalation.EscalationRule r = dev.frontline.helpdesk.escalation.EscalationRule.builder("fr-breach")
+        .when(dev.frontline.helpdesk.escalation.EscalationTrigger.slaBreach(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE,
+            java.time.Duration.ofHours(4)))
+        .onlyFor(dev.frontline.helpdesk.sla.SlaConditions.any().withTiers(java.util.Set.of(1)).withTags(java.util.Set.of("vip")))
+        .then(dev.frontline.helpdesk.escalation.EscalationAction.moveToTier(2, TeamId.of("second")),
+            dev.frontline.helpdesk.escalation.EscalationAction.notification("team:second", "first response breached"),
+            dev.frontline.helpdesk.escalation.EscalationAction.reassign(null, AgentId.of("bob")))
+        .build();
+    StoredDefinition<dev.frontline.helpdesk.escalation.EscalationRule> s = store.save(r, AutomationDefinitionStore.NEW);
+    store.save(everyKindTrigger("fr-breach", 0), AutomationDefinitionStore.NEW);
+    assertThat(store.find(Kind.ESCALATION_RULE, "fr-breach").orElseThrow().definition()).isEqualTo(r);
+    assertThat(store.list(Kind.ESCALATION_RULE)).singleElement().satisfies(x -> assertThat(x.revision()).isEqualTo(s.revision()));
+    assertThat(store.delete(Kind.ESCALATION_RULE, "fr-breach", s.revision())).isTrue();
+    assertThat(store.find(Kind.TRIGGER, "fr-breach")).isPresent();
+  }
+
+  @Test
+  @DisplayName("names are unique per kind: the same name may be a macro, a trigger, an automation and an escalation rule")
   void kinds() {
     store.save(sampleMacro("same", "Same"), AutomationDefinitionStore.NEW);
     store.save(everyKindTrigger("same", 0), AutomationDefinitionStore.NEW);
     store.save(sampleAutomation("same"), AutomationDefinitionStore.NEW);
+    store.save(dev.frontline.helpdesk.escalation.EscalationRule.builder("same")
+        .then(dev.frontline.helpdesk.escalation.EscalationAction.addTag("same")).build(), AutomationDefinitionStore.NEW);
     for (Kind k : Kind.values()) {
       assertThat(store.list(k)).singleElement().satisfies(s -> {
         assertThat(s.kind()).isEqualTo(k);
