@@ -347,6 +347,16 @@ public class FrontlineAutoConfiguration {
 
   /**
    * @param helpdesk the helpdesk
+   * @return its administration of stored macros, triggers, automations and escalation rules
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public dev.frontline.helpdesk.automation.DefinitionService frontlineDefinitionService(Helpdesk helpdesk) {
+    return helpdesk.definitions();
+  }
+
+  /**
+   * @param helpdesk the helpdesk
    * @return its customer assets
    */
   @Bean

@@ -127,6 +127,7 @@ class FrontlineAutoConfigurationTest {
             TicketService.class, SlaService.class, EscalationRunner.class, KnowledgeService.class, KnowledgeIndexer.class,
             SimilarTicketService.class, TriggerEngine.class, AutomationRunner.class, MacroService.class,
             InteractionService.class, CsatService.class, MetricsService.class, AssetService.class, AccessControl.class,
+            dev.frontline.helpdesk.automation.DefinitionService.class,
             DirectoryStore.class, FrontlineHealthIndicator.class)) {
           assertThat(context).as(type.getSimpleName()).hasSingleBean(type);
         }
