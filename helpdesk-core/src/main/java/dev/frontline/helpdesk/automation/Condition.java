@@ -12,6 +12,7 @@ import dev.frontline.helpdesk.ticket.TicketType;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A test on a ticket's {@link TicketFacts} (its snapshot with its stored SLA state, its
@@ -228,5 +229,31 @@ public interface Condition {
    */
   static Rule.SlaBreached slaBreached(dev.frontline.helpdesk.sla.SlaMetric metric) {
     return new Rule.SlaBreached(metric);
+  }
+
+  /**
+   * @param from the state before, or null for any
+   * @param to the state after, or null for any
+   * @return the changes a trigger reacts to include such a state change
+   */
+  static Rule.StateChange stateChanged(@Nullable TicketState from, @Nullable TicketState to) {
+    return new Rule.StateChange(from, to);
+  }
+
+  /**
+   * @param to the new state
+   * @return the changes a trigger reacts to include a change to this state ("state became SOLVED")
+   */
+  static Rule.StateChange stateBecame(TicketState to) {
+    return new Rule.StateChange(null, Checks.notNull(to, "state"));
+  }
+
+  /**
+   * @param from the priority before, or null for any
+   * @param to the priority after, or null for any
+   * @return the changes a trigger reacts to include such a priority change
+   */
+  static Rule.PriorityChange priorityChanged(@Nullable Priority from, @Nullable Priority to) {
+    return new Rule.PriorityChange(from, to);
   }
 }

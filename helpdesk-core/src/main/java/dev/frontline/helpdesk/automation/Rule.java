@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A standard {@link Condition}: an immutable value with value equality that a {@link
@@ -50,6 +51,8 @@ public sealed interface Rule extends Condition
         Rule.SubjectContains,
         Rule.SlaWarned,
         Rule.SlaBreached,
+        Rule.StateChange,
+        Rule.PriorityChange,
         Rule.Not,
         Rule.AnyOf {
 
@@ -499,6 +502,49 @@ public sealed interface Rule extends Condition
       Instant due = s.due();
       return s.status() == dev.frontline.helpdesk.sla.SlaStatus.BREACHED
           || (s.status() == dev.frontline.helpdesk.sla.SlaStatus.RUNNING && due != null && !facts.now().isBefore(due));
+    }
+  }
+
+  /**
+   * The changes being reacted to ({@link TicketFacts#changes()}, a trigger's triggering changes)
+   * include a state change from {@code from} (any, if null) to {@code to} (any, if null); for
+   * example {@code StateChange(null, SOLVED)}: "the state became SOLVED". Never holds where there are
+   * no changes (automations, escalation rules, SLA matching).
+   *
+   * @param from the state before, or null for any
+   * @param to the state after, or null for any
+   */
+  record StateChange(@Nullable TicketState from, @Nullable TicketState to) implements Rule {
+    @Override
+    public boolean test(TicketFacts facts) {
+      for (dev.frontline.helpdesk.ticket.TicketChange c : facts.changes()) {
+        if (c instanceof dev.frontline.helpdesk.ticket.TicketChange.StateChanged sc
+            && (from == null || from == sc.from()) && (to == null || to == sc.to())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The changes being reacted to include a priority change from {@code from} (any, if null) to
+   * {@code to} (any, if null), e.g. "priority changed from NORMAL to URGENT". Never holds where there
+   * are no changes.
+   *
+   * @param from the priority before, or null for any
+   * @param to the priority after, or null for any
+   */
+  record PriorityChange(@Nullable Priority from, @Nullable Priority to) implements Rule {
+    @Override
+    public boolean test(TicketFacts facts) {
+      for (dev.frontline.helpdesk.ticket.TicketChange c : facts.changes()) {
+        if (c instanceof dev.frontline.helpdesk.ticket.TicketChange.PriorityChanged pc
+            && (from == null || from == pc.from()) && (to == null || to == pc.to())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -2,7 +2,9 @@ package dev.frontline.helpdesk.automation;
 
 import dev.frontline.helpdesk.internal.Checks;
 import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketChange;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +17,36 @@ import org.jspecify.annotations.Nullable;
  * @param vipOrganization whether the ticket's organization is marked VIP
  * @param plan the ticket's organization's service plan, or null (no organization, or none set)
  * @param now the evaluation instant (SLA facts such as "breached" are judged at it)
+ * @param changes the changes being reacted to, oldest first: a trigger's triggering changes on this
+ *     ticket; empty for automations, escalation rules and SLA matching, where conditions on changes
+ *     ({@link Rule.StateChange}, {@link Rule.PriorityChange}) never hold
  */
-public record TicketFacts(Ticket ticket, boolean vipOrganization, @Nullable String plan, Instant now) {
-  /** Validates. */
+public record TicketFacts(Ticket ticket, boolean vipOrganization, @Nullable String plan, Instant now, List<TicketChange> changes) {
+  /** Validates and copies. */
   public TicketFacts {
     Checks.notNull(ticket, "ticket");
     Checks.notNull(now, "now");
+    changes = List.copyOf(Checks.notNull(changes, "changes"));
+  }
+
+  /**
+   * Facts without changes.
+   *
+   * @param ticket the snapshot
+   * @param vipOrganization whether the organization is VIP
+   * @param plan the organization's plan, or null
+   * @param now the evaluation instant
+   */
+  public TicketFacts(Ticket ticket, boolean vipOrganization, @Nullable String plan, Instant now) {
+    this(ticket, vipOrganization, plan, now, List.of());
+  }
+
+  /**
+   * @param reactedTo the changes being reacted to
+   * @return these facts with those changes
+   */
+  public TicketFacts withChanges(List<TicketChange> reactedTo) {
+    return new TicketFacts(ticket, vipOrganization, plan, now, reactedTo);
   }
 
   /**

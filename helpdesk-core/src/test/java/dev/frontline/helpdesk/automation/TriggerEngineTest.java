@@ -82,6 +82,28 @@ class TriggerEngineTest {
     }
 
     @Test
+    @DisplayName("conditions on the changes: 'priority changed from NORMAL to URGENT' and 'state became SOLVED' fire only on those changes")
+    void changeConditions() {
+      engine.add(new Trigger("to-urgent", TriggerEvent.PRIORITY_CHANGED, List.of(Condition.priorityChanged(Priority.NORMAL, Priority.URGENT)),
+          List.of(Action.addTag("went-urgent"))));
+      engine.add(new Trigger("solved", TriggerEvent.ANY, List.of(Condition.stateBecame(dev.frontline.helpdesk.ticket.TicketState.SOLVED)),
+          List.of(Action.addTag("was-solved"))));
+      Ticket t = d.carolAsks("Printer");
+      Ticket high = d.tickets.update(d.system, t.id(), Ticket.ANY_VERSION,
+          dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.HIGH));
+      assertThat(high.tags()).doesNotContain("went-urgent", "was-solved");
+      d.tickets.update(d.system, t.id(), Ticket.ANY_VERSION, dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.URGENT));
+      assertThat(d.tickets.get(d.system, t.id()).tags()).as("HIGH to URGENT is not NORMAL to URGENT").doesNotContain("went-urgent");
+      Ticket u = d.carolAsks("Scanner");
+      d.tickets.update(d.system, u.id(), Ticket.ANY_VERSION, dev.frontline.helpdesk.ticket.TicketUpdate.none().withPriority(Priority.URGENT));
+      assertThat(d.tickets.get(d.system, u.id()).tags()).contains("went-urgent").doesNotContain("was-solved");
+      d.tickets.transition(d.system, u.id(), Ticket.ANY_VERSION, dev.frontline.helpdesk.ticket.TicketState.OPEN);
+      assertThat(d.tickets.get(d.system, u.id()).tags()).doesNotContain("was-solved");
+      d.tickets.transition(d.system, u.id(), Ticket.ANY_VERSION, dev.frontline.helpdesk.ticket.TicketState.SOLVED);
+      assertThat(d.tickets.get(d.system, u.id()).tags()).contains("was-solved");
+    }
+
+    @Test
     @DisplayName("conditions see the organization's facts from the directory: VIP flag and plan, read when the trigger runs")
     void organizationFacts() {
       engine.add(new Trigger("vip-gold", TriggerEvent.CREATED, List.of(Condition.vipOrganization(), Condition.planIn("gold")),

@@ -60,7 +60,11 @@ class AutomationDefinitionJsonTest {
       Condition.reopenedAtLeast(2),
       Condition.subjectContains("Outage \"EU\""),
       Condition.slaWarned(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE),
-      Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION));
+      Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION),
+      Condition.stateBecame(TicketState.SOLVED),
+      Condition.stateChanged(TicketState.PENDING, null),
+      Condition.priorityChanged(Priority.NORMAL, Priority.URGENT),
+      Condition.priorityChanged(null, null));
 
   static final List<Action> EVERY_ACTION = List.of(
       Action.setPriority(Priority.LOW),

@@ -176,7 +176,7 @@ public abstract class AutomationDefinitionStoreContract {
   }
 
   @Test
-  @DisplayName("conditions on tag, type and tier sets, organization facts and SLA facts come back equal")
+  @DisplayName("conditions on tag, type and tier sets, organization facts, SLA facts and changes come back equal")
   void factConditions() {
     Trigger t = new Trigger("sla-watch", TriggerEvent.ANY, List.of(
         new dev.frontline.helpdesk.automation.Rule.TagIn(java.util.Set.of("vip", "gold")),
@@ -188,7 +188,9 @@ public abstract class AutomationDefinitionStoreContract {
         Condition.reopenedAtLeast(2),
         Condition.subjectContains("outage"),
         Condition.anyOf(Condition.slaWarned(dev.frontline.helpdesk.sla.SlaMetric.FIRST_RESPONSE),
-            Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION))),
+            Condition.slaBreached(dev.frontline.helpdesk.sla.SlaMetric.RESOLUTION)),
+        Condition.stateBecame(TicketState.SOLVED),
+        Condition.priorityChanged(Priority.NORMAL, null)),
         List.of(Action.addTag("watched")));
     store.save(t, AutomationDefinitionStore.NEW);
     assertThat(store.find(Kind.TRIGGER, "sla-watch").orElseThrow().definition()).isEqualTo(t);

@@ -217,7 +217,8 @@ public final class DefaultTriggerEngine implements TriggerEngine, TicketListener
           if (t.isEmpty()) {
             continue;
           }
-          dev.frontline.helpdesk.automation.TicketFacts facts = helpdesk.facts(t.get());
+          dev.frontline.helpdesk.automation.TicketFacts facts =
+              helpdesk.facts(t.get()).withChanges(entry.getValue().stream().map(TicketEvent::change).toList());
           if (!tr.conditions().stream().allMatch(cond -> cond.test(facts))) {
             continue;
           }

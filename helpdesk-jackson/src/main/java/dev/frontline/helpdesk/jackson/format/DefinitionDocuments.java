@@ -570,6 +570,22 @@ final class DefinitionDocuments {
     } else if (r instanceof Rule.SlaBreached b) {
       n.put("kind", "sla_breached");
       n.put("metric", b.metric().name());
+    } else if (r instanceof Rule.StateChange c) {
+      n.put("kind", "state_change");
+      if (c.from() != null) {
+        n.put("from", c.from().name());
+      }
+      if (c.to() != null) {
+        n.put("to", c.to().name());
+      }
+    } else if (r instanceof Rule.PriorityChange c) {
+      n.put("kind", "priority_change");
+      if (c.from() != null) {
+        n.put("from", c.from().name());
+      }
+      if (c.to() != null) {
+        n.put("to", c.to().name());
+      }
     } else if (r instanceof Rule.Not not) {
       n.put("kind", "not");
       n.set("rule", rule(not.rule()));
@@ -626,6 +642,10 @@ final class DefinitionDocuments {
       case "subject_contains" -> new Rule.SubjectContains(str(n, "keyword"));
       case "sla_warned" -> new Rule.SlaWarned(en(dev.frontline.helpdesk.sla.SlaMetric.class, n, "metric"));
       case "sla_breached" -> new Rule.SlaBreached(en(dev.frontline.helpdesk.sla.SlaMetric.class, n, "metric"));
+      case "state_change" -> new Rule.StateChange(n.has("from") ? en(TicketState.class, n, "from") : null,
+          n.has("to") ? en(TicketState.class, n, "to") : null);
+      case "priority_change" -> new Rule.PriorityChange(n.has("from") ? en(Priority.class, n, "from") : null,
+          n.has("to") ? en(Priority.class, n, "to") : null);
       case "not" -> new Rule.Not(readRule(req(n, "rule"), depth + 1));
       case "any_of" -> new Rule.AnyOf(list(n, "rules", e -> readRule(e, depth + 1)));
       default -> throw new DefinitionFormatException("unknown condition kind " + kind);
