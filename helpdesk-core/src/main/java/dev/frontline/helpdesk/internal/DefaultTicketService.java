@@ -360,21 +360,14 @@ public final class DefaultTicketService implements TicketService {
   private Ticket replyAs(Rights checker, Principal author, TicketId id, long expectedVersion, Message message) {
     return withRetry(checker, id, expectedVersion, t -> {
       access.check(checker, t, Permission.TICKET_REPLY_PUBLIC);
-      boolean customer = author instanceof Principal.Customer;
-      if (customer && t.state() == TicketState.CLOSED
-          || customer && t.state() == TicketState.SOLVED && t.solvedAt() != null
-              && clock.instant().isAfter(t.solvedAt().plus(reopenWindow))) {
+      TicketDecisions.ReplyOutcome outcome = TicketDecisions.reply(t, author, clock.instant(), reopenWindow);
+      if (outcome == TicketDecisions.ReplyOutcome.FOLLOW_UP) {
         return followUp(author, t, message);
-      }
-      if (t.state() == TicketState.CLOSED || t.state() == TicketState.MERGED) {
-        throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and takes no replies");
       }
       TicketWriter.Change c = writer.change(author, t);
       c.add(new TicketChange.EntryAdded(writer.newEntry(c, author, EntryKind.PUBLIC_REPLY, message)));
-      if (customer && (t.state() == TicketState.SOLVED || t.state() == TicketState.PENDING)) {
+      if (outcome == TicketDecisions.ReplyOutcome.APPEND_AND_OPEN) {
         c.add(new TicketChange.StateChanged(t.state(), TicketState.OPEN));
-      } else if (author instanceof Principal.Agent && t.state() == TicketState.NEW) {
-        c.add(new TicketChange.StateChanged(TicketState.NEW, TicketState.OPEN));
       }
       return writer.commit(c);
     });
@@ -418,11 +411,8 @@ public final class DefaultTicketService implements TicketService {
     }
     return withRetry(r, id, expectedVersion, t -> {
       access.check(r, t, Permission.forTransition(target));
-      if (!t.state().canTransitionTo(target)) {
-        throw new IllegalTransitionException("cannot move ticket " + t.key() + " from " + t.state() + " to " + target);
-      }
       TicketWriter.Change c = writer.change(principal, t);
-      c.add(new TicketChange.StateChanged(t.state(), target));
+      c.add(TicketDecisions.transition(t, target));
       return writer.commit(c);
     });
   }
@@ -440,52 +430,10 @@ public final class DefaultTicketService implements TicketService {
       if (edits) {
         access.check(r, t, Permission.TICKET_EDIT);
       }
-      requireNotFinal(t);
       TicketWriter.Change c = writer.change(principal, t);
-      if (u.subject() != null && !u.subject().equals(t.subject())) {
-        c.add(new TicketChange.SubjectChanged(t.subject(), u.subject()));
-      }
-      if (u.priority() != null && u.priority() != t.priority()) {
-        c.add(new TicketChange.PriorityChanged(t.priority(), u.priority()));
-      }
-      if (u.type() != null && u.type() != t.type()) {
-        c.add(new TicketChange.TypeChanged(t.type(), u.type()));
-      }
-      Set<String> added = new TreeSet<>(u.addTags());
-      added.removeAll(t.tags());
-      Set<String> removed = new TreeSet<>(u.removeTags());
-      removed.retainAll(t.tags());
-      removed.removeAll(u.addTags());
-      if (t.tags().size() + added.size() - removed.size() > 100) {
-        throw new ValidationException("a ticket has at most 100 tags");
-      }
-      if (!added.isEmpty() || !removed.isEmpty()) {
-        c.add(new TicketChange.TagsChanged(added, removed));
-      }
-      Map<String, FieldValue> fields = new LinkedHashMap<>(t.fields());
-      for (var e : new TreeMap<>(u.setFields()).entrySet()) {
-        FieldValue before = fields.get(e.getKey());
-        if (!e.getValue().equals(before)) {
-          c.add(new TicketChange.FieldChanged(e.getKey(), before, e.getValue()));
-          fields.put(e.getKey(), e.getValue());
-        }
-      }
-      for (String f : new TreeSet<>(u.removeFields())) {
-        if (fields.containsKey(f) && !u.setFields().containsKey(f)) {
-          c.add(new TicketChange.FieldChanged(f, fields.remove(f), null));
-        }
-      }
-      if (fields.size() > 200) {
-        throw new ValidationException("a ticket has at most 200 custom fields");
-      }
+      TicketDecisions.update(t, u).forEach(c::add);
       return writer.commit(c);
     });
-  }
-
-  private static void requireNotFinal(Ticket t) {
-    if (t.state().isFinal()) {
-      throw new IllegalTransitionException("ticket " + t.key() + " is " + t.state() + " and cannot be changed");
-    }
   }
 
   @Override
@@ -501,12 +449,10 @@ public final class DefaultTicketService implements TicketService {
       } else {
         access.check(r, t, Permission.TICKET_ASSIGN);
       }
-      requireNotFinal(t);
+      TicketDecisions.requireNotFinal(t);
       validateTeamAndAgent(t.tier(), team, assignee);
       TicketWriter.Change c = writer.change(principal, t);
-      if (!Objects.equals(team, t.team()) || !Objects.equals(assignee, t.assignee())) {
-        c.add(new TicketChange.Assigned(t.team(), team, t.assignee(), assignee));
-      }
+      TicketDecisions.assign(t, team, assignee).ifPresent(c::add);
       return writer.commit(c);
     });
   }
@@ -527,11 +473,7 @@ public final class DefaultTicketService implements TicketService {
     Rights r = rights(principal);
     return withRetry(r, id, expectedVersion, t -> {
       access.check(r, t, up ? Permission.TICKET_ESCALATE : Permission.TICKET_DEESCALATE);
-      requireNotFinal(t);
-      if (up ? toTier <= t.tier() : toTier >= t.tier()) {
-        throw new ValidationException(
-            (up ? "escalation" : "de-escalation") + " from tier " + t.tier() + " must go " + (up ? "up" : "down") + ", not to tier " + toTier);
-      }
+      TicketDecisions.moveTier(t, toTier, up);
       TeamId target = team;
       if (target == null) {
         target = defaultTeam(toTier);
@@ -593,17 +535,7 @@ public final class DefaultTicketService implements TicketService {
       if (s.version() != sourceVersion) {
         throw new ConcurrentModificationException("ticket " + s.key() + " is at version " + s.version() + ", not " + sourceVersion);
       }
-      if (t.state().isFinal()) {
-        throw new IllegalTransitionException("cannot merge into ticket " + t.key() + ", it is " + t.state());
-      }
-      if (!s.state().canTransitionTo(TicketState.MERGED)) {
-        // the transition table is the rule: a SOLVED ticket must be reopened before it is merged
-        throw new IllegalTransitionException("cannot merge ticket " + s.key() + " from " + s.state());
-      }
-      if (!s.requester().equals(t.requester()) && (s.organization() == null || !s.organization().equals(t.organization()))) {
-        // two customers without an organization have nothing in common: null never equals null here
-        throw new ValidationException("tickets of different customers and organizations cannot be merged");
-      }
+      TicketDecisions.merge(s, t);
       TicketWriter.Change cs = writer.change(principal, s);
       cs.add(new TicketChange.MergedInto(targetId, s.state()));
       TicketWriter.Change ct = writer.change(principal, t);
@@ -627,7 +559,7 @@ public final class DefaultTicketService implements TicketService {
     return TicketWriter.retryOnConflict(() -> {
       Ticket s = load(r, sourceId);
       access.check(r, s, Permission.TICKET_SPLIT);
-      requireNotFinal(s);
+      TicketDecisions.requireNotFinal(s);
       Entry entry = null;
       for (Entry e : entries(store.history(sourceId))) {
         if (e.id().equals(entryId)) {

@@ -90,6 +90,9 @@ class SlaCyclePropertyTest {
     boolean replied = false;
     int next = 0;
     for (long m = 0; m <= nowMinute; m++) {
+      // several state changes in one minute (one instant): the last one holds, as on the SLA clock,
+      // so a ticket that reopens and closes again within the instant was never active
+      TicketState atMinuteStart = state;
       while (next < events.size() && minute(events.get(next).at()) == m) {
         SlaEvent e = events.get(next++);
         boolean deactivates = e instanceof Solved || (e instanceof StateChanged s && !s.to().isActive());
@@ -129,15 +132,14 @@ class SlaCyclePropertyTest {
         if (e instanceof AgentPublicReply) {
           replied = true;
         }
-        TicketState before = state;
         if (e instanceof Solved) {
           state = TicketState.SOLVED;
         } else if (e instanceof StateChanged s) {
           state = s.to();
         }
-        if (before.isActive() && !state.isActive()) {
-          inactiveSince = m;
-        }
+      }
+      if (atMinuteStart.isActive() && !state.isActive()) {
+        inactiveSince = m;
       }
       if (m == nowMinute) {
         break;
