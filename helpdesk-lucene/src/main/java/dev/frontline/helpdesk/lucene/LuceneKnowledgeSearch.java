@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -423,11 +424,55 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Most remembered typo-check answers per searcher; the memory is emptied when full. */
   private static final int MAX_KNOWN_ANSWERS = 100_000;
 
-  /** Typo-check answers for the searcher whose reader has this cache key. */
-  private record KnownAnswers(Object readerKey, Map<List<Object>, Boolean> answers) {}
+  /** Most remembered typo expansions per searcher; the memory is emptied when full. */
+  private static final int MAX_TYPO_EXPANSIONS = 10_000;
 
-  private final java.util.concurrent.atomic.AtomicReference<@Nullable KnownAnswers> knownAnswers =
+  /**
+   * What is remembered for the searcher whose reader has this cache key: typo-check answers, and
+   * the expansion (rewrite) of each typo clause.
+   */
+  private record SearcherMemory(Object readerKey, Map<List<Object>, Boolean> answers, Map<Query, Query> typos) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<@Nullable SearcherMemory> memory =
       new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The memory of this searcher: a new searcher (an index change) starts with an empty one. */
+  private SearcherMemory memory(IndexSearcher s) {
+    var helper = s.getIndexReader().getReaderCacheHelper();
+    Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
+    SearcherMemory current = memory.get();
+    if (current == null || current.readerKey() != readerKey || current.answers().size() > MAX_KNOWN_ANSWERS
+        || current.typos().size() > MAX_TYPO_EXPANSIONS) {
+      current = new SearcherMemory(
+          readerKey, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+      memory.set(current);
+    }
+    return current;
+  }
+
+  /**
+   * The typo clauses of a query as this searcher expands them: a typo clause (a fuzzy query) is
+   * rewritten to the terms it stands for once per searcher and word, so a word seen before costs
+   * no Levenshtein automaton and no scan of the term dictionary. The rewrite depends only on the
+   * index (not on the reader's rights: the filters decide what matches), so it is shared by every
+   * audience.
+   */
+  private UnaryOperator<Query> typos(IndexSearcher s) {
+    Map<Query, Query> typos = memory(s).typos();
+    return q -> {
+      Query cached = typos.get(q);
+      if (cached != null) {
+        return cached;
+      }
+      try {
+        Query rewritten = s.rewrite(q);
+        typos.put(q, rewritten);
+        return rewritten;
+      } catch (IOException e) {
+        throw new StorageException("knowledge search failed", e);
+      }
+    };
+  }
 
   /**
    * Whether a term occurs in a document that passes the filters (the reader may see). Stops at the
@@ -436,14 +481,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
    * word costs one look-up once the word has been seen with the same audience.
    */
   private Predicate<Term> known(IndexSearcher s, List<Query> filters) {
-    var helper = s.getIndexReader().getReaderCacheHelper();
-    Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
-    KnownAnswers current = knownAnswers.get();
-    if (current == null || current.readerKey() != readerKey || current.answers().size() > MAX_KNOWN_ANSWERS) {
-      current = new KnownAnswers(readerKey, new java.util.concurrent.ConcurrentHashMap<>());
-      knownAnswers.set(current);
-    }
-    Map<List<Object>, Boolean> answers = current.answers();
+    Map<List<Object>, Boolean> answers = memory(s).answers();
     List<Query> filterKey = List.copyOf(filters);
     return term -> {
       List<Object> key = List.of(filterKey, term);
@@ -587,7 +625,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       }
       Query relevance = query.text().isBlank()
           ? new MatchAllDocsQuery()
-          : queries.relevance(query.text(), langs, known(s, filters));
+          : queries.relevance(query.text(), langs, known(s, filters), typos(s));
       Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
       TopDocs top;
@@ -730,7 +768,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
     List<String> langs = Queries.analysisLanguages(locales, s.getIndexReader());
     List<Query> filters = filters(audience, locales, List.of(), Set.of());
-    Query relevance = queries.relevance(keywords, langs, known(s, filters));
+    Query relevance = queries.relevance(keywords, langs, known(s, filters), typos(s));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
     for (Query f : filters) {
       b.add(f, BooleanClause.Occur.FILTER);
