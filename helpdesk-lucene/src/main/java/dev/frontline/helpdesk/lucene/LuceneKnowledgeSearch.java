@@ -108,7 +108,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Schema version stored in the commit user data; a different value makes the index rebuild. */
-  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_VERSION = "3";
 
   /** Commit user data key of the schema version. */
   public static final String SCHEMA_KEY = "frontline.schema";
@@ -127,6 +127,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   private final FieldAnalyzer analyzer;
   private volatile QueryFactory queries;
+  /** Whether a ranking experiment set one ranking for every language (then every article gets n-grams). */
+  private volatile boolean experiment;
   private final Map<String, List<List<String>>> synonyms;
   private final LiveIndex live;
   private final @Nullable ArticleStore source;
@@ -137,6 +139,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private LuceneKnowledgeSearch(Builder b) throws IOException {
     this.analyzer = new FieldAnalyzer(b.packs);
     this.synonyms = Map.copyOf(b.synonyms);
+    this.experiment = b.ranking != null;
     this.queries = b.ranking == null
         ? new QueryFactory(analyzer, Ranking.DEFAULT, this::rankingOf, synonyms)
         : new QueryFactory(analyzer, b.ranking, synonyms);
@@ -163,6 +166,16 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       };
     }
     live.start(catchUp, b.refreshInterval, b.commitInterval);
+  }
+
+  /**
+   * Whether articles in this locale get character n-gram fields: only where a query can read them,
+   * that is where the language's ranking has n-gram clauses (or a ranking experiment set one
+   * ranking for every language). The n-gram statistics of a language's queries then come from the
+   * articles of n-gram languages only.
+   */
+  private boolean gramsIndexed(Locale locale) {
+    return experiment || rankingOf(Fields.lang(locale)).grams() > 0;
   }
 
   private Ranking rankingOf(String lang) {
@@ -276,6 +289,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   /** For ranking experiments only (the same weights for every language, on one index); not API. */
   void ranking(Ranking value) {
+    this.experiment = true;
     this.queries = new QueryFactory(analyzer, value, synonyms);
   }
 
@@ -299,7 +313,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     live.requireOpen();
     recordAnalysis(Fields.lang(article.locale()));
     try {
-      live.writer().updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
+      live.writer().updateDocument(
+          new Term(Fields.ID, article.id().value()), Documents.toDocument(article, gramsIndexed(article.locale())));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot index article " + article.id(), e);
     }
@@ -388,6 +403,40 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       out.add(new TermQuery(new Term(Fields.TAG, t)));
     }
     return out;
+  }
+
+  /**
+   * The filters without those that every document of this searcher's index passes (in a
+   * knowledge base where every article is published and public, the status and visibility
+   * filters of the public audience): they cannot change what matches, and each filter is one more
+   * iterator that every candidate of the query is checked against.
+   */
+  private static List<Query> withoutMatchAll(IndexSearcher s, List<Query> filters) throws IOException {
+    List<Query> out = new ArrayList<>(filters.size());
+    for (Query f : filters) {
+      if (!matchesAll(s.getIndexReader(), f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a filter matches every document of the index (deleted ones included): a term query
+   * whose term every document has, or a disjunction with such a clause.
+   */
+  private static boolean matchesAll(org.apache.lucene.index.IndexReader reader, Query q) throws IOException {
+    if (q instanceof TermQuery t) {
+      return reader.maxDoc() > 0 && reader.docFreq(t.getTerm()) == reader.maxDoc();
+    }
+    if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() <= 1) {
+      for (BooleanClause c : b.clauses()) {
+        if (c.getOccur() == BooleanClause.Occur.SHOULD && matchesAll(reader, c.getQuery())) {
+          return b.clauses().stream().allMatch(x -> x.getOccur() == BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -618,7 +667,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.notNull(audience, "audience");
     return live.search(s -> {
       List<String> langs = Queries.analysisLanguages(query.locales(), s.getIndexReader());
-      List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
+      List<Query> filters = withoutMatchAll(s, filters(audience, query.locales(), query.categoryPath(), query.tags()));
       Query translations = preferredTranslations(s, audience, query.locales());
       if (translations != null) {
         filters.add(translations);
@@ -767,7 +816,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       return List.of();
     }
     List<String> langs = Queries.analysisLanguages(locales, s.getIndexReader());
-    List<Query> filters = filters(audience, locales, List.of(), Set.of());
+    List<Query> filters = withoutMatchAll(s, filters(audience, locales, List.of(), Set.of()));
     Query relevance = queries.relevance(keywords, langs, known(s, filters), typos(s));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
     for (Query f : filters) {

@@ -41,9 +41,19 @@ public final class Documents {
 
   /**
    * @param article an article
-   * @return its document
+   * @return its document, with character n-gram fields
    */
   public static Document toDocument(Article article) {
+    return toDocument(article, true);
+  }
+
+  /**
+   * @param article an article
+   * @param grams whether to add the character n-gram fields (only the queries of languages whose
+   *     ranking uses n-grams read them; they are the largest fields to index)
+   * @return its document
+   */
+  public static Document toDocument(Article article, boolean grams) {
     String lang = Fields.lang(article.locale());
     String body = plainBody(article);
     Document d = new Document();
@@ -84,8 +94,10 @@ public final class Documents {
     d.add(new TextField(Fields.TITLE_EXACT, article.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY_EXACT, body, Field.Store.NO));
     d.add(new TextField(Fields.TITLE_PREFIX, article.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TITLE_GRAM, article.title(), Field.Store.NO));
-    d.add(new TextField(Fields.BODY_GRAM, body, Field.Store.NO));
+    if (grams) {
+      d.add(new TextField(Fields.TITLE_GRAM, article.title(), Field.Store.NO));
+      d.add(new TextField(Fields.BODY_GRAM, body, Field.Store.NO));
+    }
     return d;
   }
 }
