@@ -44,7 +44,10 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -723,17 +726,36 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       snippets = Snippets.of(s, analyzer, sorted, relevance, langs, Fields.BODY_STEM, false);
     }
     List<SearchHit> out = new ArrayList<>();
-    Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     for (ScoreDoc d : docs) {
-      Document doc = s.storedFields().document(d.doc, wanted);
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+      int doc = d.doc - leaf.docBase;
       out.add(new SearchHit(
-          ArticleId.of(doc.get(Fields.ID)),
-          Locale.forLanguageTag(doc.get(Fields.LOCALE)),
-          doc.get(Fields.TITLE_STORED),
+          ArticleId.of(binary(leaf, Fields.ID_DV, doc)),
+          Locale.forLanguageTag(locale(leaf, doc)),
+          binary(leaf, Fields.TITLE_DV, doc),
           Float.isNaN(d.score) ? 0 : d.score,
           snippets.getOrDefault(d.doc, "")));
     }
     return out;
+  }
+
+  /** A hit's id or title, from doc values (cheaper than decompressing its stored fields). */
+  private static String binary(LeafReaderContext leaf, String field, int doc) throws IOException {
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+    if (values == null || !values.advanceExact(doc)) {
+      throw new IOException("the knowledge index has no " + field + " for document " + doc);
+    }
+    return values.binaryValue().utf8ToString();
+  }
+
+  /** A hit's locale tag, from the locale facet's doc values. */
+  private static String locale(LeafReaderContext leaf, int doc) throws IOException {
+    SortedSetDocValues values = leaf.reader().getSortedSetDocValues(Fields.LOCALE_DV);
+    if (values == null || !values.advanceExact(doc)) {
+      throw new IOException("the knowledge index has no locale for document " + doc);
+    }
+    return values.lookupOrd(values.nextOrd()).utf8ToString();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.knowledge.Article;
 import dev.frontline.helpdesk.knowledge.BodyFormat;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -58,6 +59,7 @@ public final class Documents {
     String body = plainBody(article);
     Document d = new Document();
     d.add(new StringField(Fields.ID, article.id().value(), Field.Store.YES));
+    d.add(new BinaryDocValuesField(Fields.ID_DV, new BytesRef(article.id().value())));
     String tag = article.locale().toLanguageTag();
     d.add(new StringField(Fields.LOCALE, tag, Field.Store.YES));
     d.add(new SortedSetDocValuesField(Fields.LOCALE_DV, new BytesRef(tag)));
@@ -86,6 +88,7 @@ public final class Documents {
       d.add(new SortedSetDocValuesField(Fields.TAG_DV, new BytesRef(t)));
     }
     d.add(new StoredField(Fields.TITLE_STORED, article.title()));
+    d.add(new BinaryDocValuesField(Fields.TITLE_DV, new BytesRef(article.title())));
     d.add(new TextField(Fields.TITLE_STEM + lang, article.title(), Field.Store.YES));
     d.add(new Field(Fields.BODY_STEM + lang, body, STORED_WITH_OFFSETS));
     if (article.summary() != null) {
