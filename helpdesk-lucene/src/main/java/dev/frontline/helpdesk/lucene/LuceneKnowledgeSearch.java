@@ -49,6 +49,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
@@ -480,10 +481,18 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private static final int MAX_TYPO_EXPANSIONS = 10_000;
 
   /**
-   * What is remembered for the searcher whose reader has this cache key: typo-check answers, and
-   * the expansion (rewrite) of each typo clause.
+   * Most remembered term statistics per searcher (about half a kilobyte each with six segments);
+   * the memory is emptied when full.
    */
-  private record SearcherMemory(Object readerKey, Map<List<Object>, Boolean> answers, Map<Query, Query> typos) {}
+  private static final int MAX_TERM_STATES = 10_000;
+
+  /**
+   * What is remembered for the searcher whose reader has this cache key: typo-check answers, the
+   * expansion (rewrite) of each typo clause, and the statistics and per-segment positions of each
+   * term that a term clause looked up.
+   */
+  private record SearcherMemory(
+      Object readerKey, Map<List<Object>, Boolean> answers, Map<Query, Query> typos, Map<Term, TermStates> terms) {}
 
   private final java.util.concurrent.atomic.AtomicReference<@Nullable SearcherMemory> memory =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -493,32 +502,51 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     var helper = s.getIndexReader().getReaderCacheHelper();
     Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
     SearcherMemory current = memory.get();
-    if (current == null || current.readerKey() != readerKey || current.answers().size() > MAX_KNOWN_ANSWERS
-        || current.typos().size() > MAX_TYPO_EXPANSIONS) {
-      current = new SearcherMemory(
-          readerKey, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+    if (current == null || current.readerKey() != readerKey) {
+      current = new SearcherMemory(readerKey, new java.util.concurrent.ConcurrentHashMap<>(),
+          new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
       memory.set(current);
     }
     return current;
   }
 
   /**
-   * The typo clauses of a query as this searcher expands them: a typo clause (a fuzzy query) is
-   * rewritten to the terms it stands for once per searcher and word, so a word seen before costs
-   * no Levenshtein automaton and no scan of the term dictionary. The rewrite depends only on the
-   * index (not on the reader's rights: the filters decide what matches), so it is shared by every
-   * audience.
+   * The clauses of a query as this searcher answers them, remembered per searcher and shared by
+   * every audience (they depend only on the index; the filters decide what matches):
+   *
+   * <ul>
+   *   <li>a typo clause (a fuzzy query) is rewritten to the terms it stands for once per word, so
+   *       a word seen before costs no Levenshtein automaton and no scan of the term dictionary;
+   *   <li>a term clause gets its term's statistics and per-segment positions looked up once (a
+   *       query looks up dozens of terms in every segment; frequent words and n-grams recur from
+   *       query to query).
+   * </ul>
    */
-  private UnaryOperator<Query> typos(IndexSearcher s) {
-    Map<Query, Query> typos = memory(s).typos();
+  private UnaryOperator<Query> clauses(IndexSearcher s) {
+    SearcherMemory m = memory(s);
     return q -> {
-      Query cached = typos.get(q);
-      if (cached != null) {
-        return cached;
-      }
       try {
+        if (q instanceof TermQuery tq) {
+          Term term = tq.getTerm();
+          TermStates states = m.terms().get(term);
+          if (states == null) {
+            states = TermStates.build(s, term, true);
+            if (m.terms().size() >= MAX_TERM_STATES) {
+              m.terms().clear();
+            }
+            m.terms().put(term, states);
+          }
+          return new TermQuery(term, states);
+        }
+        Query cached = m.typos().get(q);
+        if (cached != null) {
+          return cached;
+        }
         Query rewritten = s.rewrite(q);
-        typos.put(q, rewritten);
+        if (m.typos().size() >= MAX_TYPO_EXPANSIONS) {
+          m.typos().clear();
+        }
+        m.typos().put(q, rewritten);
         return rewritten;
       } catch (IOException e) {
         throw new StorageException("knowledge search failed", e);
@@ -534,6 +562,9 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
    */
   private Predicate<Term> known(IndexSearcher s, List<Query> filters) {
     Map<List<Object>, Boolean> answers = memory(s).answers();
+    if (answers.size() >= MAX_KNOWN_ANSWERS) {
+      answers.clear();
+    }
     List<Query> filterKey = List.copyOf(filters);
     return term -> {
       List<Object> key = List.of(filterKey, term);
@@ -677,7 +708,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       }
       Query relevance = query.text().isBlank()
           ? new MatchAllDocsQuery()
-          : queries.relevance(query.text(), langs, known(s, filters), typos(s));
+          : queries.relevance(query.text(), langs, known(s, filters), clauses(s));
       Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
       TopDocs top;
@@ -839,7 +870,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
     List<String> langs = Queries.analysisLanguages(locales, s.getIndexReader());
     List<Query> filters = withoutMatchAll(s, filters(audience, locales, List.of(), Set.of()));
-    Query relevance = queries.relevance(keywords, langs, known(s, filters), typos(s));
+    Query relevance = queries.relevance(keywords, langs, known(s, filters), clauses(s));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
     for (Query f : filters) {
       b.add(f, BooleanClause.Occur.FILTER);

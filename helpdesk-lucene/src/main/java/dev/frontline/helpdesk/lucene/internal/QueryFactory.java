@@ -162,6 +162,13 @@ public final class QueryFactory {
     return s;
   }
 
+  /** Adds a clause as its {@code equivalent} (which is only asked for when the clause is added). */
+  private static void should(BooleanQuery.Builder b, @Nullable Query q, float weight, UnaryOperator<Query> equivalent) {
+    if (q != null && weight > 0) {
+      should(b, equivalent.apply(q), weight);
+    }
+  }
+
   private static void should(BooleanQuery.Builder b, @Nullable Query q, float weight) {
     if (q != null && weight > 0) {
       b.add(weight == 1f ? q : new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
@@ -184,12 +191,14 @@ public final class QueryFactory {
    * @param langs language codes to search
    * @param known whether a term occurs in an article the reader may see (typo detection must not
    *     reveal words of invisible articles)
-   * @param typos what to put in the query for each typo clause (a {@link FuzzyQuery}): the clause
-   *     itself, or an equivalent, for example its rewrite remembered for the current searcher
+   * @param clauses what to put in the query for each term clause (a {@link TermQuery}) and each
+   *     typo clause (a {@link FuzzyQuery}): the clause itself, or an equivalent, for example a term
+   *     query with its term statistics or a typo clause's rewrite remembered for the current
+   *     searcher
    * @return the query; matches nothing if the text has no words
    */
-  public Query relevance(String text, List<String> langs, Predicate<Term> known, UnaryOperator<Query> typos) {
-    return relevance(text, langs, known, f -> f, true, typos);
+  public Query relevance(String text, List<String> langs, Predicate<Term> known, UnaryOperator<Query> clauses) {
+    return relevance(text, langs, known, f -> f, true, clauses);
   }
 
   /**
@@ -211,13 +220,13 @@ public final class QueryFactory {
 
   private Query relevance(
       String text, List<String> langs, Predicate<Term> known, UnaryOperator<@Nullable String> fields, boolean extras,
-      UnaryOperator<Query> typos) {
+      UnaryOperator<Query> equivalent) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = addTerms(b, text, langs, extras, known, fields, typos);
+    int clauses = addTerms(b, text, langs, extras, known, fields, equivalent);
     String expansion = expansion(text, langs);
     if (!expansion.isEmpty() && ranking.synonyms() > 0) {
       BooleanQuery.Builder sb = new BooleanQuery.Builder();
-      if (addTerms(sb, expansion, langs, false, known, fields, typos) > 0) {
+      if (addTerms(sb, expansion, langs, false, known, fields, equivalent) > 0) {
         should(b, sb.build(), ranking.synonyms());
         clauses++;
       }
@@ -258,7 +267,7 @@ public final class QueryFactory {
 
   private int addTerms(
       BooleanQuery.Builder b, String text, List<String> langs, boolean extras, Predicate<Term> known,
-      UnaryOperator<@Nullable String> fields, UnaryOperator<Query> typos) {
+      UnaryOperator<@Nullable String> fields, UnaryOperator<Query> equivalent) {
     int max = Math.max(8, ranking.maxTerms() / Math.max(1, langs.size()));
     int clauses = 0;
     Ranking all = merged(langs);
@@ -268,8 +277,8 @@ public final class QueryFactory {
     List<String> gramWords = new ArrayList<>();
     int typoWords = 0;
     for (String t : distinct(exact, ranking.maxTerms())) {
-      should(b, term(fields, Fields.TITLE_EXACT, t), all.titleExact());
-      should(b, term(fields, Fields.BODY_EXACT, t), all.bodyExact());
+      should(b, term(fields, Fields.TITLE_EXACT, t), all.titleExact(), equivalent);
+      should(b, term(fields, Fields.BODY_EXACT, t), all.bodyExact(), equivalent);
       clauses++;
       if (t.length() > MAX_EXTRA_WORD) {
         continue;
@@ -282,18 +291,18 @@ public final class QueryFactory {
           typoWords++;
           int edits = t.length() >= 8 ? 2 : 1;
           if (titleExact != null) {
-            should(b, typos.apply(new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true)), all.fuzzy());
+            should(b, equivalent.apply(new FuzzyQuery(new Term(titleExact, t), edits, 1, 16, true)), all.fuzzy());
           }
           if (bodyExact != null) {
-            should(b, typos.apply(new FuzzyQuery(new Term(bodyExact, t), edits, 1, 16, true)), all.fuzzy() / 2);
+            should(b, equivalent.apply(new FuzzyQuery(new Term(bodyExact, t), edits, 1, 16, true)), all.fuzzy() / 2);
           }
         }
       }
     }
     if (extras && all.grams() > 0 && (all.titleGram() > 0 || all.bodyGram() > 0) && !gramWords.isEmpty()) {
       for (String g : distinct(tokens(analyzer, Fields.BODY_GRAM, String.join(" ", gramWords)), MAX_GRAMS)) {
-        should(b, term(fields, Fields.TITLE_GRAM, g), all.titleGram());
-        should(b, term(fields, Fields.BODY_GRAM, g), all.bodyGram());
+        should(b, term(fields, Fields.TITLE_GRAM, g), all.titleGram(), equivalent);
+        should(b, term(fields, Fields.BODY_GRAM, g), all.bodyGram(), equivalent);
       }
     }
     for (String lang : langs) {
@@ -303,9 +312,9 @@ public final class QueryFactory {
       List<Tok> stems = tokens(analyzer, body, text);
       Ranking r = perLanguage.apply(lang);
       for (String t : distinct(stems, max)) {
-        should(b, term(fields, title, t), r.titleStem());
-        should(b, term(fields, body, t), r.bodyStem());
-        should(b, term(fields, summary, t), r.summaryStem());
+        should(b, term(fields, title, t), r.titleStem(), equivalent);
+        should(b, term(fields, body, t), r.bodyStem(), equivalent);
+        should(b, term(fields, summary, t), r.summaryStem(), equivalent);
         clauses++;
       }
       if (extras && (r.phrase() > 0 || r.phraseTitle() > 0)) {
