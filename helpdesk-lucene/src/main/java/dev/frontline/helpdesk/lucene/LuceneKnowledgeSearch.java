@@ -41,10 +41,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
@@ -107,7 +112,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Schema version stored in the commit user data; a different value makes the index rebuild. */
-  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_VERSION = "3";
 
   /** Commit user data key of the schema version. */
   public static final String SCHEMA_KEY = "frontline.schema";
@@ -126,6 +131,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   private final FieldAnalyzer analyzer;
   private volatile QueryFactory queries;
+  /** Whether a ranking experiment set one ranking for every language (then every article gets n-grams). */
+  private volatile boolean experiment;
   private final Map<String, List<List<String>>> synonyms;
   private final LiveIndex live;
   private final @Nullable ArticleStore source;
@@ -136,6 +143,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   private LuceneKnowledgeSearch(Builder b) throws IOException {
     this.analyzer = new FieldAnalyzer(b.packs);
     this.synonyms = Map.copyOf(b.synonyms);
+    this.experiment = b.ranking != null;
     this.queries = b.ranking == null
         ? new QueryFactory(analyzer, Ranking.DEFAULT, this::rankingOf, synonyms)
         : new QueryFactory(analyzer, b.ranking, synonyms);
@@ -162,6 +170,16 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       };
     }
     live.start(catchUp, b.refreshInterval, b.commitInterval);
+  }
+
+  /**
+   * Whether articles in this locale get character n-gram fields: only where a query can read them,
+   * that is where the language's ranking has n-gram clauses (or a ranking experiment set one
+   * ranking for every language). The n-gram statistics of a language's queries then come from the
+   * articles of n-gram languages only.
+   */
+  private boolean gramsIndexed(Locale locale) {
+    return experiment || rankingOf(Fields.lang(locale)).grams() > 0;
   }
 
   private Ranking rankingOf(String lang) {
@@ -275,6 +293,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
 
   /** For ranking experiments only (the same weights for every language, on one index); not API. */
   void ranking(Ranking value) {
+    this.experiment = true;
     this.queries = new QueryFactory(analyzer, value, synonyms);
   }
 
@@ -298,7 +317,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     live.requireOpen();
     recordAnalysis(Fields.lang(article.locale()));
     try {
-      live.writer().updateDocument(new Term(Fields.ID, article.id().value()), Documents.toDocument(article));
+      live.writer().updateDocument(
+          new Term(Fields.ID, article.id().value()), Documents.toDocument(article, gramsIndexed(article.locale())));
     } catch (IOException | AlreadyClosedException e) {
       throw new StorageException("cannot index article " + article.id(), e);
     }
@@ -390,6 +410,40 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   }
 
   /**
+   * The filters without those that every document of this searcher's index passes (in a
+   * knowledge base where every article is published and public, the status and visibility
+   * filters of the public audience): they cannot change what matches, and each filter is one more
+   * iterator that every candidate of the query is checked against.
+   */
+  private static List<Query> withoutMatchAll(IndexSearcher s, List<Query> filters) throws IOException {
+    List<Query> out = new ArrayList<>(filters.size());
+    for (Query f : filters) {
+      if (!matchesAll(s.getIndexReader(), f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a filter matches every document of the index (deleted ones included): a term query
+   * whose term every document has, or a disjunction with such a clause.
+   */
+  private static boolean matchesAll(org.apache.lucene.index.IndexReader reader, Query q) throws IOException {
+    if (q instanceof TermQuery t) {
+      return reader.maxDoc() > 0 && reader.docFreq(t.getTerm()) == reader.maxDoc();
+    }
+    if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() <= 1) {
+      for (BooleanClause c : b.clauses()) {
+        if (c.getOccur() == BooleanClause.Occur.SHOULD && matchesAll(reader, c.getQuery())) {
+          return b.clauses().stream().allMatch(x -> x.getOccur() == BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * With fallback locales, one translation per translation group: an article in a fallback
    * language only qualifies if its group has no visible article in a preferred language. Part of
    * the filter, so totals and facets agree with the hits.
@@ -423,11 +477,82 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
   /** Most remembered typo-check answers per searcher; the memory is emptied when full. */
   private static final int MAX_KNOWN_ANSWERS = 100_000;
 
-  /** Typo-check answers for the searcher whose reader has this cache key. */
-  private record KnownAnswers(Object readerKey, Map<List<Object>, Boolean> answers) {}
+  /** Most remembered typo expansions per searcher; the memory is emptied when full. */
+  private static final int MAX_TYPO_EXPANSIONS = 10_000;
 
-  private final java.util.concurrent.atomic.AtomicReference<@Nullable KnownAnswers> knownAnswers =
+  /**
+   * Most remembered term statistics per searcher (about half a kilobyte each with six segments);
+   * the memory is emptied when full.
+   */
+  private static final int MAX_TERM_STATES = 10_000;
+
+  /**
+   * What is remembered for the searcher whose reader has this cache key: typo-check answers, the
+   * expansion (rewrite) of each typo clause, and the statistics and per-segment positions of each
+   * term that a term clause looked up.
+   */
+  private record SearcherMemory(
+      Object readerKey, Map<List<Object>, Boolean> answers, Map<Query, Query> typos, Map<Term, TermStates> terms) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<@Nullable SearcherMemory> memory =
       new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The memory of this searcher: a new searcher (an index change) starts with an empty one. */
+  private SearcherMemory memory(IndexSearcher s) {
+    var helper = s.getIndexReader().getReaderCacheHelper();
+    Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
+    SearcherMemory current = memory.get();
+    if (current == null || current.readerKey() != readerKey) {
+      current = new SearcherMemory(readerKey, new java.util.concurrent.ConcurrentHashMap<>(),
+          new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+      memory.set(current);
+    }
+    return current;
+  }
+
+  /**
+   * The clauses of a query as this searcher answers them, remembered per searcher and shared by
+   * every audience (they depend only on the index; the filters decide what matches):
+   *
+   * <ul>
+   *   <li>a typo clause (a fuzzy query) is rewritten to the terms it stands for once per word, so
+   *       a word seen before costs no Levenshtein automaton and no scan of the term dictionary;
+   *   <li>a term clause gets its term's statistics and per-segment positions looked up once (a
+   *       query looks up dozens of terms in every segment; frequent words and n-grams recur from
+   *       query to query).
+   * </ul>
+   */
+  private UnaryOperator<Query> clauses(IndexSearcher s) {
+    SearcherMemory m = memory(s);
+    return q -> {
+      try {
+        if (q instanceof TermQuery tq) {
+          Term term = tq.getTerm();
+          TermStates states = m.terms().get(term);
+          if (states == null) {
+            states = TermStates.build(s, term, true);
+            if (m.terms().size() >= MAX_TERM_STATES) {
+              m.terms().clear();
+            }
+            m.terms().put(term, states);
+          }
+          return new TermQuery(term, states);
+        }
+        Query cached = m.typos().get(q);
+        if (cached != null) {
+          return cached;
+        }
+        Query rewritten = s.rewrite(q);
+        if (m.typos().size() >= MAX_TYPO_EXPANSIONS) {
+          m.typos().clear();
+        }
+        m.typos().put(q, rewritten);
+        return rewritten;
+      } catch (IOException e) {
+        throw new StorageException("knowledge search failed", e);
+      }
+    };
+  }
 
   /**
    * Whether a term occurs in a document that passes the filters (the reader may see). Stops at the
@@ -436,14 +561,10 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
    * word costs one look-up once the word has been seen with the same audience.
    */
   private Predicate<Term> known(IndexSearcher s, List<Query> filters) {
-    var helper = s.getIndexReader().getReaderCacheHelper();
-    Object readerKey = helper == null ? s.getIndexReader() : helper.getKey();
-    KnownAnswers current = knownAnswers.get();
-    if (current == null || current.readerKey() != readerKey || current.answers().size() > MAX_KNOWN_ANSWERS) {
-      current = new KnownAnswers(readerKey, new java.util.concurrent.ConcurrentHashMap<>());
-      knownAnswers.set(current);
+    Map<List<Object>, Boolean> answers = memory(s).answers();
+    if (answers.size() >= MAX_KNOWN_ANSWERS) {
+      answers.clear();
     }
-    Map<List<Object>, Boolean> answers = current.answers();
     List<Query> filterKey = List.copyOf(filters);
     return term -> {
       List<Object> key = List.of(filterKey, term);
@@ -580,14 +701,14 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
     Checks.notNull(audience, "audience");
     return live.search(s -> {
       List<String> langs = Queries.analysisLanguages(query.locales(), s.getIndexReader());
-      List<Query> filters = filters(audience, query.locales(), query.categoryPath(), query.tags());
+      List<Query> filters = withoutMatchAll(s, filters(audience, query.locales(), query.categoryPath(), query.tags()));
       Query translations = preferredTranslations(s, audience, query.locales());
       if (translations != null) {
         filters.add(translations);
       }
       Query relevance = query.text().isBlank()
           ? new MatchAllDocsQuery()
-          : queries.relevance(query.text(), langs, known(s, filters));
+          : queries.relevance(query.text(), langs, known(s, filters), clauses(s));
       Query q = filtered(relevance, filters);
       int n = query.offset() + query.limit();
       TopDocs top;
@@ -636,17 +757,36 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       snippets = Snippets.of(s, analyzer, sorted, relevance, langs, Fields.BODY_STEM, false);
     }
     List<SearchHit> out = new ArrayList<>();
-    Set<String> wanted = Set.of(Fields.ID, Fields.LOCALE, Fields.TITLE_STORED);
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     for (ScoreDoc d : docs) {
-      Document doc = s.storedFields().document(d.doc, wanted);
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+      int doc = d.doc - leaf.docBase;
       out.add(new SearchHit(
-          ArticleId.of(doc.get(Fields.ID)),
-          Locale.forLanguageTag(doc.get(Fields.LOCALE)),
-          doc.get(Fields.TITLE_STORED),
+          ArticleId.of(binary(leaf, Fields.ID_DV, doc)),
+          Locale.forLanguageTag(locale(leaf, doc)),
+          binary(leaf, Fields.TITLE_DV, doc),
           Float.isNaN(d.score) ? 0 : d.score,
           snippets.getOrDefault(d.doc, "")));
     }
     return out;
+  }
+
+  /** A hit's id or title, from doc values (cheaper than decompressing its stored fields). */
+  private static String binary(LeafReaderContext leaf, String field, int doc) throws IOException {
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+    if (values == null || !values.advanceExact(doc)) {
+      throw new IOException("the knowledge index has no " + field + " for document " + doc);
+    }
+    return values.binaryValue().utf8ToString();
+  }
+
+  /** A hit's locale tag, from the locale facet's doc values. */
+  private static String locale(LeafReaderContext leaf, int doc) throws IOException {
+    SortedSetDocValues values = leaf.reader().getSortedSetDocValues(Fields.LOCALE_DV);
+    if (values == null || !values.advanceExact(doc)) {
+      throw new IOException("the knowledge index has no locale for document " + doc);
+    }
+    return values.lookupOrd(values.nextOrd()).utf8ToString();
   }
 
   @Override
@@ -729,8 +869,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
       return List.of();
     }
     List<String> langs = Queries.analysisLanguages(locales, s.getIndexReader());
-    List<Query> filters = filters(audience, locales, List.of(), Set.of());
-    Query relevance = queries.relevance(keywords, langs, known(s, filters));
+    List<Query> filters = withoutMatchAll(s, filters(audience, locales, List.of(), Set.of()));
+    Query relevance = queries.relevance(keywords, langs, known(s, filters), clauses(s));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(relevance, BooleanClause.Occur.MUST);
     for (Query f : filters) {
       b.add(f, BooleanClause.Occur.FILTER);

@@ -82,7 +82,8 @@ public final class SearchEval {
    *
    * @param dir the collection directory
    * @param variants how many variants
-   * @param prepare called before each variant's run with the search and the variant's index
+   * @param prepare called before each variant's run with the search and the variant's index (and
+   *     once with variant 0 before indexing)
    * @return the metrics per variant
    * @throws IOException if a file cannot be read
    */
@@ -92,6 +93,10 @@ public final class SearchEval {
     List<RetrievalMetrics> out = new ArrayList<>();
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
         LuceneKnowledgeSearch search = withPacks(LuceneKnowledgeSearch.builder(directory)).build()) {
+      if (variants > 0) {
+        // before indexing too: the index then has what every variant may read (n-grams of every article)
+        prepare.accept(search, 0);
+      }
       load(dir, search);
       for (int i = 0; i < variants; i++) {
         prepare.accept(search, i);

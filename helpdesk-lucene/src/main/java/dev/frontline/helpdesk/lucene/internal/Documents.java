@@ -4,6 +4,7 @@ import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.knowledge.Article;
 import dev.frontline.helpdesk.knowledge.BodyFormat;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -41,13 +42,24 @@ public final class Documents {
 
   /**
    * @param article an article
-   * @return its document
+   * @return its document, with character n-gram fields
    */
   public static Document toDocument(Article article) {
+    return toDocument(article, true);
+  }
+
+  /**
+   * @param article an article
+   * @param grams whether to add the character n-gram fields (only the queries of languages whose
+   *     ranking uses n-grams read them; they are the largest fields to index)
+   * @return its document
+   */
+  public static Document toDocument(Article article, boolean grams) {
     String lang = Fields.lang(article.locale());
     String body = plainBody(article);
     Document d = new Document();
     d.add(new StringField(Fields.ID, article.id().value(), Field.Store.YES));
+    d.add(new BinaryDocValuesField(Fields.ID_DV, new BytesRef(article.id().value())));
     String tag = article.locale().toLanguageTag();
     d.add(new StringField(Fields.LOCALE, tag, Field.Store.YES));
     d.add(new SortedSetDocValuesField(Fields.LOCALE_DV, new BytesRef(tag)));
@@ -76,6 +88,7 @@ public final class Documents {
       d.add(new SortedSetDocValuesField(Fields.TAG_DV, new BytesRef(t)));
     }
     d.add(new StoredField(Fields.TITLE_STORED, article.title()));
+    d.add(new BinaryDocValuesField(Fields.TITLE_DV, new BytesRef(article.title())));
     d.add(new TextField(Fields.TITLE_STEM + lang, article.title(), Field.Store.YES));
     d.add(new Field(Fields.BODY_STEM + lang, body, STORED_WITH_OFFSETS));
     if (article.summary() != null) {
@@ -84,8 +97,10 @@ public final class Documents {
     d.add(new TextField(Fields.TITLE_EXACT, article.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY_EXACT, body, Field.Store.NO));
     d.add(new TextField(Fields.TITLE_PREFIX, article.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TITLE_GRAM, article.title(), Field.Store.NO));
-    d.add(new TextField(Fields.BODY_GRAM, body, Field.Store.NO));
+    if (grams) {
+      d.add(new TextField(Fields.TITLE_GRAM, article.title(), Field.Store.NO));
+      d.add(new TextField(Fields.BODY_GRAM, body, Field.Store.NO));
+    }
     return d;
   }
 }

@@ -33,6 +33,10 @@ public final class Fields {
   public static final String TAG_DV = "tag_dv";
   /** Facet doc values. */
   public static final String LOCALE_DV = "locale_dv";
+  /** Article id doc values: what a hit reads without decompressing stored fields. */
+  public static final String ID_DV = "id_dv";
+  /** Title doc values: what a hit reads without decompressing stored fields. */
+  public static final String TITLE_DV = "title_dv";
   /** Translation group doc values (preferring one translation per group). */
   public static final String GROUP_DV = "group_dv";
 

@@ -14,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -130,7 +131,8 @@ public final class LiveIndex {
         .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
         .setCommitOnClose(false)
         // bulk (re)indexing: fewer, larger flushed segments mean fewer merges (Lucene's default is 16 MB)
-        .setRAMBufferSizeMB(64);
+        .setRAMBufferSizeMB(64)
+        .setMergePolicy(mergePolicy());
     this.writer = new IndexWriter(directory, config);
     long seq = 0;
     if (!fresh && kind.cursorKey() != null) {
@@ -197,6 +199,19 @@ public final class LiveIndex {
     return new LiveIndex(
         Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(directory, "directory"), ownsDirectory,
         Objects.requireNonNull(analyzer, "analyzer"), belonging);
+  }
+
+  /**
+   * Lucene's tiered merging with fewer, larger small segments than its default. A live index
+   * flushes a small segment at every refresh (every 250 ms while articles are being saved), and
+   * every query looks each of its terms up in every segment: with Lucene's default (segments under
+   * 2 MB count as 2 MB, ten segments a tier) a 186,000-article index kept 24 segments, most of them
+   * 2–6 MB. Segments under 16 MB count as 16 MB (Lucene 10's default) and a tier holds four.
+   */
+  static TieredMergePolicy mergePolicy() {
+    return new TieredMergePolicy()
+        .setFloorSegmentMB(16)
+        .setSegmentsPerTier(4);
   }
 
   private static boolean hasIndexFiles(Directory dir) throws IOException {
