@@ -1,5 +1,6 @@
 package dev.frontline.helpdesk.opensearch;
 
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.APPLIED;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY_PREFIXES;
@@ -20,8 +21,10 @@ import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.term;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontline.helpdesk.opensearch.internal.AliasedIndex;
 import dev.frontline.helpdesk.opensearch.internal.Args;
 import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleChange;
 import dev.frontline.helpdesk.knowledge.ArticleId;
 import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.SearchAudience;
@@ -32,6 +35,7 @@ import dev.frontline.helpdesk.knowledge.Suggestion;
 import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
 import dev.frontline.helpdesk.opensearch.internal.Cluster;
 import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import java.net.URI;
 import java.time.Duration;
@@ -42,15 +46,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
@@ -68,11 +72,18 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * {@link KnowledgeSearch} on an OpenSearch 2.x cluster, through the official Java client over
  * HTTP.
  *
- * <p><b>Index.</b> One index per installation, named {@code <prefix>-knowledge-1} and reached
- * through the alias {@code <prefix>-knowledge}; the prefix tells installations that share a
- * cluster apart. The index is created with its mappings when missing. Each document carries the
- * article's revision as an external version ({@code external_gte}): replaying an older revision
- * changes nothing, indexing the same revision again is harmless.
+ * <p><b>Index.</b> One index per installation, named {@code <prefix>-knowledge-1} (after a
+ * {@linkplain #rebuild rebuild}, {@code <prefix>-knowledge-1-<time>}) and reached through the
+ * alias {@code <prefix>-knowledge}; the prefix tells installations that share a cluster apart. The
+ * index is created with its mappings when missing.
+ *
+ * <p><b>Following the store.</b> Core's {@code KnowledgeIndexer} feeds it the store's change feed
+ * at least once; replays are harmless. Each document carries the article's revision as an
+ * external version ({@code external_gte}): an older revision replayed late changes nothing, the
+ * same revision again is harmless. A delete leaves a tombstone that outranks every revision, so a
+ * stale update cannot bring a deleted article back. The feed's cursor ({@link #appliedSequence()})
+ * is a document of the index itself, durable with the documents it covers: after a restart of the
+ * application, or once an unreachable cluster is back, the indexer resumes where it stopped.
  *
  * <p><b>Analysis.</b> Each article's text is analysed by OpenSearch's built-in analyzer of its
  * language (module {@code analysis-common}: English, Danish, Hungarian, German, French, Spanish,
@@ -97,20 +108,27 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   private static final int MAX_TYPO_WORDS = 16;
   private static final int MAX_GROUPS = 10_000;
   private static final String SCHEMA = "1";
+  private static final int REBUILD_BATCH = 500;
+  /** The status of a tombstone. */
+  private static final String DELETED = "DELETED";
+  /** A tombstone's version: above every revision. */
+  private static final long DELETED_VERSION = Long.MAX_VALUE;
+  /** The id and status of the change-feed cursor's document. */
+  private static final String CURSOR_ID = "~change-feed-cursor";
+  private static final String CURSOR_STATUS = "CURSOR";
 
   private final Cluster cluster;
   private final boolean ownsCluster;
   private final String alias;
-  private final String index;
-  private volatile long applied;
+  private final AliasedIndex indexes;
 
   private OpenSearchKnowledgeSearch(Builder b) {
     this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
     this.ownsCluster = true;
     this.alias = b.prefix + "-knowledge";
-    this.index = alias + "-" + SCHEMA;
+    this.indexes = new AliasedIndex(cluster, alias, SCHEMA, OpenSearchKnowledgeSearch::mapping, b.shards, b.replicas);
     try {
-      ensureIndex(b.shards, b.replicas);
+      indexes.ensure();
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -132,19 +150,21 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     return alias;
   }
 
+  /** @return the concrete index the alias points at now */
+  public String currentIndex() {
+    List<String> current = indexes.current();
+    return current.isEmpty() ? alias : current.get(0);
+  }
+
   // ------------------------------------------------------------------ the index
 
-  private void ensureIndex(int shards, int replicas) {
-    boolean exists = cluster.call("check index " + alias,
-        () -> cluster.client().indices().existsAlias(a -> a.name(alias)).value());
-    if (exists) {
-      return;
-    }
+  private static TypeMapping mapping() {
     Map<String, Property> props = new LinkedHashMap<>();
     for (String k : List.of(ID, LANG, LOCALE, STATUS, VISIBILITY, TEAMS, CATEGORY, CATEGORY_PREFIXES, TAGS, GROUP, SORT_TITLE)) {
       props.put(k, Property.of(p -> p.keyword(x -> x)));
     }
     props.put(TITLE_LENGTH, Property.of(p -> p.integer(x -> x)));
+    props.put(APPLIED, Property.of(p -> p.long_(x -> x)));
     for (String f : List.of(TITLE, SUMMARY, BODY)) {
       props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
     }
@@ -154,20 +174,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
         props.put(f, Property.of(p -> p.text(t -> t.analyzer(analyzer))));
       }
     }
-    TypeMapping mapping = TypeMapping.of(m -> m.dynamic(org.opensearch.client.opensearch._types.mapping.DynamicMapping.Strict)
-        .properties(props));
-    try {
-      cluster.call("create index " + index, () -> cluster.client().indices().create(c -> c
-          .index(index)
-          .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas)))
-          .mappings(mapping)
-          .aliases(alias, a -> a)));
-    } catch (dev.frontline.helpdesk.StorageException e) {
-      // another node created it meanwhile
-      if (Cluster.status(e) != 400 || !String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
-        throw e;
-      }
-    }
+    return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(props));
   }
 
   private static ObjectNode document(Article a) {
@@ -200,42 +207,106 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     return d;
   }
 
-  @Override
-  public void index(Article article) {
-    Args.notNull(article, "article");
-    ObjectNode doc = document(article);
-    cluster.call("index article " + article.id(), () -> {
-      try {
-        cluster.client().index(i -> i.index(alias).id(article.id().value()).document(doc)
-            .versionType(VersionType.ExternalGte).version(article.revision()));
-        return true;
-      } catch (OpenSearchException | java.io.IOException e) {
-        if (Cluster.status(e) == 409) {
-          return false; // a newer revision is indexed already: replaying an older one changes nothing
-        }
-        throw e;
-      }
-    });
+  /** A deleted article: a document no audience sees, whose version outranks every revision. */
+  private static ObjectNode tombstone(ArticleId id) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, id.value());
+    d.put(STATUS, DELETED);
+    return d;
   }
 
-  @Override
-  public void delete(ArticleId id) {
-    Args.notNull(id, "article id");
-    cluster.call("delete article " + id, () -> cluster.client().delete(d -> d.index(alias).id(id.value())));
+  private static ObjectNode cursor(long sequence) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, CURSOR_ID);
+    d.put(STATUS, CURSOR_STATUS);
+    d.put(APPLIED, sequence);
+    return d;
   }
 
   /**
-   * The change-feed cursor of this instance. It is kept in memory only: after a restart the indexer
-   * replays the feed from the start, which the external versions make harmless.
+   * Indexes an article with its revision as external version: an older revision than the one
+   * indexed changes nothing (a late replay of an old change), the same revision again is harmless.
+   * An article once {@linkplain #delete deleted} is never indexed again under the same id.
+   */
+  @Override
+  public void index(Article article) {
+    Args.notNull(article, "article");
+    indexes.put("index article " + article.id(), article.id().value(), document(article), article.revision());
+  }
+
+  /**
+   * Deletes an article: replaces it with a tombstone (a document no search sees) whose version
+   * outranks every revision, so that a late replay of an older change cannot bring the article
+   * back. Articles are deleted for good in the store; their ids are not reused.
+   */
+  @Override
+  public void delete(ArticleId id) {
+    Args.notNull(id, "article id");
+    indexes.put("delete article " + id, id.value(), tombstone(id), DELETED_VERSION);
+  }
+
+  /**
+   * The change-feed cursor, stored in the index itself (a document no search sees) and so durable
+   * with the documents it covers: an indexer that restarts, or another application node, resumes
+   * from it. A new or rebuilt index starts with its own cursor.
+   *
+   * @throws OpenSearchUnavailableException when the cluster cannot be reached
    */
   @Override
   public long appliedSequence() {
-    return applied;
+    var r = cluster.call("read the change-feed cursor", () -> cluster.client().get(g -> g.index(alias).id(CURSOR_ID), JsonNode.class));
+    JsonNode src = r.source();
+    return r.found() && src != null ? src.path(APPLIED).asLong(0) : 0;
   }
 
+  /**
+   * Stores the change-feed cursor (with the cursor as external version, so it only moves
+   * forward). The caller has had every change up to it acknowledged by the cluster, which makes
+   * them durable.
+   */
   @Override
-  public synchronized void markApplied(long sequence) {
-    applied = Math.max(applied, sequence);
+  public void markApplied(long sequence) {
+    Args.require(sequence >= 0, "sequence must not be negative");
+    indexes.put("record the change-feed cursor", CURSOR_ID, cursor(sequence), sequence);
+  }
+
+  /**
+   * Rebuilds the index from the store's change feed into a new index and then moves the alias to
+   * it, with no downtime: searches answer from the old index until the new one is complete, and
+   * this node's writes meanwhile go to both. The new index's cursor is the last change read;
+   * changes saved on other nodes during the rebuild are picked up by their next catch-up (the
+   * indexer re-reads a trailing window before the cursor). The old index is deleted.
+   *
+   * @param store the article store, the source of truth
+   * @return the number of changes read
+   * @throws OpenSearchUnavailableException when the cluster cannot be reached (the old index then
+   *     stays in use and the new one is dropped)
+   */
+  public int rebuild(ArticleStore store) {
+    Args.notNull(store, "store");
+    return indexes.rebuild(target -> {
+      long cursor = 0;
+      int read = 0;
+      while (true) {
+        List<ArticleChange> changes = store.changesSince(cursor, REBUILD_BATCH);
+        if (changes.isEmpty()) {
+          break;
+        }
+        for (ArticleChange c : changes) {
+          Optional<Article> current = store.find(c.articleId());
+          if (current.isPresent()) {
+            Article a = current.get();
+            indexes.putInto(target, "index article " + a.id(), a.id().value(), document(a), a.revision());
+          } else {
+            indexes.putInto(target, "delete article " + c.articleId(), c.articleId().value(), tombstone(c.articleId()), DELETED_VERSION);
+          }
+          cursor = c.sequence();
+          read++;
+        }
+      }
+      indexes.putInto(target, "record the change-feed cursor", CURSOR_ID, cursor(cursor), cursor);
+      return read;
+    });
   }
 
   @Override
@@ -517,7 +588,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
       return List.of();
     }
     Locale locale = hit(self.hits().hits().get(0)).locale();
-    return likeThis(List.of(locale), audience, limit, id, l -> l.document(d -> d.index(index).id(id.value())));
+    return likeThis(List.of(locale), audience, limit, id, l -> l.document(d -> d.index(alias).id(id.value())));
   }
 
   private List<SearchHit> likeThis(

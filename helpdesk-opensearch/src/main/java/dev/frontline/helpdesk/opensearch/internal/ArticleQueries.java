@@ -43,6 +43,8 @@ public final class ArticleQueries {
   public static final String SORT_TITLE = "sort_title";
   /** Integer: the title's length, for ordering suggestions. */
   public static final String TITLE_LENGTH = "title_length";
+  /** Long: the change-feed cursor, in the cursor's document only. */
+  public static final String APPLIED = "applied";
   /** Unstemmed title. */
   public static final String TITLE = "title";
   /** Unstemmed summary. */

@@ -1,0 +1,626 @@
+package dev.frontline.helpdesk.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontline.helpdesk.directory.AgentId;
+import dev.frontline.helpdesk.directory.CustomerId;
+import dev.frontline.helpdesk.directory.OrganizationId;
+import dev.frontline.helpdesk.directory.TeamId;
+import dev.frontline.helpdesk.opensearch.internal.AliasedIndex;
+import dev.frontline.helpdesk.opensearch.internal.Args;
+import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
+import dev.frontline.helpdesk.opensearch.internal.Cluster;
+import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.search.SimilarTicket;
+import dev.frontline.helpdesk.search.TicketSearchAudience;
+import dev.frontline.helpdesk.search.TicketSearchIndexer;
+import dev.frontline.helpdesk.spi.TicketSearch;
+import dev.frontline.helpdesk.spi.TicketStore;
+import dev.frontline.helpdesk.ticket.Entry;
+import dev.frontline.helpdesk.ticket.Ticket;
+import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketKey;
+import dev.frontline.helpdesk.ticket.TicketState;
+import dev.frontline.helpdesk.ticket.TicketVisibility;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.aggregations.FiltersBucket;
+import org.opensearch.client.opensearch._types.mapping.DynamicTemplate;
+import org.opensearch.client.opensearch._types.mapping.MatchType;
+import org.opensearch.client.opensearch._types.mapping.Property;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+/**
+ * {@link TicketSearch} ("similar solved tickets") on an OpenSearch 2.x cluster, with the analysis
+ * of {@link OpenSearchKnowledgeSearch}: the subject plays the article title, the public
+ * conversation the body, each analysed by OpenSearch's analyzer of the ticket's language and also
+ * unstemmed.
+ *
+ * <p><b>Index.</b> {@code <prefix>-tickets-1} (after a {@linkplain #rebuild rebuild}, {@code
+ * <prefix>-tickets-1-<time>}) behind the alias {@code <prefix>-tickets}. Each ticket is indexed
+ * with its version as external version ({@code external_gte}): a late replay of an older snapshot
+ * changes nothing. Removals carry no version in the SPI; the similar-ticket service re-reads every
+ * hit from the store, so a ticket that was removed and then re-added from a stale snapshot is never
+ * shown, and the next change of the ticket corrects the index.
+ *
+ * <p><b>Internal text.</b> Internal notes and system entries go to separate fields ({@code
+ * n_<analysis>}, {@code note}). They are queried only inside a clause filtered by the audience's
+ * {@code internal} tickets, and highlighted only in a second request restricted to hits within
+ * those tickets; for every other reader they do not exist. Typo detection looks at public fields
+ * only.
+ *
+ * <p><b>Visibility.</b> The audience's {@link TicketVisibility} becomes filter clauses on keyword
+ * fields (requester, organization, team, tier, assignee), term for term the rule of {@link
+ * TicketVisibility#matches}, together with the solved-state and language filters; nothing is
+ * filtered after the search.
+ *
+ * <p><b>Freshness.</b> Changes are searchable after the index's refresh interval (1 s), or at once
+ * after {@link #refresh()}, which the similar-ticket service calls before each search (it asks the
+ * cluster only when this instance wrote something since the last refresh). A cluster that cannot be
+ * reached makes calls fail with {@link OpenSearchUnavailableException}.
+ *
+ * <p>BM25 statistics use the whole index, so invisible tickets influence scores (never which
+ * tickets are returned). Thread-safe; several application nodes may share one index.
+ */
+public final class OpenSearchTicketSearch implements TicketSearch {
+  private static final String SCHEMA = "1";
+  private static final int MAX_FIELD = 200_000;
+  private static final int MAX_TEXT = 10_000;
+  /** Up to this many distinct words, the text is matched word by word; longer texts by their keywords. */
+  private static final int MAX_QUERY_WORDS = 24;
+  private static final int MAX_TYPO_WORDS = 16;
+  private static final int KEYWORDS = 25;
+  private static final int SNIPPET_CHARS = 160;
+  /** Weight of the internal-text clause against the public text. */
+  private static final float INTERNAL_WEIGHT = 0.5f;
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+  private static final String ID = "id";
+  private static final String KEY = "key";
+  private static final String STATE = "state";
+  private static final String LANG = "lang";
+  private static final String REQUESTER = "requester";
+  private static final String ORGANIZATION = "organization";
+  private static final String TEAM = "team";
+  private static final String ASSIGNEE = "assignee";
+  private static final String TIER = "tier";
+  private static final String SUBJECT = "title";
+  private static final String BODY = "body";
+  private static final String NOTE = "note";
+
+  private final Cluster cluster;
+  private final String alias;
+  private final AliasedIndex indexes;
+  private final AtomicBoolean dirty = new AtomicBoolean();
+
+  private OpenSearchTicketSearch(Builder b) {
+    this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
+    this.alias = b.prefix + "-tickets";
+    this.indexes = new AliasedIndex(cluster, alias, SCHEMA, OpenSearchTicketSearch::mapping, b.shards, b.replicas);
+    try {
+      indexes.ensure();
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param hosts the cluster's nodes, e.g. {@code URI.create("http://localhost:9200")}
+   * @return a builder
+   */
+  public static Builder builder(URI... hosts) {
+    return new Builder(List.of(hosts));
+  }
+
+  /** @return the alias that reaches the index ({@code <prefix>-tickets}) */
+  public String indexAlias() {
+    return alias;
+  }
+
+  /** @return the concrete index the alias points at now */
+  public String currentIndex() {
+    List<String> current = indexes.current();
+    return current.isEmpty() ? alias : current.get(0);
+  }
+
+  // ------------------------------------------------------------------ the index
+
+  private static String subject(String analysis) {
+    return "t_" + analysis;
+  }
+
+  private static String body(String analysis) {
+    return "b_" + analysis;
+  }
+
+  private static String note(String analysis) {
+    return "n_" + analysis;
+  }
+
+  /**
+   * Keyword fields and the unstemmed text fields are fixed; the fields of a language ({@code
+   * t_english}, {@code b_english}, {@code n_english}) appear with its first ticket, by a dynamic
+   * template per analysis, so that queries over every language expand only to languages present.
+   */
+  private static TypeMapping mapping() {
+    Map<String, Property> props = new LinkedHashMap<>();
+    for (String k : List.of(ID, KEY, STATE, LANG, REQUESTER, ORGANIZATION, TEAM, ASSIGNEE, TIER)) {
+      props.put(k, Property.of(p -> p.keyword(x -> x)));
+    }
+    for (String f : List.of(SUBJECT, BODY, NOTE)) {
+      props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
+    }
+    List<Map<String, DynamicTemplate>> templates = new ArrayList<>();
+    for (String a : Languages.analyses()) {
+      String analyzer = Languages.analyzer(a);
+      templates.add(Map.of("text_" + a, DynamicTemplate.of(d -> d.matchPattern(MatchType.Regex).match("^[tbn]_" + a + "$")
+          .mapping(m -> m.text(t -> t.analyzer(analyzer))))));
+    }
+    return TypeMapping.of(m -> m.properties(props).dynamicTemplates(templates));
+  }
+
+  private static String plain(String text) {
+    String s = text.indexOf('<') >= 0 ? TAG.matcher(text).replaceAll(" ") : text;
+    return s.length() > MAX_FIELD ? s.substring(0, MAX_FIELD) : s;
+  }
+
+  private static ObjectNode document(Ticket ticket, List<Entry> conversation, Locale locale) {
+    StringBuilder pub = new StringBuilder();
+    StringBuilder internal = new StringBuilder();
+    for (Entry e : conversation) {
+      StringBuilder to = e.kind().isPublic() ? pub : internal;
+      if (to.length() < MAX_FIELD) {
+        to.append(plain(e.body())).append("\n\n");
+      }
+    }
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, ticket.id().value());
+    d.put(KEY, ticket.key().toString());
+    d.put(STATE, ticket.state().name());
+    d.put(LANG, locale.getLanguage());
+    d.put(REQUESTER, ticket.requester().value());
+    if (ticket.organization() != null) {
+      d.put(ORGANIZATION, ticket.organization().value());
+    }
+    if (ticket.team() != null) {
+      d.put(TEAM, ticket.team().value());
+    }
+    if (ticket.assignee() != null) {
+      d.put(ASSIGNEE, ticket.assignee().value());
+    }
+    d.put(TIER, Integer.toString(ticket.tier()));
+    String a = Languages.analysis(locale);
+    d.put(SUBJECT, ticket.subject());
+    d.put(BODY, pub.toString());
+    d.put(NOTE, internal.toString());
+    d.put(subject(a), ticket.subject());
+    d.put(body(a), pub.toString());
+    d.put(note(a), internal.toString());
+    return d;
+  }
+
+  /**
+   * Indexes a ticket with its version as external version: an older snapshot than the one indexed
+   * changes nothing, the same one again is harmless.
+   */
+  @Override
+  public void index(Ticket ticket, List<Entry> conversation, Locale locale) {
+    Args.notNull(ticket, "ticket");
+    Args.notNull(conversation, "conversation");
+    Args.notNull(locale, "locale");
+    ObjectNode doc = document(ticket, conversation, locale);
+    dirty.set(true);
+    indexes.put("index ticket " + ticket.id(), ticket.id().value(), doc, ticket.version());
+  }
+
+  @Override
+  public void delete(TicketId id) {
+    Args.notNull(id, "ticket id");
+    dirty.set(true);
+    for (String target : indexes.writeTargets()) {
+      cluster.call("remove ticket " + id, () -> {
+        try {
+          cluster.client().delete(d -> d.index(target).id(id.value()));
+          return true;
+        } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
+          if (Cluster.status(e) == 404) {
+            return false;
+          }
+          throw e;
+        }
+      });
+    }
+  }
+
+  /** Makes every change so far searchable now; asks the cluster only if this instance wrote. */
+  @Override
+  public void refresh() {
+    if (dirty.getAndSet(false)) {
+      try {
+        cluster.call("refresh " + alias, () -> cluster.client().indices().refresh(r -> r.index(alias)));
+      } catch (RuntimeException e) {
+        dirty.set(true);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the index from the store into a new index and then moves the alias to it, with no
+   * downtime: searches answer from the old index until the new one is complete, and this node's
+   * writes meanwhile go to both. The old index is deleted.
+   *
+   * @param store the ticket store, the source of truth
+   * @param ticketLocale the language of a ticket's text
+   * @return the number of tickets indexed
+   * @throws OpenSearchUnavailableException when the cluster cannot be reached (the old index then
+   *     stays in use and the new one is dropped)
+   */
+  public int rebuild(TicketStore store, Function<Ticket, Locale> ticketLocale) {
+    Args.notNull(store, "store");
+    Args.notNull(ticketLocale, "ticket locale");
+    int n = indexes.rebuild(target -> new TicketSearchIndexer(store, new Into(target), ticketLocale).rebuild());
+    dirty.set(true);
+    return n;
+  }
+
+  /** Writes into one index (the one a rebuild fills). */
+  private final class Into implements TicketSearch {
+    private final String target;
+
+    Into(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public void index(Ticket ticket, List<Entry> conversation, Locale locale) {
+      indexes.putInto(target, "index ticket " + ticket.id(), ticket.id().value(), document(ticket, conversation, locale),
+          ticket.version());
+    }
+
+    @Override
+    public void delete(TicketId id) {
+      // a rebuild only adds (the new index starts empty)
+    }
+
+    @Override
+    public List<SimilarTicket> similarSolved(
+        String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude, int limit) {
+      throw new UnsupportedOperationException("write-only view of an index being rebuilt");
+    }
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+
+  // ------------------------------------------------------------------ search
+
+  /**
+   * The filter for a {@link TicketVisibility}, clause for clause its {@link
+   * TicketVisibility#matches} rule.
+   */
+  private static Query visibility(TicketVisibility v) {
+    if (v.all()) {
+      return Query.of(q -> q.matchAll(m -> m));
+    }
+    List<Query> any = new ArrayList<>();
+    anyOf(any, ASSIGNEE, v.assignees().stream().map(AgentId::value).toList());
+    anyOf(any, TEAM, v.teams().stream().map(TeamId::value).toList());
+    anyOf(any, TIER, v.tiers().stream().map(String::valueOf).toList());
+    anyOf(any, REQUESTER, v.requesters().stream().map(CustomerId::value).toList());
+    anyOf(any, ORGANIZATION, v.organizations().stream().map(OrganizationId::value).toList());
+    if (any.isEmpty()) {
+      return Query.of(q -> q.matchNone(m -> m));
+    }
+    return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+  }
+
+  private static void anyOf(List<Query> out, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      List<FieldValue> v = values.stream().sorted().map(FieldValue::of).toList();
+      out.add(Query.of(q -> q.terms(t -> t.field(field).terms(x -> x.value(v)))));
+    }
+  }
+
+  private static List<Query> filters(TicketSearchAudience audience, @Nullable Locale locale) {
+    List<Query> out = new ArrayList<>();
+    out.add(visibility(audience.visible()));
+    List<FieldValue> solved = SOLVED_STATES.stream().map(TicketState::name).sorted().map(FieldValue::of).toList();
+    out.add(Query.of(q -> q.terms(t -> t.field(STATE).terms(x -> x.value(solved)))));
+    if (locale != null) {
+      out.add(ArticleQueries.term(LANG, locale.getLanguage()));
+    }
+    return out;
+  }
+
+  private static List<String> publicFields(@Nullable Locale locale) {
+    if (locale == null) {
+      return List.of(subject("*") + "^3", body("*"), SUBJECT + "^1.5", BODY + "^0.5");
+    }
+    String a = Languages.analysis(locale);
+    return List.of(subject(a) + "^3", body(a), SUBJECT + "^1.5", BODY + "^0.5");
+  }
+
+  private static List<String> noteFields(@Nullable Locale locale) {
+    return List.of(note(locale == null ? "*" : Languages.analysis(locale)), NOTE + "^0.5");
+  }
+
+  private static List<String> snippetFields(@Nullable Locale locale, boolean internal) {
+    String a = locale == null ? "*" : Languages.analysis(locale);
+    return internal ? List.of(note(a), NOTE) : List.of(body(a), BODY);
+  }
+
+  /**
+   * The words of a short text as one clause (every field, best field counts most), a fuzzy clause
+   * for each word that no visible ticket has (typos) and proximity in the conversation; a long text
+   * (a whole ticket) by its most distinctive words ({@code more_like_this}).
+   */
+  private Query relevance(String text, List<String> words, List<String> fields, @Nullable List<String> unknown) {
+    if (words.size() > MAX_QUERY_WORDS) {
+      // more_like_this takes concrete fields only (no patterns, no boosts)
+      List<String> plainFields = fields.stream().filter(f -> !f.contains("*")).map(f -> f.replaceAll("\\^.*", "")).toList();
+      return Query.of(q -> q.moreLikeThis(m -> m.fields(plainFields).like(l -> l.text(text)).minTermFreq(1).minDocFreq(1)
+          .maxQueryTerms(KEYWORDS).minimumShouldMatch("1")));
+    }
+    String joined = String.join(" ", words);
+    List<Query> should = new ArrayList<>();
+    should.add(Query.of(q -> q.multiMatch(m -> m.query(joined).fields(fields).type(TextQueryType.BestFields)
+        .tieBreaker(0.3).lenient(true))));
+    if (unknown != null) {
+      for (String w : unknown) {
+        if (w.length() >= 4) {
+          should.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(SUBJECT + "^1.5", BODY))
+              .fuzziness("AUTO").prefixLength(1).lenient(true).boost(0.5f))));
+        }
+      }
+    }
+    Query matches = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    if (words.size() < 2 || unknown == null) {
+      return matches;
+    }
+    Query near = Query.of(q -> q.matchPhrase(p -> p.field(BODY).query(joined).slop(3).boost(0.5f)));
+    return Query.of(q -> q.bool(b -> b.must(matches).should(near)));
+  }
+
+  /** The query's words that no ticket the filters admit has in its subject or public conversation. */
+  private List<String> unknownWords(List<String> words, List<String> fields, List<Query> filters) {
+    if (words.size() > MAX_TYPO_WORDS) {
+      return List.of();
+    }
+    Map<String, Query> probes = new LinkedHashMap<>();
+    for (String w : words) {
+      probes.put(w, Query.of(q -> q.multiMatch(m -> m.query(w).fields(fields).lenient(true))));
+    }
+    SearchResponse<JsonNode> r = run("check query words", s -> s.index(alias).size(0)
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(probes)))));
+    Map<String, FiltersBucket> buckets =
+        Objects.requireNonNull(r.aggregations().get("words"), "words").filters().buckets().keyed();
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      FiltersBucket b = buckets.get(w);
+      if (b == null || b.docCount() == 0) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<SimilarTicket> similarSolved(
+      String text, @Nullable Locale locale, TicketSearchAudience audience, @Nullable TicketId exclude, int limit) {
+    Args.notNull(text, "text");
+    Args.notNull(audience, "audience");
+    Args.require(limit >= 1 && limit <= 50, "limit must be 1..50");
+    if (audience.visible().isNone()) {
+      return List.of();
+    }
+    String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    List<String> words = ArticleQueries.words(cut);
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    List<Query> filters = filters(audience, locale);
+    List<String> fields = publicFields(locale);
+    Query relevance = relevance(cut, words, fields, unknownWords(words, fields, filters));
+    @Nullable Query internalFilter = null;
+    @Nullable Query internalRelevance = null;
+    if (audience.usesInternal()) {
+      Query inf = visibility(audience.internal());
+      Query inner = relevance(cut, words, noteFields(locale), null);
+      internalFilter = inf;
+      internalRelevance = inner;
+      Query pub = relevance;
+      relevance = Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+          .should(pub)
+          .should(s -> s.bool(x -> x.must(inner).filter(inf).boost(INTERNAL_WEIGHT)))));
+    }
+    Query scored = relevance;
+    Query q = Query.of(x -> x.bool(b -> {
+      b.must(scored).filter(filters);
+      if (exclude != null) {
+        b.mustNot(ArticleQueries.term(ID, exclude.value()));
+      }
+      return b;
+    }));
+    SearchResponse<JsonNode> r = run("find similar tickets", s -> s.index(alias).query(q).size(limit)
+        .source(src -> src.filter(f -> f.includes(ID, KEY, SUBJECT)))
+        .sort(o -> o.score(x -> x.order(SortOrder.Desc))).sort(o -> o.field(f -> f.field(ID).order(SortOrder.Asc)))
+        .highlight(highlight(snippetFields(locale, false))));
+    List<Hit<JsonNode>> hits = r.hits().hits();
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> internalSnippets = new HashMap<>();
+    if (internalFilter != null && internalRelevance != null) {
+      List<FieldValue> missing = new ArrayList<>();
+      for (Hit<JsonNode> h : hits) {
+        if (snippet(h).isEmpty()) {
+          missing.add(FieldValue.of(source(h).path(ID).asText()));
+        }
+      }
+      if (!missing.isEmpty()) {
+        List<Query> both = new ArrayList<>(filters);
+        both.add(internalFilter);
+        both.add(Query.of(x -> x.terms(t -> t.field(ID).terms(v -> v.value(missing)))));
+        Query inner = internalRelevance;
+        SearchResponse<JsonNode> notes = run("highlight internal notes", s -> s.index(alias)
+            .query(x -> x.bool(b -> b.must(inner).filter(both))).size(missing.size())
+            .source(src -> src.filter(f -> f.includes(ID)))
+            .highlight(highlight(snippetFields(locale, true))));
+        for (Hit<JsonNode> h : notes.hits().hits()) {
+          String snippet = snippet(h);
+          if (!snippet.isEmpty()) {
+            internalSnippets.put(source(h).path(ID).asText(), snippet);
+          }
+        }
+      }
+    }
+    List<SimilarTicket> out = new ArrayList<>();
+    for (Hit<JsonNode> h : hits) {
+      JsonNode src = source(h);
+      String id = src.path(ID).asText();
+      String snippet = snippet(h);
+      boolean internal = false;
+      if (snippet.isEmpty() && internalSnippets.containsKey(id)) {
+        snippet = Objects.requireNonNull(internalSnippets.get(id));
+        internal = true;
+      }
+      Double score = h.score();
+      out.add(new SimilarTicket(TicketId.of(id), TicketKey.parse(src.path(KEY).asText()), src.path(SUBJECT).asText(),
+          score == null ? 0 : score, snippet, internal));
+    }
+    return out;
+  }
+
+  private static JsonNode source(Hit<JsonNode> h) {
+    return Objects.requireNonNull(h.source(), "source");
+  }
+
+  private static String snippet(Hit<JsonNode> h) {
+    for (List<String> fragments : h.highlight().values()) {
+      if (!fragments.isEmpty()) {
+        return fragments.get(0).strip();
+      }
+    }
+    return "";
+  }
+
+  private static Highlight highlight(List<String> fields) {
+    return Highlight.of(h -> {
+      h.preTags("<b>").postTags("</b>").encoder(HighlighterEncoder.Html).numberOfFragments(1).fragmentSize(SNIPPET_CHARS);
+      for (String f : fields) {
+        h.fields(f, x -> x);
+      }
+      return h;
+    });
+  }
+
+  private SearchResponse<JsonNode> run(String what, Consumer<SearchRequest.Builder> request) {
+    SearchRequest.Builder b = new SearchRequest.Builder();
+    request.accept(b);
+    SearchRequest req = b.build();
+    return cluster.call(what, () -> cluster.client().search(req, JsonNode.class));
+  }
+
+  /** Configures an {@link OpenSearchTicketSearch}. */
+  public static final class Builder {
+    private final List<URI> hosts;
+    private String prefix = "frontline";
+    private int shards = 1;
+    private int replicas = 1;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+
+    private Builder(List<URI> hosts) {
+      Args.require(!hosts.isEmpty(), "at least one OpenSearch host is needed");
+      for (URI h : hosts) {
+        Args.notNull(h, "host");
+        Args.require(h.getHost() != null, "host " + h + " has no host name");
+      }
+      this.hosts = List.copyOf(hosts);
+    }
+
+    /**
+     * Names the installation's indexes: {@code <prefix>-tickets}. Default {@code frontline}.
+     *
+     * @param value lower-case letters, digits, {@code -} and {@code _}, starting with a letter
+     * @return this builder
+     */
+    public Builder indexPrefix(String value) {
+      Args.notNull(value, "index prefix");
+      Args.require(value.matches("[a-z][a-z0-9_-]{0,99}"),
+          "index prefix must be lower-case letters, digits, '-' or '_', starting with a letter");
+      this.prefix = value;
+      return this;
+    }
+
+    /**
+     * Shards and replicas of an index this search creates (an existing one is used as it is).
+     * Default one shard, one replica.
+     *
+     * @param shardCount primary shards, 1 or more
+     * @param replicaCount replicas of each, 0 or more
+     * @return this builder
+     */
+    public Builder shards(int shardCount, int replicaCount) {
+      Args.require(shardCount >= 1, "shards must be at least 1");
+      Args.require(replicaCount >= 0, "replicas must not be negative");
+      this.shards = shardCount;
+      this.replicas = replicaCount;
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection and for an answer. Default 5 s and 30 s.
+     *
+     * @param connect connection timeout
+     * @param response response timeout
+     * @return this builder
+     */
+    public Builder timeouts(Duration connect, Duration response) {
+      Args.require(!connect.isNegative() && !connect.isZero(), "connect timeout must be positive");
+      Args.require(!response.isNegative() && !response.isZero(), "response timeout must be positive");
+      this.connectTimeout = connect;
+      this.responseTimeout = response;
+      return this;
+    }
+
+    /**
+     * Connects, and creates the index when it is missing.
+     *
+     * @return the search
+     * @throws OpenSearchUnavailableException when the cluster cannot be reached
+     */
+    public OpenSearchTicketSearch build() {
+      return new OpenSearchTicketSearch(this);
+    }
+  }
+}
