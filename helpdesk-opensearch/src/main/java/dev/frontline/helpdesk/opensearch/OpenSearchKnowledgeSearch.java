@@ -254,7 +254,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
    */
   @Override
   public long appliedSequence() {
-    var r = cluster.call("read the change-feed cursor", () -> cluster.client().get(g -> g.index(alias).id(CURSOR_ID), JsonNode.class));
+    var r = cluster.call("read the change-feed cursor", client -> client.get(g -> g.index(alias).id(CURSOR_ID), JsonNode.class));
     JsonNode src = r.source();
     return r.found() && src != null ? src.path(APPLIED).asLong(0) : 0;
   }
@@ -311,7 +311,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public void refresh() {
-    cluster.call("refresh " + alias, () -> cluster.client().indices().refresh(r -> r.index(alias)));
+    cluster.call("refresh " + alias, client -> client.indices().refresh(r -> r.index(alias)));
   }
 
   @Override
@@ -530,7 +530,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     SearchRequest.Builder b = new SearchRequest.Builder();
     request.accept(b);
     SearchRequest req = b.build();
-    return cluster.call(what, () -> cluster.client().search(req, JsonNode.class));
+    return cluster.call(what, client -> client.search(req, JsonNode.class));
   }
 
   // ------------------------------------------------------------------ suggestions and related

@@ -243,9 +243,9 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     Args.notNull(id, "ticket id");
     dirty.set(true);
     for (String target : indexes.writeTargets()) {
-      cluster.call("remove ticket " + id, () -> {
+      cluster.call("remove ticket " + id, client -> {
         try {
-          cluster.client().delete(d -> d.index(target).id(id.value()));
+          client.delete(d -> d.index(target).id(id.value()));
           return true;
         } catch (org.opensearch.client.opensearch._types.OpenSearchException e) {
           if (Cluster.status(e) == 404) {
@@ -262,7 +262,7 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   public void refresh() {
     if (dirty.getAndSet(false)) {
       try {
-        cluster.call("refresh " + alias, () -> cluster.client().indices().refresh(r -> r.index(alias)));
+        cluster.call("refresh " + alias, client -> client.indices().refresh(r -> r.index(alias)));
       } catch (RuntimeException e) {
         dirty.set(true);
         throw e;
@@ -547,7 +547,7 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     SearchRequest.Builder b = new SearchRequest.Builder();
     request.accept(b);
     SearchRequest req = b.build();
-    return cluster.call(what, () -> cluster.client().search(req, JsonNode.class));
+    return cluster.call(what, client -> client.search(req, JsonNode.class));
   }
 
   /** Configures an {@link OpenSearchTicketSearch}. */

@@ -56,7 +56,7 @@ public final class AliasedIndex {
   /** Creates the first concrete index with the alias when the alias does not exist. */
   public void ensure() {
     boolean exists = cluster.call("check index " + alias,
-        () -> cluster.client().indices().existsAlias(a -> a.name(alias)).value());
+        client -> client.indices().existsAlias(a -> a.name(alias)).value());
     if (exists) {
       return;
     }
@@ -73,7 +73,7 @@ public final class AliasedIndex {
 
   private void create(String name, boolean withAlias) {
     TypeMapping m = mapping.get();
-    cluster.call("create index " + name, () -> cluster.client().indices().create(c -> {
+    cluster.call("create index " + name, client -> client.indices().create(c -> {
       c.index(name)
           .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas)))
           .mappings(m);
@@ -124,9 +124,9 @@ public final class AliasedIndex {
    * @return whether it was taken (false: a newer version was there already)
    */
   public boolean putInto(String target, String what, String id, Object document, long version) {
-    return cluster.call(what, () -> {
+    return cluster.call(what, client -> {
       try {
-        cluster.client().index(i -> i.index(target).id(id).document(document)
+        client.index(i -> i.index(target).id(id).document(document)
             .versionType(VersionType.ExternalGte).version(version));
         return true;
       } catch (OpenSearchException | IOException e) {
@@ -140,7 +140,7 @@ public final class AliasedIndex {
 
   /** @return the concrete indexes the alias points at now (one, unless changed by hand) */
   public List<String> current() {
-    var r = cluster.call("read alias " + alias, () -> cluster.client().indices().getAlias(g -> g.name(alias)));
+    var r = cluster.call("read alias " + alias, client -> client.indices().getAlias(g -> g.name(alias)));
     return new ArrayList<>(r.result().keySet());
   }
 
@@ -166,8 +166,8 @@ public final class AliasedIndex {
     T result;
     try {
       result = fill.apply(target);
-      cluster.call("refresh " + target, () -> cluster.client().indices().refresh(r -> r.index(target)));
-      cluster.call("move alias " + alias + " to " + target, () -> cluster.client().indices().updateAliases(u -> {
+      cluster.call("refresh " + target, client -> client.indices().refresh(r -> r.index(target)));
+      cluster.call("move alias " + alias + " to " + target, client -> client.indices().updateAliases(u -> {
         for (String o : old) {
           u.actions(a -> a.remove(x -> x.index(o).alias(alias)));
         }
@@ -176,7 +176,7 @@ public final class AliasedIndex {
     } catch (RuntimeException e) {
       building = null;
       try {
-        cluster.call("delete index " + target, () -> cluster.client().indices().delete(d -> d.index(target)));
+        cluster.call("delete index " + target, client -> client.indices().delete(d -> d.index(target)));
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -184,7 +184,7 @@ public final class AliasedIndex {
     }
     building = null;
     if (!old.isEmpty()) {
-      cluster.call("delete index " + old, () -> cluster.client().indices().delete(d -> d.index(old)));
+      cluster.call("delete index " + old, client -> client.indices().delete(d -> d.index(old)));
     }
     return Objects.requireNonNull(result, "rebuild result");
   }
