@@ -311,7 +311,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
 
   @Override
   public void refresh() {
-    cluster.call("refresh " + alias, client -> client.indices().refresh(r -> r.index(alias)));
+    cluster.refresh(alias);
   }
 
   @Override

@@ -262,7 +262,7 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   public void refresh() {
     if (dirty.getAndSet(false)) {
       try {
-        cluster.call("refresh " + alias, client -> client.indices().refresh(r -> r.index(alias)));
+        cluster.refresh(alias);
       } catch (RuntimeException e) {
         dirty.set(true);
         throw e;

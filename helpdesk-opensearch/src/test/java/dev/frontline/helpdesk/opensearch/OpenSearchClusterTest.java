@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A cluster of two nodes of its own: one shard with one replica, so each node holds a copy. */
+/**
+ * A cluster of two nodes of its own: two shards with one replica each, so each node holds a copy
+ * of each (and, as OpenSearch balances them, one primary each: killing a node kills a primary).
+ */
 class OpenSearchClusterTest {
   private static List<OpenSearchNode> nodes = List.of();
 
@@ -48,13 +51,15 @@ class OpenSearchClusterTest {
     InMemoryArticleStore store = new InMemoryArticleStore();
     // the client knows both nodes, the one that will die first
     try (OpenSearchKnowledgeSearch s = OpenSearchKnowledgeSearch.builder(URI.create(data.url()), URI.create(manager.url()))
-        .indexPrefix("pair").shards(1, 1).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)).build()) {
+        .indexPrefix("pair").shards(2, 1).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)).build()) {
       KnowledgeIndexer indexer = new KnowledgeIndexer(store, s);
       store.save(article("Mailbox quota", "quota"), 0);
       indexer.catchUp();
       assertThat(get(manager, "/_cluster/health/pair-knowledge?wait_for_status=green&timeout=60s")).contains("\"status\":\"green\"");
       assertThat(titles(s, "quota")).containsExactly("Mailbox quota");
 
+      assertThat(get(manager, "/_cat/shards/pair-knowledge-1?h=prirep,node")).as("a primary on the node to kill")
+          .containsPattern("p\\s+" + data.name());
       data.kill();
       assertThat(titles(s, "quota")).as("searches answer from the remaining copy").containsExactly("Mailbox quota");
       store.save(article("Password reset", "password"), 0);

@@ -32,14 +32,15 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * One real OpenSearch node per test JVM, started on first use from the plain distribution that the
- * build unpacks under {@code target/} (with the {@code analysis-common} module added), stopped when
- * the JVM exits.
+ * Real OpenSearch nodes, started from the plain distribution that the build unpacks under {@code
+ * target/} (with the {@code analysis-common} module added): one {@linkplain #shared() shared} node
+ * per test JVM, stopped when the JVM exits, and {@linkplain #dedicated(int) nodes of their own} for
+ * tests that stop, kill and restart them (a single node or a small cluster).
  *
  * <p>OpenSearch refuses to run as root: as root the node runs as the unprivileged user {@code
  * frontline-search} (or {@code FRONTLINE_OPENSEARCH_USER}), which must exist ({@code .ci/run}
- * creates it). It listens on a free loopback port, single-node, with a 512 MB heap; its data and
- * logs live in a folder that user owns.
+ * creates it). Each node listens on free loopback ports, with a heap of at most 512 MB; its data
+ * and logs live in a folder that user owns.
  *
  * <p>When the node cannot be started, tests are skipped with a visible message, unless {@code
  * FRONTLINE_REQUIRE_OPENSEARCH=true} (CI), which makes it a failure. Startup waits at most 120 s

@@ -166,7 +166,7 @@ public final class AliasedIndex {
     T result;
     try {
       result = fill.apply(target);
-      cluster.call("refresh " + target, client -> client.indices().refresh(r -> r.index(target)));
+      cluster.refresh(target);
       cluster.call("move alias " + alias + " to " + target, client -> client.indices().updateAliases(u -> {
         for (String o : old) {
           u.actions(a -> a.remove(x -> x.index(o).alias(alias)));

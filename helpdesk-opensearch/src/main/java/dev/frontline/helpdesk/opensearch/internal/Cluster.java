@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
@@ -99,6 +101,29 @@ public final class Cluster implements AutoCloseable {
     throw new OpenSearchUnavailableException(
         "OpenSearch at " + hosts + " is unreachable, could not " + what + ": " + unreachable, java.util.Objects.requireNonNull(unreachable));
   }
+
+  /**
+   * Makes an index's changes searchable now. A copy on a node that has just left the cluster
+   * cannot be refreshed (searches no longer go to it); that is no failure while some copy was
+   * refreshed.
+   *
+   * @param index the index or alias
+   */
+  public void refresh(String index) {
+    try {
+      call("refresh " + index, client -> client.indices().refresh(r -> r.index(index)));
+    } catch (StorageException e) {
+      if (!(e instanceof OpenSearchUnavailableException) && status(e) == 503) {
+        Matcher m = SUCCESSFUL.matcher(String.valueOf(e.getMessage()));
+        if (m.find() && Integer.parseInt(m.group(1)) > 0) {
+          return;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static final Pattern SUCCESSFUL = Pattern.compile("\"successful\":(\\d+)");
 
   /**
    * The HTTP status of a failure the cluster answered with.
