@@ -2,6 +2,7 @@ package dev.frontline.helpdesk.opensearch;
 
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.APPLIED;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY_GRAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY_PREFIXES;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.GROUP;
@@ -14,6 +15,7 @@ import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.SUMMARY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TAGS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TEAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE_GRAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE_LENGTH;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.VISIBILITY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.term;
@@ -35,18 +37,21 @@ import dev.frontline.helpdesk.knowledge.Suggestion;
 import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
 import dev.frontline.helpdesk.opensearch.internal.Cluster;
 import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.opensearch.internal.Ranking;
 import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -105,6 +110,7 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  */
 public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   private static final int SNIPPET_CHARS = 160;
+  /** Words checked for typos: a few more than get typo clauses, since known words are skipped. */
   private static final int MAX_TYPO_WORDS = 16;
   private static final int MAX_GROUPS = 10_000;
   private static final String SCHEMA = "1";
@@ -168,6 +174,9 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     for (String f : List.of(TITLE, SUMMARY, BODY)) {
       props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
     }
+    for (String f : List.of(TITLE_GRAMS, BODY_GRAMS)) {
+      props.put(f, Property.of(p -> p.text(t -> t.analyzer(Ranking.GRAM_ANALYZER))));
+    }
     for (String a : Languages.analyses()) {
       String analyzer = Languages.analyzer(a);
       for (String f : List.of(ArticleQueries.title(a), ArticleQueries.summary(a), ArticleQueries.body(a))) {
@@ -200,6 +209,8 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     d.put(TITLE, a.title());
     d.put(SUMMARY, summary);
     d.put(BODY, a.body());
+    d.put(TITLE_GRAMS, a.title());
+    d.put(BODY_GRAMS, a.body());
     String analysis = Languages.analysis(a.locale());
     d.put(ArticleQueries.title(analysis), a.title());
     d.put(ArticleQueries.summary(analysis), summary);
@@ -378,55 +389,71 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   }
 
   /**
-   * The scored part of a search: the words in the query's languages' fields, near each other in
-   * the body, and for each word no visible article contains, a fuzzy match (typos).
+   * The scored part of a search ({@link Ranking}): the words in the query's languages' fields,
+   * adjacent pairs near each other in the body, n-grams for compounding and unstemmed languages,
+   * and for words no visible article contains, fuzzy matches (typos).
    */
   private @Nullable Query textQuery(String text, List<Locale> locales, List<Query> filters) {
     List<String> words = ArticleQueries.words(text);
     if (words.isEmpty()) {
       return null;
     }
-    List<String> fields = ArticleQueries.textFields(locales);
-    List<String> unknown = unknownWords(words, fields, filters);
-    List<Query> should = new ArrayList<>();
-    should.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.BestFields)
-        .tieBreaker(0.3).lenient(true))));
-    for (String w : unknown) {
-      if (w.length() >= 4) {
-        should.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(TITLE + "^1.5", SUMMARY, BODY))
-            .fuzziness("AUTO").prefixLength(1).lenient(true).boost(0.5f))));
-      }
-    }
-    Query matches = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
-    if (words.size() < 2) {
-      return matches;
-    }
-    List<Query> near = new ArrayList<>();
-    for (String field : ArticleQueries.snippetFields(locales)) {
-      near.add(Query.of(q -> q.matchPhrase(p -> p.field(field.equals("b_*") ? BODY : field).query(text).slop(3).boost(0.5f))));
-    }
-    return Query.of(q -> q.bool(b -> b.must(matches).should(near)));
+    Set<String> known = knownWords(Ranking.typoCandidates(words), filters);
+    // a query in every language is analysed in each language the visible articles are written in
+    List<Locale> analysed = locales.isEmpty() ? visibleLanguages(filters) : locales;
+    return Ranking.relevance(text, analysed, FIELDS, this::analyze, known::contains);
   }
 
-  /** The query's words that no article the filters admit contains in any searched field. */
-  private List<String> unknownWords(List<String> words, List<String> fields, List<Query> filters) {
-    if (words.size() > MAX_TYPO_WORDS) {
-      return List.of();
+  private List<Locale> visibleLanguages(List<Query> filters) {
+    SearchResponse<JsonNode> r = run("list languages", s -> s.index(alias).size(0).query(bool(null, filters))
+        .aggregations("langs", a -> a.terms(t -> t.field(LANG).size(200))));
+    List<Locale> out = new ArrayList<>();
+    for (StringTermsBucket b : agg(r.aggregations(), "langs").sterms().buckets().array()) {
+      out.add(Locale.forLanguageTag(b.key()));
     }
+    out.sort(java.util.Comparator.comparing(Locale::getLanguage));
+    return out;
+  }
+
+  private static final Ranking.Fields FIELDS =
+      new Ranking.Fields("t_", "b_", "s_", TITLE, BODY, TITLE_GRAMS, BODY_GRAMS);
+
+  private List<Ranking.Token> analyze(String analyzer, String text) {
+    var r = cluster.call("analyse the query", client -> client.indices().analyze(a -> a.index(alias).analyzer(analyzer).text(text)));
+    List<Ranking.Token> out = new ArrayList<>();
+    for (var t : r.tokens()) {
+      out.add(new Ranking.Token(t.token(), t.position()));
+    }
+    return out;
+  }
+
+  /**
+   * The words (at most {@link #MAX_TYPO_WORDS}) that an article the filters admit has in its
+   * plain title or body; only these are not typos. Words of invisible articles count as unknown.
+   */
+  private Set<String> knownWords(List<String> words, List<Query> filters) {
+    if (words.isEmpty()) {
+      return Set.of();
+    }
+    List<String> probe = words.size() > MAX_TYPO_WORDS ? words.subList(0, MAX_TYPO_WORDS) : words;
     Map<String, Query> probes = new LinkedHashMap<>();
-    for (String w : words) {
-      probes.put(w, Query.of(q -> q.multiMatch(m -> m.query(w).fields(fields).lenient(true))));
+    for (String w : probe) {
+      probes.put(w, Query.of(q -> q.bool(b -> b.should(term(TITLE, w)).should(term(BODY, w)))));
     }
     SearchResponse<JsonNode> r = run("check query words", s -> s.index(alias).size(0).query(bool(null, filters))
         .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(probes)))));
     Map<String, org.opensearch.client.opensearch._types.aggregations.FiltersBucket> buckets =
         agg(r.aggregations(), "words").filters().buckets().keyed();
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
+    Set<String> out = new HashSet<>();
+    for (String w : probe) {
       var b = buckets.get(w);
-      if (b == null || b.docCount() == 0) {
+      if (b != null && b.docCount() > 0) {
         out.add(w);
       }
+    }
+    if (words.size() > probe.size()) {
+      // beyond the probed words, typo clauses would exceed the cap anyway; treat them as known
+      out.addAll(words.subList(probe.size(), words.size()));
     }
     return out;
   }

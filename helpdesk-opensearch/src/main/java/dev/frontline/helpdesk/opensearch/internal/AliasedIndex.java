@@ -75,7 +75,12 @@ public final class AliasedIndex {
     TypeMapping m = mapping.get();
     cluster.call("create index " + name, client -> client.indices().create(c -> {
       c.index(name)
-          .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas)))
+          .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas))
+            // the analyzer of the n-gram fields (Ranking): lower-cased character 4-grams of each
+            // word, shorter and longer words also kept whole
+            .analysis(an -> an
+                .filter(Ranking.GRAM_FILTER, tf -> tf.definition(d -> d.ngram(n -> n.minGram(4).maxGram(4).preserveOriginal(true))))
+                .analyzer(Ranking.GRAM_ANALYZER, az -> az.custom(x -> x.tokenizer("standard").filter("lowercase", Ranking.GRAM_FILTER)))))
           .mappings(m);
       if (withAlias) {
         c.aliases(alias, a -> a);

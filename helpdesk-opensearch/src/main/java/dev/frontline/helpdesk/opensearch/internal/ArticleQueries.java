@@ -45,6 +45,10 @@ public final class ArticleQueries {
   public static final String TITLE_LENGTH = "title_length";
   /** Long: the change-feed cursor, in the cursor's document only. */
   public static final String APPLIED = "applied";
+  /** Character 4-grams of the title's words. */
+  public static final String TITLE_GRAMS = "title_g";
+  /** Character 4-grams of the body's words. */
+  public static final String BODY_GRAMS = "body_g";
   /** Unstemmed title. */
   public static final String TITLE = "title";
   /** Unstemmed summary. */
