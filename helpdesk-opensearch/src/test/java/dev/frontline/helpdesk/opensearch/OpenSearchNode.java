@@ -45,8 +45,12 @@ import org.junit.jupiter.api.Assumptions;
  * <p>When the node cannot be started, tests are skipped with a visible message, unless {@code
  * FRONTLINE_REQUIRE_OPENSEARCH=true} (CI), which makes it a failure. Startup waits at most 120 s
  * and prints the tail of the node's log when it fails.
+ *
+ * <p>Public, in this module's test jar, for other modules' tests (the Spring Boot example's); they
+ * set the system property {@code frontline.opensearch.home} to a distribution they unpack the same
+ * way.
  */
-final class OpenSearchNode {
+public final class OpenSearchNode {
   private static final Duration STARTUP = Duration.ofSeconds(120);
   private static final String DEFAULT_USER = "frontline-search";
 
@@ -77,15 +81,15 @@ final class OpenSearchNode {
   }
 
   /** @return the HTTP address of the node, e.g. {@code http://127.0.0.1:39201} */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + httpPort;
   }
 
-  int port() {
+  public int port() {
     return httpPort;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -95,7 +99,7 @@ final class OpenSearchNode {
    *
    * @return the running node
    */
-  static OpenSearchNode shared() {
+  public static OpenSearchNode shared() {
     Object s = started;
     if (s == null) {
       synchronized (OpenSearchNode.class) {
@@ -127,7 +131,7 @@ final class OpenSearchNode {
    * @param count how many nodes
    * @return the running nodes, the cluster manager first
    */
-  static List<OpenSearchNode> dedicated(int count) {
+  public static List<OpenSearchNode> dedicated(int count) {
     try {
       return cluster("frontline-test-" + ProcessHandle.current().pid() + "-" + DEDICATED.incrementAndGet(), count,
           "-Xms256m -Xmx512m");
@@ -148,7 +152,7 @@ final class OpenSearchNode {
     throw new AssertionError("unreachable");
   }
 
-  static boolean required() {
+  public static boolean required() {
     return "true".equalsIgnoreCase(System.getenv("FRONTLINE_REQUIRE_OPENSEARCH"));
   }
 
@@ -280,7 +284,7 @@ final class OpenSearchNode {
    *
    * @param healthQuery the cluster health the node must report, e.g. {@code wait_for_status=green}
    */
-  void restart(String healthQuery) throws IOException, InterruptedException {
+  public void restart(String healthQuery) throws IOException, InterruptedException {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " is running");
     }
@@ -289,7 +293,7 @@ final class OpenSearchNode {
   }
 
   /** Kills the node (SIGKILL, as a crash); its data stays for a {@link #restart}. */
-  void kill() {
+  public void kill() {
     Process p = process;
     if (p == null) {
       return;
@@ -301,7 +305,7 @@ final class OpenSearchNode {
   }
 
   /** Stops the node (SIGTERM, an orderly shutdown); its data stays for a {@link #restart}. */
-  void stop() {
+  public void stop() {
     Process p = process;
     if (p == null) {
       return;
@@ -332,7 +336,7 @@ final class OpenSearchNode {
   }
 
   /** Stops the node and deletes its folder. */
-  void destroy() {
+  public void destroy() {
     stop();
     try {
       deleteTree(work);
