@@ -12,6 +12,7 @@ import dev.frontline.helpdesk.opensearch.internal.Args;
 import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
 import dev.frontline.helpdesk.opensearch.internal.Cluster;
 import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.opensearch.internal.Ranking;
 import dev.frontline.helpdesk.search.SimilarTicket;
 import dev.frontline.helpdesk.search.TicketSearchAudience;
 import dev.frontline.helpdesk.search.TicketSearchIndexer;
@@ -45,7 +46,6 @@ import org.opensearch.client.opensearch._types.mapping.MatchType;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
@@ -54,9 +54,11 @@ import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
  * {@link TicketSearch} ("similar solved tickets") on an OpenSearch 2.x cluster, with the analysis
- * of {@link OpenSearchKnowledgeSearch}: the subject plays the article title, the public
- * conversation the body, each analysed by OpenSearch's analyzer of the ticket's language and also
- * unstemmed.
+ * and ranking of {@link OpenSearchKnowledgeSearch} (as the Lucene module's ticket search has its
+ * knowledge search's): the subject plays the article title, the public conversation the body, each
+ * analysed by OpenSearch's analyzer of the ticket's language, unstemmed and as character 4-grams. A
+ * long text (a whole ticket, more than 48 distinct words) is matched by its most distinctive words
+ * ({@code more_like_this}).
  *
  * <p><b>Index.</b> {@code <prefix>-tickets-1} (after a {@linkplain #rebuild rebuild}, {@code
  * <prefix>-tickets-1-<time>}) behind the alias {@code <prefix>-tickets}. Each ticket is indexed
@@ -88,8 +90,6 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   private static final String SCHEMA = "1";
   private static final int MAX_FIELD = 200_000;
   private static final int MAX_TEXT = 10_000;
-  /** Up to this many distinct words, the text is matched word by word; longer texts by their keywords. */
-  private static final int MAX_QUERY_WORDS = 24;
   private static final int MAX_TYPO_WORDS = 16;
   private static final int KEYWORDS = 25;
   private static final int SNIPPET_CHARS = 160;
@@ -109,6 +109,8 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   private static final String SUBJECT = "title";
   private static final String BODY = "body";
   private static final String NOTE = "note";
+  private static final String TITLE_GRAMS = "title_g";
+  private static final String BODY_GRAMS = "body_g";
 
   private final Cluster cluster;
   private final String alias;
@@ -175,6 +177,9 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     for (String f : List.of(SUBJECT, BODY, NOTE)) {
       props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
     }
+    for (String f : List.of(TITLE_GRAMS, BODY_GRAMS)) {
+      props.put(f, Property.of(p -> p.text(t -> t.analyzer(Ranking.GRAM_ANALYZER))));
+    }
     List<Map<String, DynamicTemplate>> templates = new ArrayList<>();
     for (String a : Languages.analyses()) {
       String analyzer = Languages.analyzer(a);
@@ -218,6 +223,8 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     d.put(SUBJECT, ticket.subject());
     d.put(BODY, pub.toString());
     d.put(NOTE, internal.toString());
+    d.put(TITLE_GRAMS, ticket.subject());
+    d.put(BODY_GRAMS, pub.toString());
     d.put(subject(a), ticket.subject());
     d.put(body(a), pub.toString());
     d.put(note(a), internal.toString());
@@ -360,16 +367,18 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     return out;
   }
 
-  private static List<String> publicFields(@Nullable Locale locale) {
+  private static final Ranking.Fields PUBLIC =
+      new Ranking.Fields("t_", "b_", null, SUBJECT, BODY, TITLE_GRAMS, BODY_GRAMS);
+  /** Internal text stands in for the body; no title, no typo or n-gram clauses. */
+  private static final Ranking.Fields INTERNAL = new Ranking.Fields(null, "n_", null, null, null, null, null);
+
+  private static List<String> mltFields(@Nullable Locale locale, boolean internal) {
     if (locale == null) {
-      return List.of(subject("*") + "^3", body("*"), SUBJECT + "^1.5", BODY + "^0.5");
+      // more_like_this takes concrete fields only (no patterns)
+      return internal ? List.of(NOTE) : List.of(SUBJECT, BODY);
     }
     String a = Languages.analysis(locale);
-    return List.of(subject(a) + "^3", body(a), SUBJECT + "^1.5", BODY + "^0.5");
-  }
-
-  private static List<String> noteFields(@Nullable Locale locale) {
-    return List.of(note(locale == null ? "*" : Languages.analysis(locale)), NOTE + "^0.5");
+    return internal ? List.of(note(a), NOTE) : List.of(subject(a), body(a), SUBJECT, BODY);
   }
 
   private static List<String> snippetFields(@Nullable Locale locale, boolean internal) {
@@ -378,58 +387,74 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   }
 
   /**
-   * The words of a short text as one clause (every field, best field counts most), a fuzzy clause
-   * for each word that no visible ticket has (typos) and proximity in the conversation; a long text
-   * (a whole ticket) by its most distinctive words ({@code more_like_this}).
+   * A text of up to {@link Ranking#MAX_TERMS} distinct words by the ranking of the knowledge search
+   * ({@link Ranking}: stems of subject and conversation, proximity, typos of words no visible
+   * ticket has, n-grams for compounding and unstemmed languages; internal text by its stems only);
+   * a longer text (a whole ticket) by its most distinctive words ({@code more_like_this}).
    */
-  private Query relevance(String text, List<String> words, List<String> fields, @Nullable List<String> unknown) {
-    if (words.size() > MAX_QUERY_WORDS) {
-      // more_like_this takes concrete fields only (no patterns, no boosts)
-      List<String> plainFields = fields.stream().filter(f -> !f.contains("*")).map(f -> f.replaceAll("\\^.*", "")).toList();
-      return Query.of(q -> q.moreLikeThis(m -> m.fields(plainFields).like(l -> l.text(text)).minTermFreq(1).minDocFreq(1)
+  private Query relevance(String text, List<String> words, List<Locale> analysed, @Nullable Locale locale, boolean internal,
+      List<Query> filters) {
+    if (words.size() > Ranking.MAX_TERMS) {
+      List<String> fields = mltFields(locale, internal);
+      return Query.of(q -> q.moreLikeThis(m -> m.fields(fields).like(l -> l.text(text)).minTermFreq(1).minDocFreq(1)
           .maxQueryTerms(KEYWORDS).minimumShouldMatch("1")));
     }
-    String joined = String.join(" ", words);
-    List<Query> should = new ArrayList<>();
-    should.add(Query.of(q -> q.multiMatch(m -> m.query(joined).fields(fields).type(TextQueryType.BestFields)
-        .tieBreaker(0.3).lenient(true))));
-    if (unknown != null) {
-      for (String w : unknown) {
-        if (w.length() >= 4) {
-          should.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(SUBJECT + "^1.5", BODY))
-              .fuzziness("AUTO").prefixLength(1).lenient(true).boost(0.5f))));
-        }
-      }
+    if (internal) {
+      return Ranking.relevance(text, analysed, INTERNAL, this::analyze, w -> true, false);
     }
-    Query matches = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
-    if (words.size() < 2 || unknown == null) {
-      return matches;
-    }
-    Query near = Query.of(q -> q.matchPhrase(p -> p.field(BODY).query(joined).slop(3).boost(0.5f)));
-    return Query.of(q -> q.bool(b -> b.must(matches).should(near)));
+    java.util.Set<String> known = knownWords(Ranking.typoCandidates(words), filters);
+    return Ranking.relevance(text, analysed, PUBLIC, this::analyze, known::contains);
   }
 
-  /** The query's words that no ticket the filters admit has in its subject or public conversation. */
-  private List<String> unknownWords(List<String> words, List<String> fields, List<Query> filters) {
-    if (words.size() > MAX_TYPO_WORDS) {
-      return List.of();
+  private List<Ranking.Token> analyze(String analyzer, String text) {
+    var r = cluster.call("analyse the query", client -> client.indices().analyze(a -> a.index(alias).analyzer(analyzer).text(text)));
+    List<Ranking.Token> out = new ArrayList<>();
+    for (var t : r.tokens()) {
+      out.add(new Ranking.Token(t.token(), t.position()));
     }
+    return out;
+  }
+
+  /** The languages of the tickets the filters admit (for a query in every language). */
+  private List<Locale> visibleLanguages(List<Query> filters) {
+    SearchResponse<JsonNode> r = run("list languages", s -> s.index(alias).size(0)
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("langs", a -> a.terms(t -> t.field(LANG).size(200))));
+    List<Locale> out = new ArrayList<>();
+    for (var b : Objects.requireNonNull(r.aggregations().get("langs"), "langs").sterms().buckets().array()) {
+      out.add(Locale.forLanguageTag(b.key()));
+    }
+    out.sort(java.util.Comparator.comparing(Locale::getLanguage));
+    return out;
+  }
+
+  /**
+   * The words (at most {@link #MAX_TYPO_WORDS}) that a ticket the filters admit has in its plain
+   * subject or public conversation; only these are not typos.
+   */
+  private java.util.Set<String> knownWords(List<String> words, List<Query> filters) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (words.isEmpty()) {
+      return out;
+    }
+    List<String> probe = words.size() > MAX_TYPO_WORDS ? words.subList(0, MAX_TYPO_WORDS) : words;
     Map<String, Query> probes = new LinkedHashMap<>();
-    for (String w : words) {
-      probes.put(w, Query.of(q -> q.multiMatch(m -> m.query(w).fields(fields).lenient(true))));
+    for (String w : probe) {
+      probes.put(w, Query.of(q -> q.bool(b -> b.should(ArticleQueries.term(SUBJECT, w)).should(ArticleQueries.term(BODY, w)))));
     }
     SearchResponse<JsonNode> r = run("check query words", s -> s.index(alias).size(0)
         .query(q -> q.bool(b -> b.filter(filters)))
         .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(probes)))));
     Map<String, FiltersBucket> buckets =
         Objects.requireNonNull(r.aggregations().get("words"), "words").filters().buckets().keyed();
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
+    for (String w : probe) {
       FiltersBucket b = buckets.get(w);
-      if (b == null || b.docCount() == 0) {
+      if (b != null && b.docCount() > 0) {
         out.add(w);
       }
     }
+    // beyond the probed words, typo clauses would exceed the cap anyway
+    out.addAll(words.subList(probe.size(), words.size()));
     return out;
   }
 
@@ -448,13 +473,13 @@ public final class OpenSearchTicketSearch implements TicketSearch {
       return List.of();
     }
     List<Query> filters = filters(audience, locale);
-    List<String> fields = publicFields(locale);
-    Query relevance = relevance(cut, words, fields, unknownWords(words, fields, filters));
+    List<Locale> analysed = locale == null ? visibleLanguages(filters) : List.of(locale);
+    Query relevance = relevance(cut, words, analysed, locale, false, filters);
     @Nullable Query internalFilter = null;
     @Nullable Query internalRelevance = null;
     if (audience.usesInternal()) {
       Query inf = visibility(audience.internal());
-      Query inner = relevance(cut, words, noteFields(locale), null);
+      Query inner = relevance(cut, words, analysed, locale, true, filters);
       internalFilter = inf;
       internalRelevance = inner;
       Query pub = relevance;

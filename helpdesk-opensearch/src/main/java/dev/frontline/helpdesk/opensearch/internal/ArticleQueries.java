@@ -83,27 +83,6 @@ public final class ArticleQueries {
   }
 
   /**
-   * The ranked text fields for a query in some languages (all when none), with their boosts.
-   *
-   * @param locales the languages, or empty for all
-   * @return field names with boosts ({@code t_english^3})
-   */
-  public static List<String> textFields(List<Locale> locales) {
-    List<String> out = new ArrayList<>();
-    if (locales.isEmpty()) {
-      out.addAll(List.of("t_*^3", "s_*^2", "b_*"));
-    } else {
-      for (String a : analyses(locales)) {
-        out.add(title(a) + "^3");
-        out.add(summary(a) + "^2");
-        out.add(body(a));
-      }
-    }
-    out.addAll(List.of(TITLE + "^1.5", SUMMARY, BODY + "^0.5"));
-    return out;
-  }
-
-  /**
    * @param locales languages
    * @return their analyses, in order, without repetition
    */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 
@@ -38,10 +39,20 @@ public final class Ranking {
 
   private Ranking() {}
 
-  /** The fields of one kind of document. */
+  /**
+   * The fields of one kind of document; a null field is left out.
+   *
+   * @param titlePrefix prefix of the stemmed title fields ({@code t_}), the analysis follows
+   * @param bodyPrefix prefix of the stemmed body fields
+   * @param summaryPrefix prefix of the stemmed summary fields
+   * @param titleExact the unstemmed title
+   * @param bodyExact the unstemmed body
+   * @param titleGram the title's n-grams
+   * @param bodyGram the body's n-grams
+   */
   public record Fields(
-      String titlePrefix, String bodyPrefix, String summaryPrefix, String titleExact, String bodyExact,
-      String titleGram, String bodyGram) {}
+      @Nullable String titlePrefix, String bodyPrefix, @Nullable String summaryPrefix, @Nullable String titleExact,
+      @Nullable String bodyExact, @Nullable String titleGram, @Nullable String bodyGram) {}
 
   /**
    * @param locale a language
@@ -98,15 +109,33 @@ public final class Ranking {
   public static Query relevance(
       String text, List<Locale> locales, Fields f, BiFunction<String, String, List<Token>> analyze,
       Predicate<String> known) {
+    return relevance(text, locales, f, analyze, known, true);
+  }
+
+  /**
+   * Builds the relevance query, with or without the proximity, typo and n-gram clauses (without:
+   * the term clauses only, as for a ticket's internal notes).
+   *
+   * @param text what the reader typed
+   * @param locales the query's languages; empty for every language
+   * @param f the fields
+   * @param analyze analyses a text with a named analyzer into its tokens with positions
+   * @param known whether a plain word occurs in a visible document (for typo detection)
+   * @param extras whether to add proximity, typo and n-gram clauses
+   * @return the query (should clauses; at least one must match)
+   */
+  public static Query relevance(
+      String text, List<Locale> locales, Fields f, BiFunction<String, String, List<Token>> analyze,
+      Predicate<String> known, boolean extras) {
     List<String> words = ArticleQueries.words(text);
     List<Query> should = new ArrayList<>();
-    boolean typos = locales.isEmpty();
-    boolean grams = locales.isEmpty();
+    boolean typos = extras && locales.isEmpty();
+    boolean grams = extras && locales.isEmpty();
     List<String> analyses = new ArrayList<>();
     List<Locale> byAnalysis = new ArrayList<>();
     for (Locale l : locales) {
-      typos |= typos(l);
-      grams |= grams(l);
+      typos |= extras && typos(l);
+      grams |= extras && grams(l);
       String a = Languages.analysis(l);
       if (!analyses.contains(a)) {
         analyses.add(a);
@@ -115,24 +144,36 @@ public final class Ranking {
     }
     if (locales.isEmpty()) {
       List<String> first = words.size() > MAX_TERMS ? words.subList(0, MAX_TERMS) : words;
+      List<String> patterns = new ArrayList<>();
+      if (f.titlePrefix() != null) {
+        patterns.add(f.titlePrefix() + "*");
+      }
+      patterns.add(f.bodyPrefix() + "*");
+      if (f.summaryPrefix() != null) {
+        patterns.add(f.summaryPrefix() + "*^1.5");
+      }
       should.add(Query.of(q -> q.multiMatch(m -> m.query(String.join(" ", first)).type(TextQueryType.MostFields).lenient(true)
-          .fields(f.titlePrefix() + "*", f.bodyPrefix() + "*", f.summaryPrefix() + "*^1.5"))));
+          .fields(patterns))));
     }
     // each distinct term once, as separate clauses (a match query would count a repeated word
     // twice and blend tokens at one position)
     int max = Math.max(8, MAX_TERMS / Math.max(1, analyses.size()));
     for (int i = 0; i < analyses.size(); i++) {
       String a = analyses.get(i);
-      String title = f.titlePrefix() + a;
+      String title = f.titlePrefix() == null ? null : f.titlePrefix() + a;
       String body = f.bodyPrefix() + a;
-      String summary = f.summaryPrefix() + a;
+      String summary = f.summaryPrefix() == null ? null : f.summaryPrefix() + a;
       List<Token> tokens = analyze.apply(Languages.analyzer(a), text);
       for (String t : distinct(tokens, max)) {
-        should.add(term(title, t, 1f));
+        if (title != null) {
+          should.add(term(title, t, 1f));
+        }
         should.add(term(body, t, 1f));
-        should.add(term(summary, t, 1.5f));
+        if (summary != null) {
+          should.add(term(summary, t, 1.5f));
+        }
       }
-      if (proximity(byAnalysis.get(i))) {
+      if (extras && proximity(byAnalysis.get(i))) {
         Set<String> pairs = new LinkedHashSet<>();
         for (int k = 1; k < tokens.size() && pairs.size() < Math.min(max, MAX_PHRASE_PAIRS); k++) {
           Token x = tokens.get(k - 1);
@@ -148,7 +189,9 @@ public final class Ranking {
         }
       }
     }
-    if (typos) {
+    String titleExact = f.titleExact();
+    String bodyExact = f.bodyExact();
+    if (typos && titleExact != null && bodyExact != null) {
       int n = 0;
       for (String w : typoCandidates(words)) {
         if (n >= MAX_TYPO_WORDS) {
@@ -159,20 +202,26 @@ public final class Ranking {
         }
         n++;
         String edits = w.length() >= 8 ? "2" : "1";
-        should.add(Query.of(q -> q.fuzzy(z -> z.field(f.titleExact()).value(v -> v.stringValue(w)).fuzziness(edits)
+        should.add(Query.of(q -> q.fuzzy(z -> z.field(titleExact).value(v -> v.stringValue(w)).fuzziness(edits)
             .prefixLength(1).maxExpansions(16).transpositions(true).boost(0.5f))));
-        should.add(Query.of(q -> q.fuzzy(z -> z.field(f.bodyExact()).value(v -> v.stringValue(w)).fuzziness(edits)
+        should.add(Query.of(q -> q.fuzzy(z -> z.field(bodyExact).value(v -> v.stringValue(w)).fuzziness(edits)
             .prefixLength(1).maxExpansions(16).transpositions(true).boost(0.25f))));
       }
     }
-    if (grams) {
+    String titleGram = f.titleGram();
+    String bodyGram = f.bodyGram();
+    if (grams && titleGram != null && bodyGram != null) {
       List<String> gramWords = words.stream().filter(w -> w.length() <= MAX_EXTRA_WORD).toList();
       if (!gramWords.isEmpty()) {
         for (String g : distinct(analyze.apply(GRAM_ANALYZER, String.join(" ", gramWords)), 4 * MAX_TERMS)) {
-          should.add(term(f.titleGram(), g, 0.25f));
-          should.add(term(f.bodyGram(), g, 0.1f));
+          should.add(term(titleGram, g, 0.25f));
+          should.add(term(bodyGram, g, 0.1f));
         }
       }
+    }
+    if (should.isEmpty()) {
+      // only stop words: nothing to match (a bool query without clauses would match everything)
+      return Query.of(q -> q.matchNone(m -> m));
     }
     return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
   }
