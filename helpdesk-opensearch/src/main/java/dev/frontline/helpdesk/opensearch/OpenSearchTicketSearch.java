@@ -21,6 +21,8 @@ import dev.frontline.helpdesk.spi.TicketStore;
 import dev.frontline.helpdesk.ticket.Entry;
 import dev.frontline.helpdesk.ticket.Ticket;
 import dev.frontline.helpdesk.ticket.TicketId;
+import dev.frontline.helpdesk.ticket.TicketChange;
+import dev.frontline.helpdesk.ticket.TicketEvent;
 import dev.frontline.helpdesk.ticket.TicketKey;
 import dev.frontline.helpdesk.ticket.TicketState;
 import dev.frontline.helpdesk.ticket.TicketVisibility;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,9 +66,10 @@ import org.opensearch.client.opensearch.core.search.Hit;
  * <p><b>Index.</b> {@code <prefix>-tickets-1} (after a {@linkplain #rebuild rebuild}, {@code
  * <prefix>-tickets-1-<time>}) behind the alias {@code <prefix>-tickets}. Each ticket is indexed
  * with its version as external version ({@code external_gte}): a late replay of an older snapshot
- * changes nothing. Removals carry no version in the SPI; the similar-ticket service re-reads every
- * hit from the store, so a ticket that was removed and then re-added from a stale snapshot is never
- * shown, and the next change of the ticket corrects the index.
+ * changes nothing. Removals carry no version in the SPI; with {@link Builder#source} a removal reads
+ * the ticket's current version from the store and leaves a tombstone with it, so they are
+ * versioned too. (Without it, the similar-ticket service still re-reads every hit from the store,
+ * so a ticket removed and then re-added from a stale snapshot is never shown.)
  *
  * <p><b>Internal text.</b> Internal notes and system entries go to separate fields ({@code
  * n_<analysis>}, {@code note}). They are queried only inside a clause filtered by the audience's
@@ -116,8 +120,12 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   private final String alias;
   private final AliasedIndex indexes;
   private final AtomicBoolean dirty = new AtomicBoolean();
+  private final @Nullable TicketStore source;
+  private final @Nullable Function<Ticket, Locale> sourceLocale;
 
   private OpenSearchTicketSearch(Builder b) {
+    this.source = b.source;
+    this.sourceLocale = b.sourceLocale;
     this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
     this.alias = b.prefix + "-tickets";
     this.indexes = new AliasedIndex(cluster, alias, SCHEMA, OpenSearchTicketSearch::mapping, b.shards, b.replicas);
@@ -245,10 +253,32 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     indexes.put("index ticket " + ticket.id(), ticket.id().value(), doc, ticket.version());
   }
 
+  /**
+   * Removes a ticket. With a {@linkplain Builder#source source}, the removal is versioned: the
+   * ticket is read from the store, and if it is solved again by now its current snapshot is
+   * indexed instead; otherwise a tombstone (a document in its current, unsolved state, which no
+   * search returns) is written with its current version, so that a late replay of an older solved
+   * snapshot cannot bring it back. Without a source the document is deleted.
+   */
   @Override
   public void delete(TicketId id) {
     Args.notNull(id, "ticket id");
     dirty.set(true);
+    TicketStore store = source;
+    Function<Ticket, Locale> ticketLocale = sourceLocale;
+    if (store != null && ticketLocale != null) {
+      Optional<Ticket> now = store.find(id);
+      if (now.isPresent() && SOLVED_STATES.contains(now.get().state())) {
+        Ticket t = now.get();
+        index(t, conversation(store.history(id)), ticketLocale.apply(t));
+      } else {
+        ObjectNode tombstone = JsonNodeFactory.instance.objectNode();
+        tombstone.put(ID, id.value());
+        tombstone.put(STATE, now.map(t -> t.state().name()).orElse("REMOVED"));
+        indexes.put("remove ticket " + id, id.value(), tombstone, now.map(Ticket::version).orElse(Long.MAX_VALUE));
+      }
+      return;
+    }
     for (String target : indexes.writeTargets()) {
       cluster.call("remove ticket " + id, client -> {
         try {
@@ -262,6 +292,20 @@ public final class OpenSearchTicketSearch implements TicketSearch {
         }
       });
     }
+  }
+
+  /** A ticket's conversation, public and internal, in time order (merged-in entries included). */
+  private static List<Entry> conversation(List<TicketEvent> history) {
+    List<Entry> out = new ArrayList<>();
+    for (TicketEvent ev : history) {
+      if (ev.change() instanceof TicketChange.EntryAdded ea) {
+        out.add(ea.entry());
+      } else if (ev.change() instanceof TicketChange.MergeReceived mr) {
+        out.addAll(mr.entries());
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Entry::at));
+    return out;
   }
 
   /** Makes every change so far searchable now; asks the cluster only if this instance wrote. */
@@ -583,6 +627,8 @@ public final class OpenSearchTicketSearch implements TicketSearch {
     private int replicas = 1;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration responseTimeout = Duration.ofSeconds(30);
+    private @Nullable TicketStore source;
+    private @Nullable Function<Ticket, Locale> sourceLocale;
 
     private Builder(List<URI> hosts) {
       Args.require(!hosts.isEmpty(), "at least one OpenSearch host is needed");
@@ -635,6 +681,23 @@ public final class OpenSearchTicketSearch implements TicketSearch {
       Args.require(!response.isNegative() && !response.isZero(), "response timeout must be positive");
       this.connectTimeout = connect;
       this.responseTimeout = response;
+      return this;
+    }
+
+    /**
+     * Makes removals versioned: a removal reads the ticket from this store and writes a tombstone
+     * with its current version (or indexes it, if it is solved again by now). Without a source a
+     * removal deletes the document, and a late replay of an older solved snapshot could bring it
+     * back until the ticket's next change (the similar-ticket service re-reads every hit from the
+     * store, so it is never shown).
+     *
+     * @param store the ticket store the helpdesk uses
+     * @param ticketLocale the language of a ticket's text, as given to the helpdesk
+     * @return this builder
+     */
+    public Builder source(TicketStore store, Function<Ticket, Locale> ticketLocale) {
+      this.source = Args.notNull(store, "store");
+      this.sourceLocale = Args.notNull(ticketLocale, "ticket locale");
       return this;
     }
 

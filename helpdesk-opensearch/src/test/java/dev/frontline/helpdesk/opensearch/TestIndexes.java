@@ -22,7 +22,12 @@ final class TestIndexes {
 
   /** @return a ticket search on new, empty indexes of the shared node */
   static OpenSearchTicketSearch tickets() {
+    return ticketsBuilder().build();
+  }
+
+  /** @return a builder of a ticket search on new, empty indexes of the shared node */
+  static OpenSearchTicketSearch.Builder ticketsBuilder() {
     OpenSearchNode node = OpenSearchNode.shared();
-    return OpenSearchTicketSearch.builder(URI.create(node.url())).indexPrefix(freshPrefix()).shards(1, 0).build();
+    return OpenSearchTicketSearch.builder(URI.create(node.url())).indexPrefix(freshPrefix()).shards(1, 0);
   }
 }
