@@ -2,8 +2,10 @@ package dev.frontline.examples.web;
 
 import dev.frontline.helpdesk.opensearch.OpenSearchKnowledgeSearch;
 import dev.frontline.helpdesk.opensearch.OpenSearchTicketSearch;
+import dev.frontline.helpdesk.spi.HelpdeskStores;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +51,10 @@ public class OpenSearchConfiguration {
   }
 
   /**
-   * Off with {@code frontline.search.tickets=false}, like the starter's Lucene one.
+   * Off with {@code frontline.search.tickets=false}, like the starter's Lucene one. With the ticket
+   * store as source, removals (a ticket reopened) are versioned like the other writes.
    *
+   * @param stores the stores (the ticket store is the source)
    * @param urls the cluster's nodes
    * @param prefix the installation's index prefix
    * @param replicas replicas of each shard of a new index (0 for a one-node cluster)
@@ -58,10 +62,12 @@ public class OpenSearchConfiguration {
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(prefix = "frontline.search", name = "tickets", havingValue = "true", matchIfMissing = true)
-  public OpenSearchTicketSearch openSearchTicketSearch(
+  public OpenSearchTicketSearch openSearchTicketSearch(HelpdeskStores stores,
       @Value("${frontline.search.opensearch.urls}") String urls,
       @Value("${frontline.search.opensearch.index-prefix:frontline}") String prefix,
       @Value("${frontline.search.opensearch.replicas:1}") int replicas) {
-    return OpenSearchTicketSearch.builder(hosts(urls)).indexPrefix(prefix).shards(1, replicas).build();
+    // the helpdesk analyses tickets in English unless told otherwise (Helpdesk.Builder.ticketSearch)
+    return OpenSearchTicketSearch.builder(hosts(urls)).indexPrefix(prefix).shards(1, replicas)
+        .source(stores.ticketStore(), ticket -> Locale.ENGLISH).build();
   }
 }
