@@ -295,6 +295,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   public int rebuild(ArticleStore store) {
     Args.notNull(store, "store");
     return indexes.rebuild(target -> {
+      AliasedIndex.Bulk bulk = indexes.bulk(target);
       long cursor = 0;
       int read = 0;
       while (true) {
@@ -306,14 +307,15 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
           Optional<Article> current = store.find(c.articleId());
           if (current.isPresent()) {
             Article a = current.get();
-            indexes.putInto(target, "index article " + a.id(), a.id().value(), document(a), a.revision());
+            bulk.put(a.id().value(), document(a), a.revision());
           } else {
-            indexes.putInto(target, "delete article " + c.articleId(), c.articleId().value(), tombstone(c.articleId()), DELETED_VERSION);
+            bulk.put(c.articleId().value(), tombstone(c.articleId()), DELETED_VERSION);
           }
           cursor = c.sequence();
           read++;
         }
       }
+      bulk.flush();
       indexes.putInto(target, "record the change-feed cursor", CURSOR_ID, cursor(cursor), cursor);
       return read;
     });

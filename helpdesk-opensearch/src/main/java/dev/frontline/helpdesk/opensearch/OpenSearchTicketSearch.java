@@ -335,23 +335,27 @@ public final class OpenSearchTicketSearch implements TicketSearch {
   public int rebuild(TicketStore store, Function<Ticket, Locale> ticketLocale) {
     Args.notNull(store, "store");
     Args.notNull(ticketLocale, "ticket locale");
-    int n = indexes.rebuild(target -> new TicketSearchIndexer(store, new Into(target), ticketLocale).rebuild());
+    int n = indexes.rebuild(target -> {
+      Into into = new Into(indexes.bulk(target));
+      int indexed = new TicketSearchIndexer(store, into, ticketLocale).rebuild();
+      into.bulk.flush();
+      return indexed;
+    });
     dirty.set(true);
     return n;
   }
 
-  /** Writes into one index (the one a rebuild fills). */
-  private final class Into implements TicketSearch {
-    private final String target;
+  /** Writes into one index (the one a rebuild fills), in bulk requests. */
+  private static final class Into implements TicketSearch {
+    private final AliasedIndex.Bulk bulk;
 
-    Into(String target) {
-      this.target = target;
+    Into(AliasedIndex.Bulk bulk) {
+      this.bulk = bulk;
     }
 
     @Override
     public void index(Ticket ticket, List<Entry> conversation, Locale locale) {
-      indexes.putInto(target, "index ticket " + ticket.id(), ticket.id().value(), document(ticket, conversation, locale),
-          ticket.version());
+      bulk.put(ticket.id().value(), document(ticket, conversation, locale), ticket.version());
     }
 
     @Override

@@ -85,6 +85,25 @@ class OpenSearchKnowledgeFeedTest {
   }
 
   @Test
+  @DisplayName("rebuild writes in bulk requests of 500: 1,234 articles (three requests) all arrive, with their versions")
+  void rebuildInBulk() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    for (int i = 0; i < 1234; i++) {
+      store.save(article("Article " + i, "bulkword number" + i), 0);
+    }
+    try (OpenSearchKnowledgeSearch s = TestIndexes.knowledge()) {
+      long t0 = System.nanoTime();
+      assertThat(s.rebuild(store)).isEqualTo(1234);
+      System.out.printf(java.util.Locale.ROOT, "[frontline] rebuilt 1,234 articles in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      s.refresh();
+      var all = s.search(KnowledgeQuery.builder("bulkword").facets(true).build(), SearchAudience.publicOnly());
+      assertThat(all.total()).isEqualTo(1234);
+      assertThat(titles(s, "number1233")).containsExactly("Article 1233");
+      assertThat(s.appliedSequence()).isEqualTo(lastSequence(store));
+    }
+  }
+
+  @Test
   @DisplayName("rebuild: a new index is filled from the change feed while searches answer from the old one; then the alias moves and the old index goes")
   void rebuildWithAliasSwap() {
     InMemoryArticleStore store = new InMemoryArticleStore();

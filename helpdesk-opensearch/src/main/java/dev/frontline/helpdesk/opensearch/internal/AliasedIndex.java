@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
 /**
  * One logical index of an installation, reached through an alias ({@code <prefix>-knowledge},
@@ -141,6 +143,61 @@ public final class AliasedIndex {
         throw e;
       }
     });
+  }
+
+  /**
+   * Writes documents to one index in bulk requests of {@link #BULK} documents, each with its
+   * external version as {@link #putInto}: for filling a new index in a rebuild. Not thread-safe.
+   */
+  public final class Bulk {
+    private final String target;
+    private final List<BulkOperation> pending = new ArrayList<>();
+
+    private Bulk(String target) {
+      this.target = target;
+    }
+
+    /**
+     * @param id the document id
+     * @param document the document
+     * @param version its version
+     */
+    public void put(String id, Object document, long version) {
+      pending.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(id).document(document)
+          .versionType(VersionType.ExternalGte).version(version))));
+      if (pending.size() >= BULK) {
+        flush();
+      }
+    }
+
+    /** Sends what is pending; a refused document (other than an older version) fails the call. */
+    public void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<BulkOperation> ops = List.copyOf(pending);
+      pending.clear();
+      var r = cluster.call("index " + ops.size() + " documents into " + target, client -> client.bulk(b -> b.operations(ops)));
+      if (r.errors()) {
+        for (BulkResponseItem item : r.items()) {
+          if (item.error() != null && item.status() != 409) {
+            throw new StorageException("OpenSearch refused to index document " + item.id() + " into " + target + ": "
+                + java.util.Objects.requireNonNull(item.error()).reason());
+          }
+        }
+      }
+    }
+  }
+
+  /** Documents per bulk request of a rebuild. */
+  public static final int BULK = 500;
+
+  /**
+   * @param target an index
+   * @return a bulk writer into it
+   */
+  public Bulk bulk(String target) {
+    return new Bulk(target);
   }
 
   /** @return the concrete indexes the alias points at now (one, unless changed by hand) */
