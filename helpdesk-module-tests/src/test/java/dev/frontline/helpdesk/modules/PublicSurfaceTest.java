@@ -36,7 +36,7 @@ class PublicSurfaceTest {
   private static final Set<String> PUBLISHED = Set.of(
       "dev.frontline.helpdesk", "dev.frontline.helpdesk.testkit", "dev.frontline.helpdesk.lucene",
       "dev.frontline.helpdesk.jackson", "dev.frontline.helpdesk.jdbc", "dev.frontline.helpdesk.email",
-      "dev.frontline.helpdesk.micrometer", "dev.frontline.helpdesk.spring");
+      "dev.frontline.helpdesk.micrometer", "dev.frontline.helpdesk.spring", "dev.frontline.helpdesk.opensearch");
 
   private static Map<String, ModuleReference> frontline;
 

@@ -1,6 +1,8 @@
 package dev.frontline.helpdesk.opensearch;
 
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.APPLIED;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.BODY_GRAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.CATEGORY_PREFIXES;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.GROUP;
@@ -13,6 +15,7 @@ import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.SUMMARY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TAGS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TEAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE;
+import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE_GRAMS;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.TITLE_LENGTH;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.VISIBILITY;
 import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.term;
@@ -20,8 +23,10 @@ import static dev.frontline.helpdesk.opensearch.internal.ArticleQueries.term;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontline.helpdesk.opensearch.internal.AliasedIndex;
 import dev.frontline.helpdesk.opensearch.internal.Args;
 import dev.frontline.helpdesk.knowledge.Article;
+import dev.frontline.helpdesk.knowledge.ArticleChange;
 import dev.frontline.helpdesk.knowledge.ArticleId;
 import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.SearchAudience;
@@ -32,31 +37,34 @@ import dev.frontline.helpdesk.knowledge.Suggestion;
 import dev.frontline.helpdesk.opensearch.internal.ArticleQueries;
 import dev.frontline.helpdesk.opensearch.internal.Cluster;
 import dev.frontline.helpdesk.opensearch.internal.Languages;
+import dev.frontline.helpdesk.opensearch.internal.Ranking;
+import dev.frontline.helpdesk.spi.ArticleStore;
 import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
@@ -68,11 +76,18 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * {@link KnowledgeSearch} on an OpenSearch 2.x cluster, through the official Java client over
  * HTTP.
  *
- * <p><b>Index.</b> One index per installation, named {@code <prefix>-knowledge-1} and reached
- * through the alias {@code <prefix>-knowledge}; the prefix tells installations that share a
- * cluster apart. The index is created with its mappings when missing. Each document carries the
- * article's revision as an external version ({@code external_gte}): replaying an older revision
- * changes nothing, indexing the same revision again is harmless.
+ * <p><b>Index.</b> One index per installation, named {@code <prefix>-knowledge-1} (after a
+ * {@linkplain #rebuild rebuild}, {@code <prefix>-knowledge-1-<time>}) and reached through the
+ * alias {@code <prefix>-knowledge}; the prefix tells installations that share a cluster apart. The
+ * index is created with its mappings when missing.
+ *
+ * <p><b>Following the store.</b> Core's {@code KnowledgeIndexer} feeds it the store's change feed
+ * at least once; replays are harmless. Each document carries the article's revision as an
+ * external version ({@code external_gte}): an older revision replayed late changes nothing, the
+ * same revision again is harmless. A delete leaves a tombstone that outranks every revision, so a
+ * stale update cannot bring a deleted article back. The feed's cursor ({@link #appliedSequence()})
+ * is a document of the index itself, durable with the documents it covers: after a restart of the
+ * application, or once an unreachable cluster is back, the indexer resumes where it stopped.
  *
  * <p><b>Analysis.</b> Each article's text is analysed by OpenSearch's built-in analyzer of its
  * language (module {@code analysis-common}: English, Danish, Hungarian, German, French, Spanish,
@@ -94,23 +109,31 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  */
 public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   private static final int SNIPPET_CHARS = 160;
+  /** Words checked for typos: a few more than get typo clauses, since known words are skipped. */
   private static final int MAX_TYPO_WORDS = 16;
   private static final int MAX_GROUPS = 10_000;
   private static final String SCHEMA = "1";
+  private static final int REBUILD_BATCH = 500;
+  /** The status of a tombstone. */
+  private static final String DELETED = "DELETED";
+  /** A tombstone's version: above every revision. */
+  private static final long DELETED_VERSION = Long.MAX_VALUE;
+  /** The id and status of the change-feed cursor's document. */
+  private static final String CURSOR_ID = "~change-feed-cursor";
+  private static final String CURSOR_STATUS = "CURSOR";
 
   private final Cluster cluster;
   private final boolean ownsCluster;
   private final String alias;
-  private final String index;
-  private volatile long applied;
+  private final AliasedIndex indexes;
 
   private OpenSearchKnowledgeSearch(Builder b) {
     this.cluster = new Cluster(b.hosts, b.connectTimeout, b.responseTimeout);
     this.ownsCluster = true;
     this.alias = b.prefix + "-knowledge";
-    this.index = alias + "-" + SCHEMA;
+    this.indexes = new AliasedIndex(cluster, alias, SCHEMA, OpenSearchKnowledgeSearch::mapping, b.shards, b.replicas);
     try {
-      ensureIndex(b.shards, b.replicas);
+      indexes.ensure();
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -132,21 +155,26 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     return alias;
   }
 
+  /** @return the concrete index the alias points at now */
+  public String currentIndex() {
+    List<String> current = indexes.current();
+    return current.isEmpty() ? alias : current.get(0);
+  }
+
   // ------------------------------------------------------------------ the index
 
-  private void ensureIndex(int shards, int replicas) {
-    boolean exists = cluster.call("check index " + alias,
-        () -> cluster.client().indices().existsAlias(a -> a.name(alias)).value());
-    if (exists) {
-      return;
-    }
+  private static TypeMapping mapping() {
     Map<String, Property> props = new LinkedHashMap<>();
     for (String k : List.of(ID, LANG, LOCALE, STATUS, VISIBILITY, TEAMS, CATEGORY, CATEGORY_PREFIXES, TAGS, GROUP, SORT_TITLE)) {
       props.put(k, Property.of(p -> p.keyword(x -> x)));
     }
     props.put(TITLE_LENGTH, Property.of(p -> p.integer(x -> x)));
+    props.put(APPLIED, Property.of(p -> p.long_(x -> x)));
     for (String f : List.of(TITLE, SUMMARY, BODY)) {
       props.put(f, Property.of(p -> p.text(t -> t.analyzer("standard"))));
+    }
+    for (String f : List.of(TITLE_GRAMS, BODY_GRAMS)) {
+      props.put(f, Property.of(p -> p.text(t -> t.analyzer(Ranking.GRAM_ANALYZER))));
     }
     for (String a : Languages.analyses()) {
       String analyzer = Languages.analyzer(a);
@@ -154,20 +182,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
         props.put(f, Property.of(p -> p.text(t -> t.analyzer(analyzer))));
       }
     }
-    TypeMapping mapping = TypeMapping.of(m -> m.dynamic(org.opensearch.client.opensearch._types.mapping.DynamicMapping.Strict)
-        .properties(props));
-    try {
-      cluster.call("create index " + index, () -> cluster.client().indices().create(c -> c
-          .index(index)
-          .settings(s -> s.numberOfShards(String.valueOf(shards)).numberOfReplicas(String.valueOf(replicas)))
-          .mappings(mapping)
-          .aliases(alias, a -> a)));
-    } catch (dev.frontline.helpdesk.StorageException e) {
-      // another node created it meanwhile
-      if (Cluster.status(e) != 400 || !String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
-        throw e;
-      }
-    }
+    return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(props));
   }
 
   private static ObjectNode document(Article a) {
@@ -193,6 +208,8 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     d.put(TITLE, a.title());
     d.put(SUMMARY, summary);
     d.put(BODY, a.body());
+    d.put(TITLE_GRAMS, a.title());
+    d.put(BODY_GRAMS, a.body());
     String analysis = Languages.analysis(a.locale());
     d.put(ArticleQueries.title(analysis), a.title());
     d.put(ArticleQueries.summary(analysis), summary);
@@ -200,47 +217,113 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     return d;
   }
 
+  /** A deleted article: a document no audience sees, whose version outranks every revision. */
+  private static ObjectNode tombstone(ArticleId id) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, id.value());
+    d.put(STATUS, DELETED);
+    return d;
+  }
+
+  private static ObjectNode cursor(long sequence) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put(ID, CURSOR_ID);
+    d.put(STATUS, CURSOR_STATUS);
+    d.put(APPLIED, sequence);
+    return d;
+  }
+
+  /**
+   * Indexes an article with its revision as external version: an older revision than the one
+   * indexed changes nothing (a late replay of an old change), the same revision again is harmless.
+   * An article once {@linkplain #delete deleted} is never indexed again under the same id.
+   */
   @Override
   public void index(Article article) {
     Args.notNull(article, "article");
-    ObjectNode doc = document(article);
-    cluster.call("index article " + article.id(), () -> {
-      try {
-        cluster.client().index(i -> i.index(alias).id(article.id().value()).document(doc)
-            .versionType(VersionType.ExternalGte).version(article.revision()));
-        return true;
-      } catch (OpenSearchException | java.io.IOException e) {
-        if (Cluster.status(e) == 409) {
-          return false; // a newer revision is indexed already: replaying an older one changes nothing
+    indexes.put("index article " + article.id(), article.id().value(), document(article), article.revision());
+  }
+
+  /**
+   * Deletes an article: replaces it with a tombstone (a document no search sees) whose version
+   * outranks every revision, so that a late replay of an older change cannot bring the article
+   * back. Articles are deleted for good in the store; their ids are not reused.
+   */
+  @Override
+  public void delete(ArticleId id) {
+    Args.notNull(id, "article id");
+    indexes.put("delete article " + id, id.value(), tombstone(id), DELETED_VERSION);
+  }
+
+  /**
+   * The change-feed cursor, stored in the index itself (a document no search sees) and so durable
+   * with the documents it covers: an indexer that restarts, or another application node, resumes
+   * from it. A new or rebuilt index starts with its own cursor.
+   *
+   * @throws OpenSearchUnavailableException when the cluster cannot be reached
+   */
+  @Override
+  public long appliedSequence() {
+    var r = cluster.call("read the change-feed cursor", client -> client.get(g -> g.index(alias).id(CURSOR_ID), JsonNode.class));
+    JsonNode src = r.source();
+    return r.found() && src != null ? src.path(APPLIED).asLong(0) : 0;
+  }
+
+  /**
+   * Stores the change-feed cursor (with the cursor as external version, so it only moves
+   * forward). The caller has had every change up to it acknowledged by the cluster, which makes
+   * them durable.
+   */
+  @Override
+  public void markApplied(long sequence) {
+    Args.require(sequence >= 0, "sequence must not be negative");
+    indexes.put("record the change-feed cursor", CURSOR_ID, cursor(sequence), sequence);
+  }
+
+  /**
+   * Rebuilds the index from the store's change feed into a new index and then moves the alias to
+   * it, with no downtime: searches answer from the old index until the new one is complete, and
+   * this node's writes meanwhile go to both. The new index's cursor is the last change read;
+   * changes saved on other nodes during the rebuild are picked up by their next catch-up (the
+   * indexer re-reads a trailing window before the cursor). The old index is deleted.
+   *
+   * @param store the article store, the source of truth
+   * @return the number of changes read
+   * @throws OpenSearchUnavailableException when the cluster cannot be reached (the old index then
+   *     stays in use and the new one is dropped)
+   */
+  public int rebuild(ArticleStore store) {
+    Args.notNull(store, "store");
+    return indexes.rebuild(target -> {
+      AliasedIndex.Bulk bulk = indexes.bulk(target);
+      long cursor = 0;
+      int read = 0;
+      while (true) {
+        List<ArticleChange> changes = store.changesSince(cursor, REBUILD_BATCH);
+        if (changes.isEmpty()) {
+          break;
         }
-        throw e;
+        for (ArticleChange c : changes) {
+          Optional<Article> current = store.find(c.articleId());
+          if (current.isPresent()) {
+            Article a = current.get();
+            bulk.put(a.id().value(), document(a), a.revision());
+          } else {
+            bulk.put(c.articleId().value(), tombstone(c.articleId()), DELETED_VERSION);
+          }
+          cursor = c.sequence();
+          read++;
+        }
       }
+      bulk.flush();
+      indexes.putInto(target, "record the change-feed cursor", CURSOR_ID, cursor(cursor), cursor);
+      return read;
     });
   }
 
   @Override
-  public void delete(ArticleId id) {
-    Args.notNull(id, "article id");
-    cluster.call("delete article " + id, () -> cluster.client().delete(d -> d.index(alias).id(id.value())));
-  }
-
-  /**
-   * The change-feed cursor of this instance. It is kept in memory only: after a restart the indexer
-   * replays the feed from the start, which the external versions make harmless.
-   */
-  @Override
-  public long appliedSequence() {
-    return applied;
-  }
-
-  @Override
-  public synchronized void markApplied(long sequence) {
-    applied = Math.max(applied, sequence);
-  }
-
-  @Override
   public void refresh() {
-    cluster.call("refresh " + alias, () -> cluster.client().indices().refresh(r -> r.index(alias)));
+    cluster.refresh(alias);
   }
 
   @Override
@@ -307,55 +390,71 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
   }
 
   /**
-   * The scored part of a search: the words in the query's languages' fields, near each other in
-   * the body, and for each word no visible article contains, a fuzzy match (typos).
+   * The scored part of a search ({@link Ranking}): the words in the query's languages' fields,
+   * adjacent pairs near each other in the body, n-grams for compounding and unstemmed languages,
+   * and for words no visible article contains, fuzzy matches (typos).
    */
   private @Nullable Query textQuery(String text, List<Locale> locales, List<Query> filters) {
     List<String> words = ArticleQueries.words(text);
     if (words.isEmpty()) {
       return null;
     }
-    List<String> fields = ArticleQueries.textFields(locales);
-    List<String> unknown = unknownWords(words, fields, filters);
-    List<Query> should = new ArrayList<>();
-    should.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.BestFields)
-        .tieBreaker(0.3).lenient(true))));
-    for (String w : unknown) {
-      if (w.length() >= 4) {
-        should.add(Query.of(q -> q.multiMatch(m -> m.query(w).fields(List.of(TITLE + "^1.5", SUMMARY, BODY))
-            .fuzziness("AUTO").prefixLength(1).lenient(true).boost(0.5f))));
-      }
-    }
-    Query matches = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
-    if (words.size() < 2) {
-      return matches;
-    }
-    List<Query> near = new ArrayList<>();
-    for (String field : ArticleQueries.snippetFields(locales)) {
-      near.add(Query.of(q -> q.matchPhrase(p -> p.field(field.equals("b_*") ? BODY : field).query(text).slop(3).boost(0.5f))));
-    }
-    return Query.of(q -> q.bool(b -> b.must(matches).should(near)));
+    Set<String> known = knownWords(Ranking.typoCandidates(words), filters);
+    // a query in every language is analysed in each language the visible articles are written in
+    List<Locale> analysed = locales.isEmpty() ? visibleLanguages(filters) : locales;
+    return Ranking.relevance(text, analysed, FIELDS, this::analyze, known::contains);
   }
 
-  /** The query's words that no article the filters admit contains in any searched field. */
-  private List<String> unknownWords(List<String> words, List<String> fields, List<Query> filters) {
-    if (words.size() > MAX_TYPO_WORDS) {
-      return List.of();
+  private List<Locale> visibleLanguages(List<Query> filters) {
+    SearchResponse<JsonNode> r = run("list languages", s -> s.index(alias).size(0).query(bool(null, filters))
+        .aggregations("langs", a -> a.terms(t -> t.field(LANG).size(200))));
+    List<Locale> out = new ArrayList<>();
+    for (StringTermsBucket b : agg(r.aggregations(), "langs").sterms().buckets().array()) {
+      out.add(Locale.forLanguageTag(b.key()));
     }
+    out.sort(java.util.Comparator.comparing(Locale::getLanguage));
+    return out;
+  }
+
+  private static final Ranking.Fields FIELDS =
+      new Ranking.Fields("t_", "b_", "s_", TITLE, BODY, TITLE_GRAMS, BODY_GRAMS);
+
+  private List<Ranking.Token> analyze(String analyzer, String text) {
+    var r = cluster.call("analyse the query", client -> client.indices().analyze(a -> a.index(alias).analyzer(analyzer).text(text)));
+    List<Ranking.Token> out = new ArrayList<>();
+    for (var t : r.tokens()) {
+      out.add(new Ranking.Token(t.token(), t.position()));
+    }
+    return out;
+  }
+
+  /**
+   * The words (at most {@link #MAX_TYPO_WORDS}) that an article the filters admit has in its
+   * plain title or body; only these are not typos. Words of invisible articles count as unknown.
+   */
+  private Set<String> knownWords(List<String> words, List<Query> filters) {
+    if (words.isEmpty()) {
+      return Set.of();
+    }
+    List<String> probe = words.size() > MAX_TYPO_WORDS ? words.subList(0, MAX_TYPO_WORDS) : words;
     Map<String, Query> probes = new LinkedHashMap<>();
-    for (String w : words) {
-      probes.put(w, Query.of(q -> q.multiMatch(m -> m.query(w).fields(fields).lenient(true))));
+    for (String w : probe) {
+      probes.put(w, Query.of(q -> q.bool(b -> b.should(term(TITLE, w)).should(term(BODY, w)))));
     }
     SearchResponse<JsonNode> r = run("check query words", s -> s.index(alias).size(0).query(bool(null, filters))
         .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(probes)))));
     Map<String, org.opensearch.client.opensearch._types.aggregations.FiltersBucket> buckets =
         agg(r.aggregations(), "words").filters().buckets().keyed();
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
+    Set<String> out = new HashSet<>();
+    for (String w : probe) {
       var b = buckets.get(w);
-      if (b == null || b.docCount() == 0) {
+      if (b != null && b.docCount() > 0) {
         out.add(w);
       }
+    }
+    if (words.size() > probe.size()) {
+      // beyond the probed words, typo clauses would exceed the cap anyway; treat them as known
+      out.addAll(words.subList(probe.size(), words.size()));
     }
     return out;
   }
@@ -459,7 +558,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
     SearchRequest.Builder b = new SearchRequest.Builder();
     request.accept(b);
     SearchRequest req = b.build();
-    return cluster.call(what, () -> cluster.client().search(req, JsonNode.class));
+    return cluster.call(what, client -> client.search(req, JsonNode.class));
   }
 
   // ------------------------------------------------------------------ suggestions and related
@@ -517,7 +616,7 @@ public final class OpenSearchKnowledgeSearch implements KnowledgeSearch {
       return List.of();
     }
     Locale locale = hit(self.hits().hits().get(0)).locale();
-    return likeThis(List.of(locale), audience, limit, id, l -> l.document(d -> d.index(index).id(id.value())));
+    return likeThis(List.of(locale), audience, limit, id, l -> l.document(d -> d.index(alias).id(id.value())));
   }
 
   private List<SearchHit> likeThis(

@@ -19,4 +19,15 @@ final class TestIndexes {
     OpenSearchNode node = OpenSearchNode.shared();
     return OpenSearchKnowledgeSearch.builder(URI.create(node.url())).indexPrefix(freshPrefix()).shards(1, 0).build();
   }
+
+  /** @return a ticket search on new, empty indexes of the shared node */
+  static OpenSearchTicketSearch tickets() {
+    return ticketsBuilder().build();
+  }
+
+  /** @return a builder of a ticket search on new, empty indexes of the shared node */
+  static OpenSearchTicketSearch.Builder ticketsBuilder() {
+    OpenSearchNode node = OpenSearchNode.shared();
+    return OpenSearchTicketSearch.builder(URI.create(node.url())).indexPrefix(freshPrefix()).shards(1, 0);
+  }
 }

@@ -9,6 +9,14 @@ import dev.frontline.helpdesk.knowledge.KnowledgeQuery;
 import dev.frontline.helpdesk.knowledge.SearchAudience;
 import dev.frontline.helpdesk.knowledge.SearchResult;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.opensearch.OpenSearchKnowledgeSearch;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +67,12 @@ import org.apache.lucene.store.FSDirectory;
  * plain Lucene BM25 written by hand (one index, the language's analyzer on title and body, the
  * query's terms OR-ed, nothing else). Prints one last line on stdout: {@code docs=N queries=Q
  * index_docs_per_s=… library_p50_ms=… library_p99_ms=… bm25_p50_ms=… bm25_p99_ms=…}.
+ *
+ * <p>{@code --backend opensearch} measures {@link OpenSearchKnowledgeSearch} instead (default
+ * configuration; one shard, no replica) on the cluster at {@code FRONTLINE_OPENSEARCH_URL}, in
+ * indexes of its own that are deleted afterwards: articles indexed one call each through {@code
+ * KnowledgeSearch.index}, as the change feed does, and queries over HTTP; the BM25 baseline stays
+ * the in-process Lucene one.
  */
 public final class SearchBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,15 +86,20 @@ public final class SearchBench {
    *     fresh temporary directory, deleted afterwards)
    */
   public static void main(String[] args) {
+    URI opensearch = null;
+    if (args.length >= 2 && args[0].equals("--backend") && args[1].equals("opensearch")) {
+      opensearch = URI.create(System.getenv().getOrDefault("FRONTLINE_OPENSEARCH_URL", "http://127.0.0.1:9200"));
+      args = Arrays.copyOfRange(args, 2, args.length);
+    }
     if (args.length < 1 || args.length > 2) {
-      System.err.println("usage: search-bench DIR   (DIR holds corpus.jsonl and queries.jsonl)");
+      System.err.println("usage: search-bench [--backend opensearch] DIR   (DIR holds corpus.jsonl and queries.jsonl)");
       System.exit(2);
     }
     try {
       Path dir = Path.of(args[0]);
       Path work = args.length == 2 ? Path.of(args[1]) : Files.createTempDirectory("search-bench");
       try {
-        System.out.println(run(dir, work));
+        System.out.println(run(dir, work, opensearch));
       } finally {
         if (args.length == 1) {
           delete(work);
@@ -97,6 +116,10 @@ public final class SearchBench {
   private record Q(String text, Locale locale) {}
 
   static String run(Path dir, Path work) throws IOException {
+    return run(dir, work, null);
+  }
+
+  static String run(Path dir, Path work, @Nullable URI opensearch) throws IOException {
     List<Doc> docs = new ArrayList<>();
     for (JsonNode d : readJsonLines(dir.resolve("corpus.jsonl"))) {
       docs.add(new Doc(d.path("id").asText(), Locale.forLanguageTag(d.path("locale").asText("en")),
@@ -109,64 +132,83 @@ public final class SearchBench {
     Path libraryDir = work.resolve("library");
     Path bm25Dir = work.resolve("bm25");
     // indexing: the library's default configuration, every article through KnowledgeSearch.index
-    boolean reuse = Files.isDirectory(libraryDir) && Files.isDirectory(bm25Dir) && Boolean.getBoolean("searchBench.reuse");
+    boolean reuse = opensearch == null && Files.isDirectory(libraryDir) && Files.isDirectory(bm25Dir)
+        && Boolean.getBoolean("searchBench.reuse");
     double docsPerSecond = Double.NaN;
-    if (!reuse) {
-      delete(libraryDir);
-      delete(bm25Dir);
-      long t0 = System.nanoTime();
-      try (LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(libraryDir).build()) {
-        for (Doc d : docs) {
-          search.index(article(d));
-        }
-        search.refresh();
-        search.commit();
-      }
-      docsPerSecond = docs.size() / ((System.nanoTime() - t0) / 1e9);
-      System.err.printf(Locale.ROOT, "search-bench: library indexed %d articles at %.0f articles/s%n", docs.size(), docsPerSecond);
-      try (FSDirectory fs = FSDirectory.open(bm25Dir);
-          IndexWriter w = new IndexWriter(fs, new IndexWriterConfig(bm25Analyzer()))) {
-        for (Doc d : docs) {
-          Document doc = new Document();
-          String lang = lang(d.locale());
-          doc.add(new StringField("id", d.id(), Field.Store.YES));
-          doc.add(new TextField("title_" + lang, d.title(), Field.Store.NO));
-          doc.add(new TextField("body_" + lang, d.body(), Field.Store.NO));
-          w.addDocument(doc);
-        }
-        w.commit();
-      }
-    }
+    String prefix = "search-bench-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     double[] library = new double[queries.size()];
     double[] bm25 = new double[queries.size()];
     long totalHits = 0;
-    try (LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(libraryDir).build();
-        FSDirectory fs = FSDirectory.open(bm25Dir);
-        DirectoryReader reader = DirectoryReader.open(fs)) {
-      IndexSearcher bm25Searcher = new IndexSearcher(reader);
-      Analyzer analyzer = bm25Analyzer();
-      // -DsearchBench.facets=true asks for facets and the exact total (the full pass over every match)
-      boolean facets = Boolean.getBoolean("searchBench.facets");
-      for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < queries.size(); i++) {
-          Q q = queries.get(i);
-          KnowledgeQuery kq = KnowledgeQuery.builder(q.text()).locale(q.locale()).page(0, 10).facets(facets).build();
-          long t0 = System.nanoTime();
-          SearchResult r = search.search(kq, SearchAudience.publicOnly());
-          library[i] = (System.nanoTime() - t0) / 1e6;
-          totalHits += r.hits().size();
-        }
-        for (int i = 0; i < queries.size(); i++) {
-          Q q = queries.get(i);
-          long t0 = System.nanoTime();
-          TopDocs top = bm25Searcher.search(bm25Query(analyzer, q), 10);
-          for (ScoreDoc sd : top.scoreDocs) {
-            bm25Searcher.storedFields().document(sd.doc).get("id");
+    OpenSearchKnowledgeSearch remote = opensearch == null ? null
+        : OpenSearchKnowledgeSearch.builder(opensearch).indexPrefix(prefix).shards(1, 0).build();
+    try {
+      if (!reuse) {
+        delete(libraryDir);
+        delete(bm25Dir);
+        long t0 = System.nanoTime();
+        if (remote != null) {
+          for (Doc d : docs) {
+            remote.index(article(d));
           }
-          bm25[i] = (System.nanoTime() - t0) / 1e6;
+          remote.refresh();
+        } else {
+          try (LuceneKnowledgeSearch search = LuceneKnowledgeSearch.builder(libraryDir).build()) {
+            for (Doc d : docs) {
+              search.index(article(d));
+            }
+            search.refresh();
+            search.commit();
+          }
+        }
+        docsPerSecond = docs.size() / ((System.nanoTime() - t0) / 1e9);
+        System.err.printf(Locale.ROOT, "search-bench: %s indexed %d articles at %.0f articles/s%n",
+            remote == null ? "library" : "OpenSearch", docs.size(), docsPerSecond);
+        try (FSDirectory fs = FSDirectory.open(bm25Dir);
+            IndexWriter w = new IndexWriter(fs, new IndexWriterConfig(bm25Analyzer()))) {
+          for (Doc d : docs) {
+            Document doc = new Document();
+            String lang = lang(d.locale());
+            doc.add(new StringField("id", d.id(), Field.Store.YES));
+            doc.add(new TextField("title_" + lang, d.title(), Field.Store.NO));
+            doc.add(new TextField("body_" + lang, d.body(), Field.Store.NO));
+            w.addDocument(doc);
+          }
+          w.commit();
         }
       }
-      System.err.printf(Locale.ROOT, "search-bench: a saved article was searchable after %.0f ms%n", visibleAfterMs(search));
+      try (KnowledgeSearch search = remote != null ? new Unclosed(remote) : LuceneKnowledgeSearch.builder(libraryDir).build();
+          FSDirectory fs = FSDirectory.open(bm25Dir);
+          DirectoryReader reader = DirectoryReader.open(fs)) {
+        IndexSearcher bm25Searcher = new IndexSearcher(reader);
+        Analyzer analyzer = bm25Analyzer();
+        // -DsearchBench.facets=true asks for facets and the exact total (the full pass over every match)
+        boolean facets = Boolean.getBoolean("searchBench.facets");
+        for (int pass = 0; pass < 2; pass++) {
+          for (int i = 0; i < queries.size(); i++) {
+            Q q = queries.get(i);
+            KnowledgeQuery kq = KnowledgeQuery.builder(q.text()).locale(q.locale()).page(0, 10).facets(facets).build();
+            long t0 = System.nanoTime();
+            SearchResult r = search.search(kq, SearchAudience.publicOnly());
+            library[i] = (System.nanoTime() - t0) / 1e6;
+            totalHits += r.hits().size();
+          }
+          for (int i = 0; i < queries.size(); i++) {
+            Q q = queries.get(i);
+            long t0 = System.nanoTime();
+            TopDocs top = bm25Searcher.search(bm25Query(analyzer, q), 10);
+            for (ScoreDoc sd : top.scoreDocs) {
+              bm25Searcher.storedFields().document(sd.doc).get("id");
+            }
+            bm25[i] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+        System.err.printf(Locale.ROOT, "search-bench: a saved article was searchable after %.0f ms%n", visibleAfterMs(search));
+      }
+    } finally {
+      if (remote != null && opensearch != null) {
+        remote.close();
+        deleteIndexes(opensearch, prefix + "-*");
+      }
     }
     if (totalHits < 0) {
       throw new IllegalStateException();
@@ -181,7 +223,7 @@ public final class SearchBench {
    * Indexes one new article as the change feed would and polls (every millisecond) until a search
    * finds it, relying on the library's own background refresh.
    */
-  private static double visibleAfterMs(LuceneKnowledgeSearch search) {
+  private static double visibleAfterMs(KnowledgeSearch search) {
     String word = "zqxbench" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "z");
     long t0 = System.nanoTime();
     search.index(article(new Doc("bench-visibility-probe", Locale.ENGLISH, "Probe " + word, "A new article about " + word)));
@@ -198,6 +240,47 @@ public final class SearchBench {
       }
     }
     return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /** The OpenSearch search, used by the measurement without being closed by it. */
+  private record Unclosed(KnowledgeSearch search) implements KnowledgeSearch {
+    @Override
+    public void index(Article article) {
+      search.index(article);
+    }
+
+    @Override
+    public void delete(ArticleId id) {
+      search.delete(id);
+    }
+
+    @Override
+    public SearchResult search(KnowledgeQuery query, SearchAudience audience) {
+      return search.search(query, audience);
+    }
+
+    @Override
+    public List<dev.frontline.helpdesk.knowledge.Suggestion> suggest(
+        String prefix, @Nullable Locale locale, SearchAudience audience, int limit) {
+      return search.suggest(prefix, locale, audience, limit);
+    }
+
+    @Override
+    public List<dev.frontline.helpdesk.knowledge.SearchHit> articlesForText(
+        String text, @Nullable Locale locale, SearchAudience audience, int limit) {
+      return search.articlesForText(text, locale, audience, limit);
+    }
+  }
+
+  private static void deleteIndexes(URI cluster, String pattern) {
+    try {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(cluster.resolve("/" + pattern)).DELETE()
+          .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      System.err.println("search-bench: could not delete the indexes " + pattern + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Article article(Doc d) {

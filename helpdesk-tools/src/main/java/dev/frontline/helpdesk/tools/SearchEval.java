@@ -11,9 +11,15 @@ import dev.frontline.helpdesk.knowledge.SearchHit;
 import dev.frontline.helpdesk.lucene.AnalysisPack;
 import dev.frontline.helpdesk.lucene.Languages;
 import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.opensearch.OpenSearchKnowledgeSearch;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -33,6 +40,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * nDCG@10 and R@10 against {@code DIR/qrels.tsv}. There are deliberately no tuning options. An
  * analysis pack module on the class path (found with {@link ServiceLoader}) is enabled, as a host
  * would enable it with one line.
+ *
+ * <p>{@code --backend opensearch} evaluates {@link OpenSearchKnowledgeSearch} instead, in its
+ * default configuration, on the cluster at {@code FRONTLINE_OPENSEARCH_URL} (default {@code
+ * http://127.0.0.1:9200}), in indexes of their own that are deleted afterwards.
  */
 public final class SearchEval {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,12 +57,22 @@ public final class SearchEval {
    */
   public static void main(String[] args) {
     PrintStream out = System.out;
-    if (args.length != 1) {
-      System.err.println("usage: search-eval DIR   (DIR holds corpus.jsonl, queries.jsonl, qrels.tsv)");
+    String backend = "lucene";
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (rest.size() == 3 && rest.get(0).equals("--backend")) {
+      backend = rest.get(1);
+      rest = rest.subList(2, 3);
+    }
+    if (rest.size() != 1 || !List.of("lucene", "opensearch").contains(backend)) {
+      System.err.println("usage: search-eval [--backend lucene|opensearch] DIR   (DIR holds corpus.jsonl, queries.jsonl, qrels.tsv)");
       System.exit(2);
     }
     try {
-      out.println(evaluate(Path.of(args[0]), UnaryOperator.identity()).line());
+      Path dir = Path.of(rest.get(0));
+      RetrievalMetrics m = backend.equals("opensearch")
+          ? evaluateOpenSearch(dir, URI.create(System.getenv().getOrDefault("FRONTLINE_OPENSEARCH_URL", "http://127.0.0.1:9200")))
+          : evaluate(dir, UnaryOperator.identity());
+      out.println(m.line());
     } catch (IOException | RuntimeException e) {
       System.err.println("search-eval: " + e);
       System.exit(1);
@@ -73,6 +94,40 @@ public final class SearchEval {
         LuceneKnowledgeSearch search = configure.apply(withPacks(LuceneKnowledgeSearch.builder(directory))).build()) {
       load(dir, search);
       return RetrievalMetrics.evaluate(run(dir, search), qrels);
+    }
+  }
+
+  /**
+   * Evaluates a collection on OpenSearch: {@link OpenSearchKnowledgeSearch} in its default
+   * configuration (one shard, no replica, so that a one-node cluster is green), in indexes of
+   * their own (a random prefix), deleted afterwards.
+   *
+   * @param dir the collection directory
+   * @param cluster a node of the cluster
+   * @return the metrics
+   * @throws IOException if a file cannot be read
+   */
+  public static RetrievalMetrics evaluateOpenSearch(Path dir, URI cluster) throws IOException {
+    Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels.tsv"));
+    String prefix = "search-eval-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    try (OpenSearchKnowledgeSearch search = OpenSearchKnowledgeSearch.builder(cluster).indexPrefix(prefix).shards(1, 0).build()) {
+      try {
+        load(dir, search);
+        return RetrievalMetrics.evaluate(run(dir, search), qrels);
+      } finally {
+        deleteIndexes(cluster, prefix + "-*");
+      }
+    }
+  }
+
+  private static void deleteIndexes(URI cluster, String pattern) {
+    try {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(cluster.resolve("/" + pattern)).DELETE()
+          .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      System.err.println("search-eval: could not delete the indexes " + pattern + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -117,14 +172,14 @@ public final class SearchEval {
     return b;
   }
 
-  private static void load(Path dir, LuceneKnowledgeSearch search) throws IOException {
+  private static void load(Path dir, KnowledgeSearch search) throws IOException {
     for (JsonNode doc : readJsonLines(dir.resolve("corpus.jsonl"))) {
       search.index(toArticle(doc));
     }
     search.refresh();
   }
 
-  private static Map<String, List<String>> run(Path dir, LuceneKnowledgeSearch search) throws IOException {
+  private static Map<String, List<String>> run(Path dir, KnowledgeSearch search) throws IOException {
     Map<String, List<String>> rankings = new HashMap<>();
     {
       for (JsonNode q : readJsonLines(dir.resolve("queries.jsonl"))) {

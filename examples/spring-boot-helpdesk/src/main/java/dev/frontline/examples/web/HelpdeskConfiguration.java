@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.frontline.helpdesk.Helpdesk;
 import dev.frontline.helpdesk.access.AccessListener;
 import dev.frontline.helpdesk.knowledge.KnowledgeService;
-import dev.frontline.helpdesk.lucene.LuceneKnowledgeSearch;
+import dev.frontline.helpdesk.spi.KnowledgeSearch;
 import dev.frontline.helpdesk.spi.NotificationSink;
 import dev.frontline.helpdesk.ticket.TicketListener;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What this application adds to Frontline's Spring Boot starter ({@code helpdesk-spring-boot-starter}),
  * which builds the {@link Helpdesk}, its stores ({@code JdbcStores}, schema migrated at start), the
- * Lucene knowledge index ({@code frontline.search.index-dir}) and every service as beans: the
+ * Lucene knowledge index ({@code frontline.search.index-dir}; or OpenSearch, see {@link
+ * OpenSearchConfiguration}) and every service as beans: the
  * database connection pool, the clock, listeners for stored changes and denied access, where
  * notifications go, and the demo data. The SLA policy and escalation rule are in {@link
  * SlaConfiguration}. Controllers use {@code helpdesk.tickets()} and always pass the signed-in
@@ -108,17 +109,17 @@ public class HelpdeskConfiguration {
    *
    * @param helpdesk the helpdesk
    * @param knowledge the knowledge base
-   * @param search the search index
+   * @param search the search index (Lucene or OpenSearch)
    * @return the runner
    */
   @Bean
   @ConditionalOnProperty(name = "frontline.demo-data", havingValue = "true", matchIfMissing = true)
-  public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, LuceneKnowledgeSearch search) {
+  public ApplicationRunner demoData(Helpdesk helpdesk, KnowledgeService knowledge, KnowledgeSearch search) {
     return args -> {
       DemoData.seed(helpdesk.directory());
       helpdesk.checkConfiguration(); // tiers, teams, roles and agents agree with the SLA policy and escalation rule
       DemoData.seedArticles(knowledge);
-      search.refresh(); // searchable now rather than within the refresh interval (250 ms)
+      search.refresh(); // searchable now rather than within the refresh interval
     };
   }
 }

@@ -43,6 +43,12 @@ public final class ArticleQueries {
   public static final String SORT_TITLE = "sort_title";
   /** Integer: the title's length, for ordering suggestions. */
   public static final String TITLE_LENGTH = "title_length";
+  /** Long: the change-feed cursor, in the cursor's document only. */
+  public static final String APPLIED = "applied";
+  /** Character 4-grams of the title's words. */
+  public static final String TITLE_GRAMS = "title_g";
+  /** Character 4-grams of the body's words. */
+  public static final String BODY_GRAMS = "body_g";
   /** Unstemmed title. */
   public static final String TITLE = "title";
   /** Unstemmed summary. */
@@ -74,27 +80,6 @@ public final class ArticleQueries {
    */
   public static String body(String analysis) {
     return "b_" + analysis;
-  }
-
-  /**
-   * The ranked text fields for a query in some languages (all when none), with their boosts.
-   *
-   * @param locales the languages, or empty for all
-   * @return field names with boosts ({@code t_english^3})
-   */
-  public static List<String> textFields(List<Locale> locales) {
-    List<String> out = new ArrayList<>();
-    if (locales.isEmpty()) {
-      out.addAll(List.of("t_*^3", "s_*^2", "b_*"));
-    } else {
-      for (String a : analyses(locales)) {
-        out.add(title(a) + "^3");
-        out.add(summary(a) + "^2");
-        out.add(body(a));
-      }
-    }
-    out.addAll(List.of(TITLE + "^1.5", SUMMARY, BODY + "^0.5"));
-    return out;
   }
 
   /**
