@@ -18,10 +18,7 @@ import dev.frontline.helpdesk.automation.Trigger;
 import dev.frontline.helpdesk.automation.TriggerEvent;
 import dev.frontline.helpdesk.directory.AgentId;
 import dev.frontline.helpdesk.directory.OrganizationId;
-import dev.frontline.helpdesk.escalation.EscalationAction;
 import dev.frontline.helpdesk.escalation.EscalationRule;
-import dev.frontline.helpdesk.escalation.EscalationTrigger;
-import dev.frontline.helpdesk.sla.SlaConditions;
 import dev.frontline.helpdesk.sla.SlaMetric;
 import dev.frontline.helpdesk.directory.TeamId;
 import dev.frontline.helpdesk.internal.Checks;
@@ -55,7 +52,7 @@ final class DefinitionDocuments {
   /** The format version written, and the highest read. */
   static final int FORMAT = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private DefinitionDocuments() {}
 
@@ -158,7 +155,7 @@ final class DefinitionDocuments {
 
   // ---------------------------------------------------------------- reading helpers
 
-  private static JsonNode req(JsonNode n, String name) {
+  static JsonNode req(JsonNode n, String name) {
     JsonNode v = n.get(name);
     if (v == null || v.isNull()) {
       throw new DefinitionFormatException("missing JSON property " + name);
@@ -166,7 +163,7 @@ final class DefinitionDocuments {
     return v;
   }
 
-  private static String str(JsonNode n, String name) {
+  static String str(JsonNode n, String name) {
     JsonNode v = req(n, name);
     if (!v.isTextual()) {
       throw new DefinitionFormatException("JSON property " + name + " must be a string");
@@ -174,7 +171,7 @@ final class DefinitionDocuments {
     return v.asText();
   }
 
-  private static int integer(JsonNode n, String name) {
+  static int integer(JsonNode n, String name) {
     JsonNode v = req(n, name);
     if (!v.isInt()) {
       throw new DefinitionFormatException("JSON property " + name + " must be an integer");
@@ -182,7 +179,7 @@ final class DefinitionDocuments {
     return v.intValue();
   }
 
-  private static JsonNode array(JsonNode n, String name) {
+  static JsonNode array(JsonNode n, String name) {
     JsonNode v = req(n, name);
     if (!v.isArray()) {
       throw new DefinitionFormatException("JSON property " + name + " must be an array");
@@ -190,7 +187,7 @@ final class DefinitionDocuments {
     return v;
   }
 
-  private static <E extends Enum<E>> E en(Class<E> type, JsonNode n, String name) {
+  static <E extends Enum<E>> E en(Class<E> type, JsonNode n, String name) {
     String s = str(n, name);
     try {
       return Enum.valueOf(type, s);
@@ -199,7 +196,7 @@ final class DefinitionDocuments {
     }
   }
 
-  private static <E extends Enum<E>> Set<E> enums(Class<E> type, JsonNode n, String name) {
+  static <E extends Enum<E>> Set<E> enums(Class<E> type, JsonNode n, String name) {
     Set<E> out = EnumSet.noneOf(type);
     for (JsonNode e : array(n, name)) {
       if (!e.isTextual()) {
@@ -214,7 +211,7 @@ final class DefinitionDocuments {
     return out;
   }
 
-  private static <T> List<T> list(JsonNode n, String name, Function<JsonNode, T> f) {
+  static <T> List<T> list(JsonNode n, String name, Function<JsonNode, T> f) {
     List<T> out = new ArrayList<>();
     for (JsonNode e : array(n, name)) {
       out.add(f.apply(e));
@@ -229,7 +226,7 @@ final class DefinitionDocuments {
     }
   }
 
-  private static ArrayNode names(Set<? extends Enum<?>> values) {
+  static ArrayNode names(Set<? extends Enum<?>> values) {
     ArrayNode a = MAPPER.createArrayNode();
     values.stream().sorted(Comparator.comparingInt(Enum::ordinal)).forEach(v -> a.add(v.name()));
     return a;
@@ -264,175 +261,15 @@ final class DefinitionDocuments {
       conditions(n, a.conditions());
       actions(n, a.actions());
     } else if (d instanceof EscalationRule r) {
-      n.set("trigger", escalationTrigger(r.trigger()));
-      n.set("conditions", slaConditions(r.conditions()));
+      n.set("trigger", EscalationDocuments.trigger(r.trigger()));
+      n.set("conditions", EscalationDocuments.conditions(r.conditions()));
       ArrayNode acts = n.putArray("actions");
-      r.actions().forEach(x -> acts.add(escalationAction(x)));
+      r.actions().forEach(x -> acts.add(EscalationDocuments.action(x)));
     }
     return n;
   }
 
-  // ---------------------------------------------------------------- escalation rules
-
-  private static ObjectNode escalationTrigger(EscalationTrigger t) {
-    ObjectNode n = MAPPER.createObjectNode();
-    if (t instanceof EscalationTrigger.SlaWarning w) {
-      n.put("kind", "sla_warning");
-      n.put("metric", w.metric().name());
-    } else if (t instanceof EscalationTrigger.SlaBreach b) {
-      n.put("kind", "sla_breach");
-      n.put("metric", b.metric().name());
-      n.put("delay", b.delay().toString());
-    } else if (t instanceof EscalationTrigger.PriorityAtLeast p) {
-      n.put("kind", "priority_at_least");
-      n.put("priority", p.priority().name());
-    } else if (t instanceof EscalationTrigger.VipOrganization) {
-      n.put("kind", "vip_organization");
-    } else if (t instanceof EscalationTrigger.ReopenedAtLeast o) {
-      n.put("kind", "reopened_at_least");
-      n.put("times", o.times());
-    } else if (t instanceof EscalationTrigger.Tagged g) {
-      n.put("kind", "tagged");
-      n.put("tag", g.tag());
-    } else if (t instanceof EscalationTrigger.SubjectContains k) {
-      n.put("kind", "subject_contains");
-      n.put("keyword", k.keyword());
-    } else if (t instanceof EscalationTrigger.NoAgentReplyFor r) {
-      n.put("kind", "no_agent_reply_for");
-      n.put("duration", r.duration().toString());
-    } else if (t instanceof EscalationTrigger.ManualEscalation) {
-      n.put("kind", "manual_escalation");
-    } else {
-      throw new IllegalStateException("no JSON mapping for escalation trigger " + t.getClass().getName());
-    }
-    return n;
-  }
-
-  private static EscalationTrigger readEscalationTrigger(JsonNode n) {
-    if (!n.isObject()) {
-      throw new DefinitionFormatException("an escalation trigger is a JSON object");
-    }
-    String kind = str(n, "kind");
-    return switch (kind) {
-      case "sla_warning" -> EscalationTrigger.slaWarning(en(SlaMetric.class, n, "metric"));
-      case "sla_breach" -> EscalationTrigger.slaBreach(en(SlaMetric.class, n, "metric"), duration(n, "delay"));
-      case "priority_at_least" -> EscalationTrigger.priorityAtLeast(en(Priority.class, n, "priority"));
-      case "vip_organization" -> EscalationTrigger.vipOrganization();
-      case "reopened_at_least" -> EscalationTrigger.reopenedAtLeast(integer(n, "times"));
-      case "tagged" -> EscalationTrigger.tagged(str(n, "tag"));
-      case "subject_contains" -> EscalationTrigger.subjectContains(str(n, "keyword"));
-      case "no_agent_reply_for" -> EscalationTrigger.noAgentReplyFor(duration(n, "duration"));
-      case "manual_escalation" -> EscalationTrigger.manualEscalation();
-      default -> throw new DefinitionFormatException("unknown escalation trigger kind " + kind);
-    };
-  }
-
-  private static ObjectNode slaConditions(SlaConditions c) {
-    ObjectNode n = MAPPER.createObjectNode();
-    if (!c.priorities().isEmpty()) {
-      n.set("priorities", names(c.priorities()));
-    }
-    if (!c.organizations().isEmpty()) {
-      ArrayNode a = n.putArray("organizations");
-      c.organizations().stream().map(OrganizationId::value).sorted().forEach(a::add);
-    }
-    if (!c.channels().isEmpty()) {
-      n.set("channels", names(c.channels()));
-    }
-    if (!c.types().isEmpty()) {
-      n.set("types", names(c.types()));
-    }
-    if (!c.tags().isEmpty()) {
-      ArrayNode a = n.putArray("tags");
-      c.tags().stream().sorted().forEach(a::add);
-    }
-    if (!c.tiers().isEmpty()) {
-      ArrayNode a = n.putArray("tiers");
-      c.tiers().stream().sorted().forEach(a::add);
-    }
-    if (!c.plans().isEmpty()) {
-      ArrayNode a = n.putArray("plans");
-      c.plans().stream().sorted().forEach(a::add);
-    }
-    return n;
-  }
-
-  private static SlaConditions readSlaConditions(JsonNode n) {
-    if (!n.isObject()) {
-      throw new DefinitionFormatException("conditions of an escalation rule are a JSON object");
-    }
-    return new SlaConditions(
-        n.has("priorities") ? enums(Priority.class, n, "priorities") : Set.of(),
-        n.has("organizations") ? new HashSet<>(list(n, "organizations", e -> OrganizationId.of(string(e)))) : Set.of(),
-        n.has("channels") ? enums(Channel.class, n, "channels") : Set.of(),
-        n.has("types") ? enums(TicketType.class, n, "types") : Set.of(),
-        n.has("tags") ? new HashSet<>(list(n, "tags", DefinitionDocuments::string)) : Set.of(),
-        n.has("tiers") ? new HashSet<>(list(n, "tiers", DefinitionDocuments::tier)) : Set.of(),
-        n.has("plans") ? new HashSet<>(list(n, "plans", DefinitionDocuments::string)) : Set.of());
-  }
-
-  private static ObjectNode escalationAction(EscalationAction a) {
-    ObjectNode n = MAPPER.createObjectNode();
-    if (a instanceof EscalationAction.MoveToTier m) {
-      n.put("kind", "move_to_tier");
-      n.put("tier", m.tier());
-      if (m.team() != null) {
-        n.put("team", m.team().value());
-      }
-    } else if (a instanceof EscalationAction.Reassign r) {
-      n.put("kind", "reassign");
-      if (r.team() != null) {
-        n.put("team", r.team().value());
-      }
-      if (r.agent() != null) {
-        n.put("agent", r.agent().value());
-      }
-    } else if (a instanceof EscalationAction.RaisePriority p) {
-      n.put("kind", "raise_priority");
-      n.put("priority", p.to().name());
-    } else if (a instanceof EscalationAction.Notify x) {
-      n.put("kind", "notify");
-      n.put("recipient", x.recipient());
-      n.put("message", x.message());
-    } else if (a instanceof EscalationAction.AddTag t) {
-      n.put("kind", "add_tag");
-      n.put("tag", t.tag());
-    } else if (a instanceof EscalationAction.AddNote note) {
-      n.put("kind", "add_note");
-      n.put("text", note.text());
-    } else {
-      throw new IllegalStateException("no JSON mapping for escalation action " + a.getClass().getName());
-    }
-    return n;
-  }
-
-  private static EscalationAction readEscalationAction(JsonNode n) {
-    if (!n.isObject()) {
-      throw new DefinitionFormatException("an escalation action is a JSON object");
-    }
-    String kind = str(n, "kind");
-    return switch (kind) {
-      case "move_to_tier" -> EscalationAction.moveToTier(integer(n, "tier"), n.has("team") ? TeamId.of(str(n, "team")) : null);
-      case "reassign" -> EscalationAction.reassign(n.has("team") ? TeamId.of(str(n, "team")) : null,
-          n.has("agent") ? AgentId.of(str(n, "agent")) : null);
-      case "raise_priority" -> EscalationAction.raisePriority(en(Priority.class, n, "priority"));
-      case "notify" -> EscalationAction.notification(str(n, "recipient"), str(n, "message"));
-      case "add_tag" -> EscalationAction.addTag(str(n, "tag"));
-      case "add_note" -> EscalationAction.addNote(str(n, "text"));
-      default -> throw new DefinitionFormatException("unknown escalation action kind " + kind);
-    };
-  }
-
-  private static Duration duration(JsonNode n, String name) {
-    String v = str(n, name);
-    try {
-      return Duration.parse(v);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new DefinitionFormatException(name + " is not an ISO-8601 duration: " + v);
-    }
-  }
-
-  private static int tier(JsonNode e) {
+  static int tier(JsonNode e) {
     if (!e.isIntegralNumber() || !e.canConvertToInt()) {
       throw new DefinitionFormatException("tiers must be integers");
     }
@@ -476,8 +313,8 @@ final class DefinitionDocuments {
       case "trigger" -> new Trigger(name, en(TriggerEvent.class, n, "event"), readConditions(n), list(n, "actions", DefinitionDocuments::readAction));
       case "automation" -> new Automation(name, en(TicketState.class, n, "state"), Duration.parse(str(n, "after")), readConditions(n),
           list(n, "actions", DefinitionDocuments::readAction));
-      case "escalation_rule" -> new EscalationRule(name, readEscalationTrigger(req(n, "trigger")), readSlaConditions(req(n, "conditions")),
-          list(n, "actions", DefinitionDocuments::readEscalationAction));
+      case "escalation_rule" -> new EscalationRule(name, EscalationDocuments.readTrigger(req(n, "trigger")), EscalationDocuments.readConditions(req(n, "conditions")),
+          list(n, "actions", EscalationDocuments::readAction));
       default -> throw new DefinitionFormatException("unknown definition kind " + kind + "; known: macro, trigger, automation, escalation_rule");
     };
   }
@@ -652,7 +489,7 @@ final class DefinitionDocuments {
     };
   }
 
-  private static String string(JsonNode e) {
+  static String string(JsonNode e) {
     if (!e.isTextual()) {
       throw new DefinitionFormatException("expected a string, got " + e.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
