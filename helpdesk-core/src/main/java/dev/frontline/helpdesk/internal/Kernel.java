@@ -116,8 +116,7 @@ public final class Kernel {
    * @return its facts now
    */
   public dev.frontline.helpdesk.automation.TicketFacts facts(dev.frontline.helpdesk.ticket.Ticket t) {
-    dev.frontline.helpdesk.directory.Organization org =
-        t.organization() == null ? null : directory().findOrganization(t.organization()).orElse(null);
-    return new dev.frontline.helpdesk.automation.TicketFacts(t, org != null && org.vip(), org == null ? null : org.plan(), clock().instant());
+    return SlaEngine.facts(directory(), t, clock().instant());
   }
+
 }

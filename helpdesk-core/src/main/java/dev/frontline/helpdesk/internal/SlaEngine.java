@@ -88,6 +88,16 @@ public final class SlaEngine implements DeadlineCalculator {
    *     directory read for the organization's VIP flag and plan)
    */
   public TicketFacts facts(Ticket t, Instant now) {
+    return facts(directory, t, now);
+  }
+
+  /**
+   * @param directory for the organization's VIP flag and plan
+   * @param t a ticket
+   * @param now the evaluation instant
+   * @return the facts every rule is evaluated on (one directory read)
+   */
+  static TicketFacts facts(DirectoryStore directory, Ticket t, Instant now) {
     Organization org = t.organization() == null ? null : directory.findOrganization(t.organization()).orElse(null);
     return new TicketFacts(t, org != null && org.vip(), org == null ? null : org.plan(), now);
   }
@@ -300,6 +310,10 @@ public final class SlaEngine implements DeadlineCalculator {
    * @return the next deadline and its detail
    */
   public Result compute(Ticket ticket, List<TicketEvent> history, Instant now) {
+    if (policies.isEmpty() && rules.get().isEmpty()) {
+      // nothing to evaluate: no directory read on the commit path
+      return new Result(null, "policy=none", java.util.Map.of());
+    }
     TicketFacts f = facts(ticket, now);
     SlaReport r = report(f, history, now);
     Instant next = r == null ? null : r.nextDeadline();

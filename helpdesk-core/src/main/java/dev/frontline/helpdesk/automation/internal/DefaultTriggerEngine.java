@@ -208,6 +208,7 @@ public final class DefaultTriggerEngine implements TriggerEngine, TicketListener
       }
       List<Trigger> triggers = triggers();
       for (var entry : byTicket.entrySet()) {
+        List<dev.frontline.helpdesk.ticket.TicketChange> changes = entry.getValue().stream().map(TicketEvent::change).toList();
         for (Trigger tr : triggers) {
           String key = tr.name() + "/" + entry.getKey().value();
           if (c.fired.contains(key) || entry.getValue().stream().noneMatch(tr.event()::matches)) {
@@ -218,7 +219,7 @@ public final class DefaultTriggerEngine implements TriggerEngine, TicketListener
             continue;
           }
           dev.frontline.helpdesk.automation.TicketFacts facts =
-              helpdesk.facts(t.get()).withChanges(entry.getValue().stream().map(TicketEvent::change).toList());
+              helpdesk.facts(t.get()).withChanges(changes);
           if (!tr.conditions().stream().allMatch(cond -> cond.test(facts))) {
             continue;
           }
